@@ -1,0 +1,151 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { signRequest } from '../nodes/NxCloud/signing/signRequest';
+
+/**
+ * One credential for both NXCloud products. They sign differently and live on different hosts,
+ * so either half may be left empty by a user who only uses the other product; the node names the
+ * missing field before it sends anything.
+ */
+export class NxCloudApi implements ICredentialType {
+	name = 'nxCloudApi';
+
+	displayName = 'NXCloud API';
+
+	icon: Icon = { light: 'file:../nodes/NxCloud/nxcloud.svg', dark: 'file:../nodes/NxCloud/nxcloud.dark.svg' };
+
+	documentationUrl = 'https://github.com/nxcloud-n8n/n8n-nodes-nxcloud#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName:
+				'Fill in the Open Platform part for WhatsApp Calling and the WhatsApp Trigger, the Callbot part for the Callbot API and Callbot callbacks, or both. The Test button checks the Open Platform part when an Access Key is set, otherwise the Callbot part.',
+			name: 'halvesNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'Access Key',
+			name: 'accessKey',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. fme2na3kdi3ki',
+			description:
+				'Open platform access key: NXCloud console → Developer (API key page). Used for WhatsApp Calling and to verify WhatsApp webhook pushes.',
+		},
+		{
+			displayName: 'Access Secret',
+			name: 'accessSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Open platform access secret, shown next to the access key in the console',
+		},
+		{
+			displayName: 'Open Platform Algorithm',
+			name: 'openApiAlgorithm',
+			type: 'options',
+			options: [
+				{ name: 'MD5', value: 'md5' },
+				{ name: 'SHA-256', value: 'sha256' },
+			],
+			default: 'md5',
+			description: 'Digest used to sign open platform requests (the vendor default is MD5)',
+		},
+		{
+			displayName: 'Open Platform Base URL',
+			name: 'openApiBaseUrl',
+			type: 'string',
+			default: 'https://api2.nxcloud.com',
+			description: 'Change only to point the node at a test server',
+		},
+		{
+			displayName: 'Callbot UUID',
+			name: 'callbotUuid',
+			type: 'string',
+			default: '',
+			description: 'Callbot account UUID: NXCloud console → AI outbound call (Callbot) → Developer',
+		},
+		{
+			displayName: 'Callbot Secret Key',
+			name: 'callbotSecretKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Callbot secretKey, on the same Developer page as the UUID',
+		},
+		{
+			displayName: 'Callbot Algorithm',
+			name: 'callbotAlgorithm',
+			type: 'options',
+			options: [
+				{ name: 'MD5', value: 'MD5' },
+				{ name: 'SHA256', value: 'SHA256' },
+			],
+			default: 'MD5',
+			description:
+				'Digest used to sign Callbot requests; must match the algorithm chosen on the Callbot Developer page, which NXCloud also uses to sign callbacks',
+		},
+		{
+			displayName: 'Callbot Base URL',
+			name: 'callbotBaseUrl',
+			type: 'string',
+			default: 'https://nxbot.nxcloud.com',
+			description: 'Change only to point the node at a test server',
+		},
+	];
+
+	/**
+	 * Signs every request right before it is sent, so each retry gets a fresh timestamp and
+	 * request ID (n8n calls this once per httpRequestWithAuthentication call).
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return await signRequest(credentials, requestOptions);
+	}
+
+	/**
+	 * n8n runs one request per test. The open platform has no harmless "who am I" call, so the
+	 * probe asks for the calling settings of a number that cannot exist: a business answer
+	 * (parameter error, phone not bound) proves the signature was accepted, codes 1001–1005 mean
+	 * it was refused. Without an access key the Callbot `ping` is probed instead.
+	 */
+	test: ICredentialTestRequest = {
+		request: {
+			method: 'POST',
+			url: '={{ $credentials.accessKey ? $credentials.openApiBaseUrl.replace(/\\/+$/, "") + "/api/wa/calling/get" : $credentials.callbotBaseUrl.replace(/\\/+$/, "") + "/callcentre/api/v3/ping" }}',
+			headers: { 'Content-Type': 'application/json', bizType: '2', action: 'mt' },
+			body: { appkey: 'n8n-credential-test', business_phone: '0', data: 'n8n credential test' },
+		},
+		rules: [
+			...[
+				[1001, 'a required header is missing'],
+				[1002, 'the request parameters were refused'],
+				[1003, 'invalid signature: check the Access Secret and the Open Platform Algorithm'],
+				[1004, 'timestamp expired: check this machine\'s clock'],
+				[1005, 'insufficient permissions: check the Access Key and that WhatsApp is enabled for the account'],
+			].map(([code, why]) => ({
+				type: 'responseSuccessBody' as const,
+				properties: { key: 'code', value: code, message: `Open Platform part refused (code ${code}): ${why}` },
+			})),
+			...[
+				[6, 'signature incorrect: check the Callbot Secret Key and the Callbot Algorithm'],
+				[6001, 'signature missing'],
+				[6002, 'account does not exist: check the Callbot UUID'],
+				[6003, 'no permission for this account'],
+			].map(([code, why]) => ({
+				type: 'responseSuccessBody' as const,
+				properties: { key: 'retCode', value: code, message: `Callbot part refused (retCode ${code}): ${why}` },
+			})),
+		],
+	};
+}

@@ -1,0 +1,23 @@
+// Two projects: `unit` (pure functions, the stand-in server, mocked n8n contexts) runs in
+// parallel; `e2e` drives one real n8n for the whole run (globalSetup starts it once), in band.
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: { warnOnly: false } }];
+
+module.exports = {
+	projects: [
+		{
+			displayName: 'unit',
+			testEnvironment: 'node',
+			transform: { '^.+\\.ts$': tsJest },
+			testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+		},
+		{
+			displayName: 'e2e',
+			testEnvironment: 'node',
+			transform: { '^.+\\.ts$': tsJest },
+			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+			globalSetup: '<rootDir>/test/support/e2e/globalSetup.ts',
+			globalTeardown: '<rootDir>/test/support/e2e/globalTeardown.ts',
+			testTimeout: 120000,
+		},
+	],
+};

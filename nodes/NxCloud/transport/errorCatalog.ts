@@ -1,0 +1,39 @@
+/**
+ * What a user should do about the vendor codes we know (§1.6, §3.5, §8). The vendor's own
+ * message is always kept as the error message; these become the error description.
+ */
+export const OPEN_PLATFORM_HINTS: Record<number, string> = {
+	[-1]: 'NXCloud reported a general failure. Retry later; if it persists, contact NXCloud support with the trace ID.',
+	1001: 'A required header was missing. This is a bug in the node if it persists: report it with the trace ID.',
+	1002: 'NXCloud refused the request parameters (bizType, action or body fields). Check the values you passed.',
+	1003: 'Invalid signature. Check the Access Secret and the Open Platform Algorithm in the NXCloud credential (they must match the console).',
+	1004: "Timestamp expired. NXCloud allows 60 seconds of clock skew: synchronise this machine's clock (NTP).",
+	1005: 'No permission. Check the Access Key, and that the product (WhatsApp) is enabled for your NXCloud account.',
+	1100: 'The NXCloud account does not exist or is unavailable. Contact your NXCloud account manager.',
+	1102: 'Insufficient balance on the NXCloud account. Top up the account, then retry.',
+	9000: 'A request parameter is missing or invalid. Check the fields of this operation.',
+	9003: 'The WhatsApp application (appkey) does not exist or is disabled. Check the App Key.',
+	10003: 'This WhatsApp business phone is not bound to the application. Check the Business Phone and App Key, or bind the number to the app in the NXCloud console.',
+	10009: 'The calling line is not configured for this number. Contact NXCloud support.',
+	10010: 'No calling price is configured for this business phone. Contact your NXCloud account manager.',
+	10013: 'Calling is not configured for this number yet. Enable calling first.',
+};
+
+export const CALLBOT_HINTS: Record<number, string> = {
+	1: 'Callbot reported a general failure. Retry later; if it persists, contact NXCloud support with the response ID.',
+	2: 'A required parameter is missing. Check the fields of this operation.',
+	3: 'A parameter has the wrong format. Check the fields of this operation.',
+	4: 'A parameter value was refused (for example an unknown task ID). Check the values you passed.',
+	4001: 'Too many rows in one request. Split the input into smaller requests (for example with a Loop Over Items node).',
+	5: 'Callbot is under maintenance. Retry later.',
+	5001: 'Callbot had an internal error. Retry later.',
+	6: 'Callbot signature incorrect. Check the Callbot Secret Key and the Callbot Algorithm in the NXCloud credential (they must match the Callbot Developer page).',
+	6001: 'Callbot signature missing. This is a bug in the node if it persists: report it with the response ID.',
+	6002: 'The Callbot account does not exist. Check the Callbot UUID in the NXCloud credential.',
+	6003: 'This Callbot account has no permission for this operation. Contact your NXCloud account manager.',
+	7: 'Callbot is busy. Retry later, or raise the number of tries in the node options.',
+	1001: 'An earlier batch import is still running, so import and export are unavailable. Wait and retry, or turn on "Wait If Import Running".',
+};
+
+/** Business codes worth retrying: the server was busy or down, not the request wrong. */
+export const RETRYABLE_CALLBOT_CODES = new Set([5, 5001, 7]);

@@ -1,0 +1,263 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { CALLBOT_FIELDS, OPEN_PLATFORM_FIELDS, missingCredentialField } from '../signing/signRequest';
+import { CALLBOT_HINTS, OPEN_PLATFORM_HINTS, RETRYABLE_CALLBOT_CODES } from './errorCatalog';
+
+export type Product = 'openPlatform' | 'callbot';
+
+export interface NxCloudRequest {
+	product: Product;
+	/** Path below the product's base URL, e.g. `/api/wa/calling/get` or `/callcentre/api/v3/ping`. */
+	path: string;
+	/** Serialised once by the caller or here; the same string is signed and sent on every try. */
+	body: IDataObject | string;
+	/** Open platform only. */
+	bizType?: string;
+	action?: string;
+	gzipBody?: boolean;
+	acceptGzip?: boolean;
+}
+
+export interface RetryPolicy {
+	/** Total tries including the first (1 = no retry). */
+	maxTries: number;
+	/** First backoff delay; doubles each try, with jitter. */
+	baseDelayMs: number;
+	timeoutMs: number;
+	/**
+	 * Whether a try that may have reached NXCloud (timeout, reset, 5xx) may be sent again.
+	 * False for requests that are not safe to replay.
+	 */
+	retryAmbiguous: boolean;
+	/** Extra business codes the caller wants retried (e.g. Callbot 1001 for an import in progress). */
+	retryCodes?: number[];
+	itemIndex?: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxTries: 3,
+	baseDelayMs: 500,
+	timeoutMs: 30_000,
+	retryAmbiguous: true,
+};
+
+type Context = IExecuteFunctions | ILoadOptionsFunctions;
+
+/** The outcome of one try, classified for the retry loop. */
+type Attempt =
+	| { kind: 'ok'; envelope: IDataObject }
+	| { kind: 'retry'; ambiguous: boolean; error: NodeApiError }
+	| { kind: 'fail'; error: NodeApiError | NodeOperationError };
+
+const NETWORK_NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+const NETWORK_AMBIGUOUS = new Set([
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+	'ESOCKETTIMEDOUT',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+function networkCode(error: IDataObject): string | undefined {
+	const cause = (error.cause ?? {}) as IDataObject;
+	const code = (error.code ?? cause.code) as string | undefined;
+	if (code) return code;
+	const message = String(error.message ?? '');
+	if (/timeout/i.test(message)) return 'ETIMEDOUT';
+	if (/socket hang up/i.test(message)) return 'ECONNRESET';
+	return undefined;
+}
+
+function businessCode(product: Product, envelope: IDataObject): number | null {
+	// Callbot answers `retCode`, except `ping`, which answers `code` (§6 row 1). The open
+	// platform answers `code`. Some pages print numbers as strings; accept both.
+	const raw = product === 'callbot' && envelope.retCode !== undefined ? envelope.retCode : envelope.code;
+	if (raw === undefined || raw === null || raw === '') return null;
+	const code = Number(raw);
+	return Number.isFinite(code) ? code : null;
+}
+
+function traceOf(envelope: IDataObject): string | undefined {
+	const id = envelope.traceId ?? envelope.responseID ?? envelope.reqId;
+	return id === undefined ? undefined : String(id);
+}
+
+export function apiErrorFromEnvelope(
+	ctx: Context,
+	product: Product,
+	code: number,
+	envelope: IDataObject,
+	itemIndex?: number,
+): NodeApiError {
+	const vendorMessage = String(envelope.message ?? envelope.retMsg ?? envelope.msg ?? 'no message');
+	const trace = traceOf(envelope);
+	const hints = product === 'callbot' ? CALLBOT_HINTS : OPEN_PLATFORM_HINTS;
+	const label = product === 'callbot' ? 'Callbot' : 'NXCloud';
+	const codeName = product === 'callbot' && envelope.retCode !== undefined ? 'retCode' : 'code';
+	const description = [
+		hints[code] ?? 'See the NXCloud error code table for this code.',
+		trace ? `${product === 'callbot' ? 'Response ID' : 'Trace ID'}: ${trace}` : '',
+	]
+		.filter(Boolean)
+		.join(' ');
+	return new NodeApiError(ctx.getNode(), envelope as JsonObject, {
+		message: `${label} refused the request (${codeName} ${code}): ${vendorMessage}`,
+		description,
+		httpCode: String(code),
+		itemIndex,
+	});
+}
+
+async function tryOnce(
+	ctx: Context,
+	request: NxCloudRequest,
+	baseUrl: string,
+	body: string,
+	policy: RetryPolicy,
+): Promise<Attempt> {
+	const headers: IDataObject = { 'Content-Type': 'application/json', Accept: 'application/json' };
+	if (request.product === 'openPlatform') {
+		headers.bizType = request.bizType ?? '2';
+		headers.action = request.action ?? 'mt';
+	}
+	if (request.gzipBody) headers['Content-Encoding'] = 'gzip';
+	if (request.acceptGzip) headers['Accept-Encoding'] = 'gzip';
+	const options: IHttpRequestOptions = {
+		method: 'POST',
+		url: `${baseUrl}${request.path}`,
+		headers,
+		body,
+		timeout: policy.timeoutMs,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+	let response: { statusCode: number; body: unknown; headers: IDataObject };
+	try {
+		response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'nxCloudApi', options);
+	} catch (error) {
+		const err = error as IDataObject;
+		const code = networkCode(err);
+		const apiError = new NodeApiError(ctx.getNode(), err as JsonObject, {
+			message: `Could not reach ${request.product === 'callbot' ? 'Callbot' : 'NXCloud'} (${code ?? 'network error'})`,
+			description: `The request to ${request.path} did not complete. Check the base URL in the credential and the network; transient failures are retried (see the Tries option).`,
+			itemIndex: policy.itemIndex,
+		});
+		if (code && NETWORK_NEVER_SENT.has(code)) return { kind: 'retry', ambiguous: false, error: apiError };
+		if (code && NETWORK_AMBIGUOUS.has(code)) return { kind: 'retry', ambiguous: true, error: apiError };
+		return { kind: 'fail', error: apiError };
+	}
+
+	const status = response.statusCode;
+	let envelope: IDataObject | undefined;
+	if (typeof response.body === 'object' && response.body !== null && !Buffer.isBuffer(response.body)) {
+		envelope = response.body as IDataObject;
+	} else {
+		const text = Buffer.isBuffer(response.body) ? response.body.toString('utf8') : String(response.body ?? '');
+		try {
+			const parsed = JSON.parse(text);
+			if (typeof parsed === 'object' && parsed !== null) envelope = parsed as IDataObject;
+		} catch {
+			envelope = undefined;
+		}
+		if (envelope === undefined) {
+			const snippet = text.replace(/\s+/g, ' ').slice(0, 200);
+			const error = new NodeApiError(
+				ctx.getNode(),
+				{ status, body: snippet } as JsonObject,
+				{
+					message: `NXCloud answered HTTP ${status} with a body that is not JSON`,
+					description: `Expected a JSON envelope from ${request.path}; got: ${snippet || '(empty)'}. A proxy or outage page may be in the way.`,
+					httpCode: String(status),
+					itemIndex: policy.itemIndex,
+				},
+			);
+			if (status === 429 || status >= 500) return { kind: 'retry', ambiguous: status !== 429 && status !== 503, error };
+			return { kind: 'fail', error };
+		}
+	}
+
+	if (status === 429 || status >= 500 || status < 200 || status >= 300) {
+		const error = new NodeApiError(ctx.getNode(), envelope as JsonObject, {
+			message: `NXCloud answered HTTP ${status} for ${request.path}`,
+			description:
+				status === 429
+					? 'Rate limited by NXCloud. Slow down (for example with a Wait node) or raise the number of tries.'
+					: status >= 500
+						? 'NXCloud had a server error. Transient failures are retried (see the Tries option).'
+						: 'Check the base URL in the credential and the request fields.',
+			httpCode: String(status),
+			itemIndex: policy.itemIndex,
+		});
+		if (status === 429 || status >= 500) {
+			// 429 and 503 say the request was not processed; other 5xx may have been.
+			return { kind: 'retry', ambiguous: status !== 429 && status !== 503, error };
+		}
+		return { kind: 'fail', error };
+	}
+
+	const code = businessCode(request.product, envelope);
+	if (code === null || code === 0) return { kind: 'ok', envelope };
+	const error = apiErrorFromEnvelope(ctx, request.product, code, envelope, policy.itemIndex);
+	const retryable =
+		(request.product === 'callbot' && RETRYABLE_CALLBOT_CODES.has(code)) ||
+		(policy.retryCodes ?? []).includes(code);
+	// A business refusal is an answer: the request was not carried out, so a retry is never ambiguous.
+	return retryable ? { kind: 'retry', ambiguous: false, error } : { kind: 'fail', error };
+}
+
+/**
+ * Sends one signed request to NXCloud and returns its parsed envelope, retrying transient
+ * failures (HTTP 429/5xx, timeouts, resets, Callbot retCode 5/5001/7) with exponential backoff.
+ * Signing happens in the credential's `authenticate`, which n8n runs on every try, so each try
+ * carries a fresh timestamp and request ID. Throws NodeApiError with the vendor's code, message
+ * and trace ID, plus what to do about it; NodeOperationError when a credential field is missing.
+ */
+export async function nxCloudRequest(
+	this: Context,
+	request: NxCloudRequest,
+	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): Promise<IDataObject> {
+	const credentials = await this.getCredentials('nxCloudApi');
+	const missing = missingCredentialField(
+		credentials,
+		request.product === 'callbot' ? CALLBOT_FIELDS : OPEN_PLATFORM_FIELDS,
+	);
+	if (missing) {
+		throw new NodeOperationError(this.getNode(), missing, {
+			description: `Open the NXCloud credential and fill in the ${request.product === 'callbot' ? 'Callbot' : 'Open Platform'} part.`,
+			itemIndex: policy.itemIndex,
+		});
+	}
+	const baseField = request.product === 'callbot' ? 'callbotBaseUrl' : 'openApiBaseUrl';
+	const baseUrl = String(credentials[baseField] ?? '').replace(/\/+$/, '');
+	if (!/^https?:\/\//.test(baseUrl)) {
+		throw new NodeOperationError(this.getNode(), `The NXCloud credential's ${baseField} is not an http(s) URL`, {
+			itemIndex: policy.itemIndex,
+		});
+	}
+	const body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+
+	const maxTries = Math.max(1, Math.floor(policy.maxTries));
+	for (let attempt = 1; ; attempt++) {
+		const outcome = await tryOnce(this, request, baseUrl, body, policy);
+		if (outcome.kind === 'ok') return outcome.envelope;
+		if (outcome.kind === 'fail') throw outcome.error;
+		const mayRetry = attempt < maxTries && (!outcome.ambiguous || policy.retryAmbiguous);
+		if (!mayRetry) {
+			if (outcome.ambiguous && !policy.retryAmbiguous && attempt < maxTries) {
+				outcome.error.description = `${outcome.error.description ?? ''} Not retried: NXCloud may already have received this request, and sending it again is not safe.`.trim();
+			}
+			throw outcome.error;
+		}
+		const delay = policy.baseDelayMs * 2 ** (attempt - 1);
+		await sleep(delay / 2 + Math.random() * (delay / 2));
+	}
+}
