@@ -1,5 +1,6 @@
 // Two projects: `unit` (pure functions, the stand-in server, mocked n8n contexts) runs in
 // parallel; `e2e` drives one real n8n for the whole run (globalSetup starts it once), in band.
+const ignored = ['<rootDir>/dist/', '<rootDir>/.cache/', '<rootDir>/node_modules/'];
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: { warnOnly: false } }];
 
 module.exports = {
@@ -8,12 +9,14 @@ module.exports = {
 			displayName: 'unit',
 			testEnvironment: 'node',
 			transform: { '^.+\\.ts$': tsJest },
+			modulePathIgnorePatterns: ignored,
 			testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
 		},
 		{
 			displayName: 'e2e',
 			testEnvironment: 'node',
 			transform: { '^.+\\.ts$': tsJest },
+			modulePathIgnorePatterns: ignored,
 			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
 			globalSetup: '<rootDir>/test/support/e2e/globalSetup.ts',
 			globalTeardown: '<rootDir>/test/support/e2e/globalTeardown.ts',

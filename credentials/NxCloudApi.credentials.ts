@@ -124,7 +124,7 @@ export class NxCloudApi implements ICredentialType {
 			method: 'POST',
 			url: '={{ $credentials.accessKey ? $credentials.openApiBaseUrl.replace(/\\/+$/, "") + "/api/wa/calling/get" : $credentials.callbotBaseUrl.replace(/\\/+$/, "") + "/callcentre/api/v3/ping" }}',
 			headers: { 'Content-Type': 'application/json', bizType: '2', action: 'mt' },
-			body: { appkey: 'n8n-credential-test', business_phone: '0', data: 'n8n credential test' },
+			body: { appkey: 'n8n-cred-probe', business_phone: '0', data: 'n8n credential test' },
 		},
 		rules: [
 			...[

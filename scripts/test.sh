@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# `npm test`: build, lint, type-check, unit tests, then the tests inside a real n8n.
+set -euo pipefail
+source "$(dirname "$0")/use-node24.sh"
+source "$(dirname "$0")/ensure-deps.sh"
+cd "$repo"
+stage() { printf '\n=== %s (%s)\n' "$1" "$(date +%H:%M:%S)"; }
+stage build;      npm run --silent build
+stage lint;       npm run --silent lint
+stage typecheck;  npm run --silent typecheck
+stage unit;       npx jest --selectProjects unit
+stage "n8n provisioning"; bash scripts/provision-n8n.sh
+stage e2e;        npx jest --selectProjects e2e --runInBand
