@@ -1,11 +1,35 @@
 import type {
+	IDataObject,
 	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { OUTPUTS_EXPRESSION } from './events/outputs';
+import { ACK_RESPONSE_DATA, loadSecrets, readRequestBody, respondJson, singleValueHeaders } from './trigger/http';
+import { handlePush } from './trigger/handlePush';
+import { triggerProperties } from './trigger/properties';
+import { readSettings } from './trigger/settings';
+import { readWindow, storeWindow } from './trigger/window';
+
+/**
+ * Fails activation (and "Listen for test event") when the parameters are invalid or the
+ * credential lacks what the signature check needs, instead of refusing every push later.
+ */
+async function assertReady(this: IHookFunctions): Promise<void> {
+	let settings;
+	try {
+		settings = readSettings((name, fallback) => this.getNodeParameter(name, fallback));
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), error as Error);
+	}
+	if (settings.signatureCheck === 'off') return;
+	const missing = await loadSecrets(this, settings.source);
+	if (typeof missing === 'string') throw new NodeOperationError(this.getNode(), missing);
+}
 
 export class NxCloudTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,44 +37,55 @@ export class NxCloudTrigger implements INodeType {
 		name: 'nxCloudTrigger',
 		icon: { light: 'file:nxcloud.svg', dark: 'file:nxcloud.dark.svg' },
 		group: ['trigger'],
+		// Must stay 1: n8n skips its own body parsing only for version-1 webhook nodes (see the
+		// hidden "options" parameter), which lets the trigger answer malformed JSON itself.
 		version: 1,
-		subtitle: '={{$parameter["source"]}}',
+		subtitle: '={{$parameter["source"] === "callbot" ? "Callbot callbacks" : "WhatsApp pushes"}}',
 		description: 'Starts the workflow on NXCloud WhatsApp webhook pushes and Callbot callbacks',
 		defaults: { name: 'NXCloud Trigger' },
 		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'nxCloudApi', required: true }],
+		// One output per event type of the chosen source, or a single output (see events/outputs.ts).
+		outputs: OUTPUTS_EXPRESSION,
+		credentials: [
+			{
+				name: 'nxCloudApi',
+				required: true,
+				displayOptions: { hide: { signatureCheck: ['off'] } },
+			},
+		],
 		webhooks: [
 			{
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
-				responseData: 'noData',
+				// n8n answers with this after it has stored the redelivery window and created the
+				// execution, and before the workflow runs: {"retCode":0} for Callbot.
+				responseData: ACK_RESPONSE_DATA,
 				path: 'webhook',
 			},
 		],
-		properties: [
-			{
-				displayName: 'Source',
-				name: 'source',
-				type: 'options',
-				options: [
-					{ name: 'WhatsApp Webhook', value: 'whatsapp' },
-					{ name: 'Callbot Callback', value: 'callbot' },
-				],
-				default: 'whatsapp',
-			},
-		],
+		properties: triggerProperties,
 	};
 
 	webhookMethods = {
 		default: {
+			/**
+			 * NXCloud keeps webhook URLs in its console and has no API to list or register them, so
+			 * there is never anything to look up or create: report the webhook as existing once the
+			 * node is usable, so n8n does not call create().
+			 */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				await assertReady.call(this);
 				return true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
+				await assertReady.call(this);
 				return true;
 			},
+			/**
+			 * Nothing to remove at NXCloud. While the workflow is inactive NXCloud's posts to the URL
+			 * get n8n's 404, and NXCloud retries them on its own schedule.
+			 */
 			async delete(this: IHookFunctions): Promise<boolean> {
 				return true;
 			},
@@ -58,7 +93,62 @@ export class NxCloudTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const body = this.getBodyData();
-		return { workflowData: [[{ json: body }]] };
+		const res = this.getResponseObject();
+		let settings;
+		try {
+			settings = readSettings((name, fallback) => this.getNodeParameter(name, fallback));
+		} catch (error) {
+			this.logger.warn(`NXCloud Trigger "${this.getNode().name}": ${(error as Error).message}`);
+			respondJson(res, 500, { error: (error as Error).message, reason: 'invalid_parameters' });
+			return { noWebhookResponse: true };
+		}
+
+		const req = this.getRequestObject();
+		const body = await readRequestBody(req);
+		if ('refusal' in body) {
+			respondJson(res, body.refusal.status, body.refusal.body);
+			return { noWebhookResponse: true };
+		}
+
+		let secrets;
+		if (settings.signatureCheck !== 'off') {
+			const loaded = await loadSecrets(this, settings.source);
+			if (typeof loaded === 'string') {
+				this.logger.warn(`NXCloud Trigger "${this.getNode().name}": ${loaded}`);
+				respondJson(res, 500, { error: loaded, reason: 'credential_incomplete' });
+				return { noWebhookResponse: true };
+			}
+			secrets = loaded;
+		}
+
+		const staticData = this.getWorkflowStaticData('node');
+		const outcome = handlePush(
+			{
+				headers: singleValueHeaders(req.headers as IDataObject),
+				rawBody: body.rawBody,
+				contentType: req.headers['content-type'] as string | undefined,
+			},
+			{
+				settings,
+				secrets,
+				window: readWindow(staticData),
+				// "Listen for test event" may replay the same sample push while building the workflow.
+				dedupe: this.getMode() !== 'manual',
+				nowMs: Date.now(),
+			},
+		);
+		if ('refused' in outcome) {
+			this.logger.debug(`NXCloud Trigger refused a request: ${String(outcome.refused.body.reason)}`);
+			respondJson(res, outcome.refused.status, outcome.refused.body);
+			return { noWebhookResponse: true };
+		}
+		// n8n saves static data right after webhook() returns and before it answers, so once
+		// NXCloud has its 200 the keys of these events are stored.
+		if (outcome.window) storeWindow(staticData, outcome.window);
+		if (outcome.outputs === null) {
+			// Nothing left to emit (filtered or redelivered): answer 200, start no execution.
+			return { webhookResponse: outcome.acknowledgement };
+		}
+		return { workflowData: outcome.outputs };
 	}
 }

@@ -39,6 +39,7 @@ export function signCallbot(input: CallbotSignInput): string {
 
 export type CallbackRejection =
 	| { reason: 'missing_header'; header: string }
+	| { reason: 'unknown_algorithm'; algorithm: string }
 	| { reason: 'wrong_account' }
 	| { reason: 'bad_signature' };
 
@@ -49,7 +50,8 @@ export const CALLBACK_SIGNATURE_HEADERS = ['requestid', 'uuid', 'createts', 'sig
  * Verifies a Callbot callback (§5.5, [INF]: same construction as requests, over the raw body,
  * with the account's secretKey). Callbacks carry no `algorithm` header, so the digest is the one
  * chosen in the console, which the user repeats in the credential; a header, if NXCloud ever
- * sends one, wins. The uuid must be the credential's own account.
+ * sends one, wins (any case), and a value other than MD5/SHA256 is refused rather than guessed,
+ * as for WhatsApp pushes. The uuid must be the credential's own account.
  */
 export function verifyCallbotCallback(
 	headers: Record<string, string | undefined>,
@@ -60,8 +62,12 @@ export function verifyCallbotCallback(
 		if (!headers[name]) return { reason: 'missing_header', header: name };
 	}
 	const uuid = headers.uuid as string;
-	const algorithm = headers.algorithm
-		? callbotAlgorithmFromHeader(headers.algorithm)
+	const algorithmHeader = headers.algorithm?.trim();
+	if (algorithmHeader && !/^(md5|sha256)$/i.test(algorithmHeader)) {
+		return { reason: 'unknown_algorithm', algorithm: algorithmHeader.slice(0, 32) };
+	}
+	const algorithm = algorithmHeader
+		? callbotAlgorithmFromHeader(algorithmHeader)
 		: credentials.algorithm;
 	const expected = signCallbot({
 		secretKey: credentials.secretKey,

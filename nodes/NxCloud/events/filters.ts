@@ -1,0 +1,59 @@
+import type { SplitEvent } from './types';
+
+/** "Events to Emit" values for WhatsApp pushes; each names a `filterKey` of split events. */
+export const WHATSAPP_EVENT_OPTIONS = [
+	{ name: 'Inbound Message', value: 'message', description: 'Any message a WhatsApp user sent to your number (text, media, location, interactive, order, reaction, ...)' },
+	{ name: 'Status: Sent', value: 'status.sent' },
+	{ name: 'Status: Delivered', value: 'status.delivered' },
+	{ name: 'Status: Read', value: 'status.read' },
+	{ name: 'Status: Failed', value: 'status.failed' },
+	{ name: 'Template Status, Quality and Category Updates', value: 'template' },
+	{ name: 'Account and Account Review Updates', value: 'account' },
+	{ name: 'Phone Number Events', value: 'phone', description: 'Display-name and quality-rating changes of a business number' },
+	{ name: 'Call Records', value: 'call', description: 'One record per finished WhatsApp call' },
+] as const;
+
+export const CALLBOT_EVENT_OPTIONS = [
+	{ name: 'Task Status', value: 'task' },
+	{ name: 'Order Finished', value: 'order' },
+	{ name: 'Call Finished', value: 'call' },
+] as const;
+
+/**
+ * Whether an event passes "Events to Emit". Events the trigger does not recognise
+ * (`filterKey` null) always pass: they go to Other so that nothing is lost unseen.
+ */
+export function isSelected(event: SplitEvent, selected: readonly string[]): boolean {
+	return event.filterKey === null || selected.includes(event.filterKey);
+}
+
+/** Digits only: "+852 6612-3456" and "85266123456" are the same number. */
+export function normalizePhone(phone: string): string {
+	return phone.replace(/[\s+\-().]/g, '');
+}
+
+/**
+ * Parses the Business Phone filter: numbers separated by commas, semicolons or new lines.
+ * Returns the normalised numbers, or the first entry that is not a phone number.
+ */
+export function parsePhoneFilter(value: string): { phones: string[] } | { invalid: string } {
+	const phones: string[] = [];
+	for (const entry of value.split(/[,;\n]/)) {
+		const trimmed = entry.trim();
+		if (trimmed === '') continue;
+		const phone = normalizePhone(trimmed);
+		if (!/^\d{5,20}$/.test(phone)) return { invalid: trimmed };
+		if (!phones.includes(phone)) phones.push(phone);
+	}
+	return { phones };
+}
+
+/**
+ * Whether an event is for one of the allowed business numbers. An empty filter allows all.
+ * An event that names no business number at all is dropped while a filter is set: the filter
+ * promises only events for the listed numbers.
+ */
+export function isForAllowedPhone(event: SplitEvent, allowed: readonly string[]): boolean {
+	if (allowed.length === 0) return true;
+	return event.businessPhones.some((phone) => allowed.includes(normalizePhone(phone)));
+}

@@ -1,0 +1,112 @@
+import { createHash } from 'crypto';
+import type { IDataObject } from 'n8n-workflow';
+
+import { isObject, text } from './objects';
+import type { SplitEvent } from './types';
+
+/** How many recent event keys the trigger remembers by default. */
+export const DEFAULT_REDELIVERY_WINDOW = 1000;
+
+/** Largest window a user may set: the whole window is rewritten to the database on every push. */
+export const MAX_REDELIVERY_WINDOW = 20000;
+
+function joinKey(parts: Array<string | undefined>): string {
+	return parts.map((part) => part ?? '').join('\u0000');
+}
+
+/** The event's JSON with keys sorted, so the same event hashes the same however it was printed. */
+function canonical(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+	if (isObject(value)) {
+		const keys = Object.keys(value).sort();
+		return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+	}
+	return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * What identifies one delivery of an event, so a redelivery of it can be recognised:
+ * - inbound message: message id;
+ * - status: message id + status (a message goes sent → delivered → read, each once);
+ * - template event: template id + field + event (or the new quality score / category) + time;
+ * - call record: call id;
+ * - Callbot order: order id + finish flag + the call's status; call: call id + call status;
+ *   task: task id + task status + the task statistics (a running task reports progress several
+ *   times with the same status, and each report is a new event);
+ * - anything else, or an event whose id is missing/empty: the event's own content.
+ */
+export function redeliveryIdentity(source: 'whatsapp' | 'callbot', event: SplitEvent): string {
+	const data = event.data;
+	const content = () => joinKey([source, event.event, canonical(data)]);
+	if (source === 'whatsapp') {
+		if (event.output === 'message') {
+			const id = text(data.id);
+			return id ? joinKey(['message', id]) : content();
+		}
+		if (event.event.startsWith('status.')) {
+			const id = text(data.id);
+			return id ? joinKey(['status', id, text(data.status)]) : content();
+		}
+		if (event.output === 'template') {
+			const id = text(data.message_template_id);
+			const what = text(data.event) ?? text(data.new_quality_score) ?? text(data.new_category);
+			return id ? joinKey(['template', id, String(event.context.field), what, text(data.time)]) : content();
+		}
+		if (event.output === 'call') {
+			const id = text(data.call_id);
+			return id ? joinKey(['call', id]) : content();
+		}
+		return content();
+	}
+	const detail: IDataObject = isObject(data.callInfoDetail) ? data.callInfoDetail : {};
+	if (event.output === 'order') {
+		const id = text(data.orderID);
+		return id ? joinKey(['order', id, String(data.finish), text(detail.callID), text(detail.callStatus)]) : content();
+	}
+	if (event.output === 'call') {
+		const id = text(detail.callID);
+		return id ? joinKey(['call', id, text(detail.callStatus)]) : content();
+	}
+	if (event.output === 'task') {
+		const id = text(data.taskID) ?? text(data.userTaskID);
+		return id ? joinKey(['task', id, text(data.taskStatus), canonical(data.taskStat)]) : content();
+	}
+	return content();
+}
+
+/**
+ * A short fixed-size key for the window: the first 64 bits of SHA-256 of the identity. A window
+ * of 20,000 keys has a chance below 1e-10 of two different events colliding.
+ */
+export function redeliveryKey(source: 'whatsapp' | 'callbot', event: SplitEvent): string {
+	return createHash('sha256').update(redeliveryIdentity(source, event), 'utf8').digest('hex').slice(0, 16);
+}
+
+export interface WindowResult {
+	/** One flag per key: true when the key was not seen before (in the window or earlier in the push). */
+	fresh: boolean[];
+	/** The new window, oldest first, at most `size` keys; the same array when nothing was added. */
+	window: string[];
+	/** Whether the window changed (and so needs saving). */
+	changed: boolean;
+}
+
+/**
+ * Checks keys against a bounded window of recently seen keys (oldest first) and returns the new
+ * window. Keys repeated inside one push count as redeliveries too. Pure: the caller stores it.
+ */
+export function admitKeys(keys: string[], window: readonly string[], size: number): WindowResult {
+	const seen = new Set(window);
+	const added: string[] = [];
+	const fresh = keys.map((key) => {
+		if (seen.has(key)) return false;
+		seen.add(key);
+		added.push(key);
+		return true;
+	});
+	if (added.length === 0 && window.length <= size) {
+		return { fresh, window: [...window], changed: false };
+	}
+	const next = [...window, ...added];
+	return { fresh, window: next.length > size ? next.slice(next.length - size) : next, changed: true };
+}

