@@ -1,23 +1,5 @@
 import type { SplitEvent } from './types';
 
-/** "Events to Emit" values for WhatsApp pushes; each names a `filterKey` of split events. */
-export const WHATSAPP_EVENT_OPTIONS = [
-	{ name: 'Inbound Message', value: 'message', description: 'Any message a WhatsApp user sent to your number (text, media, location, interactive, order, reaction, ...)' },
-	{ name: 'Status: Sent', value: 'status.sent' },
-	{ name: 'Status: Delivered', value: 'status.delivered' },
-	{ name: 'Status: Read', value: 'status.read' },
-	{ name: 'Status: Failed', value: 'status.failed' },
-	{ name: 'Template Status, Quality and Category Updates', value: 'template' },
-	{ name: 'Account and Account Review Updates', value: 'account' },
-	{ name: 'Phone Number Events', value: 'phone', description: 'Display-name and quality-rating changes of a business number' },
-	{ name: 'Call Records', value: 'call', description: 'One record per finished WhatsApp call' },
-] as const;
-
-export const CALLBOT_EVENT_OPTIONS = [
-	{ name: 'Task Status', value: 'task' },
-	{ name: 'Order Finished', value: 'order' },
-	{ name: 'Call Finished', value: 'call' },
-] as const;
 
 /**
  * Whether an event passes "Events to Emit". Events the trigger does not recognise

@@ -45,12 +45,16 @@ function envelopeOf(body: IDataObject): IDataObject {
 	return pick(body, ENVELOPE_KEYS);
 }
 
-/** Business numbers named by the envelope (and by a management event's value), deduplicated. */
+/**
+ * Business numbers named by the envelope (and by a management event's value, whose
+ * `phone_number` is the business number an account event is about), deduplicated.
+ */
 function phonesOf(...sources: IDataObject[]): string[] {
 	const phones: string[] = [];
 	for (const source of sources) {
 		const metadata = isObject(source.metadata) ? source.metadata : {};
-		for (const candidate of [source.business_phone, source.merchant_phone, metadata.display_phone_number]) {
+		const candidates = [source.business_phone, source.merchant_phone, metadata.display_phone_number, source.phone_number];
+		for (const candidate of candidates) {
 			const phone = text(candidate);
 			if (phone !== undefined && !phones.includes(phone)) phones.push(phone);
 		}

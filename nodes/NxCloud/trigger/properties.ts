@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { CALLBOT_EVENT_OPTIONS, WHATSAPP_EVENT_OPTIONS } from '../events/filters';
 import { DEFAULT_REDELIVERY_WINDOW, MAX_REDELIVERY_WINDOW } from '../events/redelivery';
 
 /** The trigger's parameters, in panel order. */
@@ -37,8 +36,19 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Events to Emit',
 		name: 'events',
 		type: 'multiOptions',
-		options: [...WHATSAPP_EVENT_OPTIONS],
-		default: WHATSAPP_EVENT_OPTIONS.map((option) => option.value),
+		// Values are the `filterKey`s of events/whatsapp.ts.
+		options: [
+			{ name: 'Account and Account Review Updates', value: 'account' },
+			{ name: 'Call Records', value: 'call', description: 'One record per finished WhatsApp call' },
+			{ name: 'Inbound Messages', value: 'message', description: 'Text, media, location, interactive, order, reaction and other messages users send to your number' },
+			{ name: 'Phone Number Events', value: 'phone', description: 'Display-name and quality-rating changes of a business number' },
+			{ name: 'Status: Delivered', value: 'status.delivered' },
+			{ name: 'Status: Failed', value: 'status.failed' },
+			{ name: 'Status: Read', value: 'status.read' },
+			{ name: 'Status: Sent', value: 'status.sent' },
+			{ name: 'Template Status, Quality and Category Updates', value: 'template' },
+		],
+		default: ['account', 'call', 'message', 'phone', 'status.delivered', 'status.failed', 'status.read', 'status.sent', 'template'],
 		description: 'Events that start the workflow; others are answered and dropped. Events the trigger does not recognise always go to the Other output.',
 		displayOptions: { show: { source: ['whatsapp'] } },
 	},
@@ -46,8 +56,13 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Events to Emit',
 		name: 'callbotEvents',
 		type: 'multiOptions',
-		options: [...CALLBOT_EVENT_OPTIONS],
-		default: CALLBOT_EVENT_OPTIONS.map((option) => option.value),
+		// Values are the `filterKey`s of events/callbot.ts.
+		options: [
+			{ name: 'Call Finished', value: 'call' },
+			{ name: 'Order Finished', value: 'order' },
+			{ name: 'Task Status', value: 'task' },
+		],
+		default: ['call', 'order', 'task'],
 		description: 'Callbacks that start the workflow; others are answered and dropped. Callbacks of an unknown shape always go to the Other output.',
 		displayOptions: { show: { source: ['callbot'] } },
 	},

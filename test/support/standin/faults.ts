@@ -87,7 +87,10 @@ interface QueuedRule {
 
 /** Strips the matching fields so a recording holds only what went wrong. */
 export function kindOf(rule: FaultRule): FaultKind {
-	const { match: _match, times: _times, afterHandling: _after, ...kind } = rule;
+	const kind: Record<string, unknown> = { ...rule };
+	delete kind.match;
+	delete kind.times;
+	delete kind.afterHandling;
 	return kind as FaultKind;
 }
 

@@ -124,7 +124,9 @@ export class RequestLog {
 		return this.requests.filter((r) => r.path.endsWith(suffix));
 	}
 
+	/** Empties the log (the array object stays the same) and restarts ids at 1. */
 	clear(): void {
 		this.requests.length = 0;
+		this.nextId = 1;
 	}
 }

@@ -83,7 +83,10 @@ export function checkCallbotAuth(ex: Exchange, config: CallbotAuthConfig): Callb
 	);
 	const matches = config.signCase === 'upper' ? sign === expected : sign.toUpperCase() === expected;
 	if (!matches) {
-		const why = sign.toUpperCase() === expected ? 'sign is lowercase hex, the vendor specifies uppercase' : 'sign does not match';
+		const why =
+			sign.toUpperCase() === expected
+				? 'sign is lowercase hex, the vendor specifies uppercase'
+				: 'sign does not match';
 		return refuse(6, 'Signature incorrect', `${why} (${digest} of the received body)`);
 	}
 	return null;

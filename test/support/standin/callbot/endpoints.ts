@@ -329,7 +329,8 @@ const handlers: Record<string, Handler> = {
 		for (const order of task.orders.values()) {
 			for (const call of order.calls) {
 				if (!callMatches(call, filter)) continue;
-				rows.push({ ...call, orderID: order.orderID, userPhone: order.userPhone, userTaskID: task.userTaskID, taskID: task.taskID });
+				const { orderID, userPhone } = order;
+				rows.push({ ...call, orderID, userPhone, userTaskID: task.userTaskID, taskID: task.taskID });
 			}
 		}
 		return { totalCount: rows.length, page: paging.page, size: paging.size, callList: page(rows, paging) };

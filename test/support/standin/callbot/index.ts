@@ -24,7 +24,11 @@ export interface CallbotDeps extends CallbotAuthConfig, EndpointLimits {
 	model: CallbotModel;
 }
 
-export function callbotEnvelope(retCode: number, retMsg: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+export function callbotEnvelope(
+	retCode: number,
+	retMsg: string,
+	fields: Record<string, unknown> = {},
+): Record<string, unknown> {
 	return { retCode, retMsg, responseID: traceId(), ...fields };
 }
 
@@ -43,7 +47,8 @@ export function handleCallbot(ex: Exchange, name: string, deps: CallbotDeps): Re
 	const body = parsed.value;
 
 	if (name === 'ping') {
-		const answer = { data: body.data, timestamp: Math.floor(ex.now / 1000), code: 0, msg: 'success', reqId: identity.requestID };
+		const timestamp = Math.floor(ex.now / 1000);
+		const answer = { data: body.data, timestamp, code: 0, msg: 'success', reqId: identity.requestID };
 		return callbotReply(identity, ex.now, answer, { retCode: 0 });
 	}
 

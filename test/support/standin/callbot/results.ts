@@ -54,58 +54,53 @@ export function fnv1a(text: string): number {
 	return hash >>> 0;
 }
 
-function emptyAgent(): Record<string, string | number> {
-	return {
-		agentName: '',
-		agentGroup: '',
-		agentCallStatus: 0,
-		agentCallElapsed: 0,
-		agentLabel: '',
-		manualCallStart: 0,
-		manualCallAnswer: 0,
-		manualCallEnd: 0,
-		manualHangupBy: 0,
-	};
-}
+/** Shared and frozen: a 100,000-call dial must not allocate an agent object per call. */
+const NO_AGENT: Record<string, string | number> = Object.freeze({
+	agentName: '',
+	agentGroup: '',
+	agentCallStatus: 0,
+	agentCallElapsed: 0,
+	agentLabel: '',
+	manualCallStart: 0,
+	manualCallAnswer: 0,
+	manualCallEnd: 0,
+	manualHangupBy: 0,
+});
+const NO_SMS: CallDetail['sms'] = Object.freeze([]) as unknown as CallDetail['sms'];
+const NO_INTENTS: Intent[] = Object.freeze([]) as unknown as Intent[];
+INTENTS.forEach((intent) => Object.freeze(intent));
 
 /** Six in ten answered, two no answer, one busy, one failed — by the orderID's hash. */
 export function fakeCall(orderID: string, attempt: number, startTs: number): CallDetail {
 	const hash = fnv1a(orderID);
 	const bucket = hash % 10;
 	const callStatus =
-		bucket < 6 ? CALL_STATUS.answered : bucket < 8 ? CALL_STATUS.noAnswer : bucket < 9 ? CALL_STATUS.busy : CALL_STATUS.failed;
+		bucket < 6
+			? CALL_STATUS.answered
+			: bucket < 8
+				? CALL_STATUS.noAnswer
+				: bucket < 9
+					? CALL_STATUS.busy
+					: CALL_STATUS.failed;
 	const callID = `call-${orderID}-${attempt}`;
-	const common = {
+	const answered = callStatus === CALL_STATUS.answered;
+	const callDuration = answered ? 10 + ((hash >>> 4) % 170) : 0;
+	const unanswered = UNANSWERED[callStatus];
+	return {
 		callID,
 		callingNumber: '85230000001',
 		lineAddress: '203.0.113.20',
 		callStatus,
 		callStartTs: startTs,
-		sms: [],
-		agent: emptyAgent(),
-	};
-	if (callStatus !== CALL_STATUS.answered) {
-		return {
-			...common,
-			callAnswerTs: 0,
-			callEndTs: startTs + 30,
-			callDuration: 0,
-			turnTime: 0,
-			callAudioUrl: '',
-			...UNANSWERED[callStatus],
-			intents: [],
-		};
-	}
-	const callDuration = 10 + ((hash >>> 4) % 170);
-	return {
-		...common,
-		callAnswerTs: startTs + 5,
-		callEndTs: startTs + 5 + callDuration,
+		callAnswerTs: answered ? startTs + 5 : 0,
+		callEndTs: answered ? startTs + 5 + callDuration : startTs + 30,
 		callDuration,
-		turnTime: 1 + ((hash >>> 12) % 8),
-		callAudioUrl: `https://standin.invalid/audio/${encodeURIComponent(callID)}.wav`,
-		hangupCause: 'NORMAL_CLEARING',
-		termSipCode: '200',
-		intents: [{ ...INTENTS[(hash >>> 8) % INTENTS.length] }],
+		turnTime: answered ? 1 + ((hash >>> 12) % 8) : 0,
+		callAudioUrl: answered ? `https://standin.invalid/audio/${callID}.wav` : '',
+		hangupCause: answered ? 'NORMAL_CLEARING' : unanswered.hangupCause,
+		termSipCode: answered ? '200' : unanswered.termSipCode,
+		intents: answered ? [INTENTS[(hash >>> 8) % INTENTS.length]] : NO_INTENTS,
+		sms: NO_SMS,
+		agent: NO_AGENT,
 	};
 }

@@ -46,7 +46,8 @@ function requireBusinessPhone(body: Body): string {
 	const phone = requireString(body, 'business_phone');
 	// Country code + number, digits only (§3): "86158xxxx1795" style.
 	if (!/^\d{6,20}$/.test(phone)) {
-		throw new Invalid({ code: 9002, message: 'Phone number error', reason: `business_phone "${phone}" is not 6–20 digits` });
+		const reason = `business_phone "${phone}" is not 6–20 digits`;
+		throw new Invalid({ code: 9002, message: 'Phone number error', reason });
 	}
 	return phone;
 }
