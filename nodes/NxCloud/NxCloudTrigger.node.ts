@@ -9,7 +9,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { OUTPUTS_EXPRESSION } from './events/outputs';
-import { ACK_RESPONSE_DATA, loadSecrets, readRequestBody, respondJson, singleValueHeaders } from './trigger/http';
+import { loadSecrets, readRequestBody, respondJson, singleValueHeaders } from './trigger/http';
 import { handlePush } from './trigger/handlePush';
 import { triggerProperties } from './trigger/properties';
 import { readSettings } from './trigger/settings';
@@ -58,9 +58,9 @@ export class NxCloudTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
-				// n8n answers with this after it has stored the redelivery window and created the
-				// execution, and before the workflow runs: {"retCode":0} for Callbot.
-				responseData: ACK_RESPONSE_DATA,
+				// The trigger writes every answer itself (see webhook()); 'noData' keeps n8n from
+				// ever sending its default body.
+				responseData: 'noData',
 				path: 'webhook',
 			},
 		],
@@ -142,13 +142,17 @@ export class NxCloudTrigger implements INodeType {
 			respondJson(res, outcome.refused.status, outcome.refused.body);
 			return { noWebhookResponse: true };
 		}
-		// n8n saves static data right after webhook() returns and before it answers, so once
-		// NXCloud has its 200 the keys of these events are stored.
 		if (outcome.window) storeWindow(staticData, outcome.window);
+		// Answer now, before the execution exists: {"retCode":0} for Callbot, {"received":true}
+		// for WhatsApp. Returning noWebhookResponse is also what makes n8n store the redelivery
+		// window: with it n8n saves static data right after webhook() returns, before it creates
+		// the execution. (When n8n answers itself, creating the execution first resets the
+		// static data's change flag, and the window is never saved.)
+		respondJson(res, 200, outcome.acknowledgement);
 		if (outcome.outputs === null) {
-			// Nothing left to emit (filtered or redelivered): answer 200, start no execution.
-			return { webhookResponse: outcome.acknowledgement };
+			// Nothing left to emit (filtered or redelivered): no execution.
+			return { noWebhookResponse: true };
 		}
-		return { workflowData: outcome.outputs };
+		return { noWebhookResponse: true, workflowData: outcome.outputs };
 	}
 }

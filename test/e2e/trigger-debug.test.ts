@@ -5,6 +5,7 @@ import { delay } from '../support/e2e/http';
 import { Sender } from '../support/standin';
 
 const ACCOUNT = { accessKey: 'k', accessSecret: 's', callbotUuid: 'u', callbotSecretKey: 'c' };
+jest.setTimeout(120_000);
 test('debug static data', async () => {
 	const n8n = getN8n();
 	const cred = await n8n.createCredential({ name: uniqueName('dbg'), type: 'nxCloudApi', data: ACCOUNT });
@@ -17,9 +18,9 @@ test('debug static data', async () => {
 	await n8n.waitForWebhook(url, 401);
 	const sender = new Sender(ACCOUNT);
 	const body = JSON.stringify({ statuses: [{ id: 'w-' + randomUUID(), status: 'read' }] });
-	for (let i = 0; i < 3; i++) { const b = JSON.stringify({ statuses: [{ id: 'w-' + randomUUID(), status: 'read' }] }); await sender.pushWhatsApp(url, b); await sender.pushWhatsApp(url, b); }
+	for (let i = 0; i < 30; i++) { const b = JSON.stringify({ statuses: [{ id: 'w-' + randomUUID(), status: 'read' }] }); await sender.pushWhatsApp(url, b); await sender.pushWhatsApp(url, b); }
 	await delay(1500);
-	console.log('after 3 pairs', (await n8n.listExecutions({ workflowId: id })).length, JSON.stringify((await n8n.api<any>('GET', `/workflows/${id}`)).staticData));
+	console.log('after 30 pairs', (await n8n.listExecutions({ workflowId: id })).length, JSON.stringify((await n8n.api<any>('GET', `/workflows/${id}`)).staticData));
 	console.log((await sender.pushWhatsApp(url, body)).status);
 	console.log(JSON.stringify((await n8n.api<any>('GET', `/workflows/${id}`)).staticData));
 	await delay(1500);

@@ -3,16 +3,8 @@ import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflo
 import { callbotAlgorithmFromHeader } from '../signing/callbot';
 import { missingCredentialField } from '../signing/signRequest';
 import type { TriggerSource } from '../events/types';
-import { acknowledgement } from './handlePush';
 import type { Refusal } from './verify';
 import type { TriggerSecrets } from './settings';
-
-/**
- * The webhook's `responseData`: the body n8n sends when it accepts a request and starts the
- * workflow. Literal JSON built from `acknowledgement()`, so both answers (with and without an
- * execution) are the same; the space before the closing braces keeps "}}" out of the object.
- */
-export const ACK_RESPONSE_DATA = `={{ $parameter["source"] === "callbot" ? ${JSON.stringify(acknowledgement('callbot'))} : ${JSON.stringify(acknowledgement('whatsapp'))} }}`;
 
 /** The parts of n8n's request object the trigger uses (n8n's is an express Request). */
 export interface RawBodyRequest {

@@ -133,7 +133,9 @@ export class N8nClient {
 		await this.api('POST', `/workflows/${id}/deactivate`);
 	}
 
+	/** Unpublishes (n8n 2.x refuses to delete a published workflow), then deletes with its executions. */
 	async deleteWorkflow(id: string): Promise<void> {
+		await this.deactivateWorkflow(id);
 		await this.api('DELETE', `/workflows/${id}`);
 		this.workflows.delete(id);
 	}

@@ -17,6 +17,12 @@ function expectedWhatsAppOutput(name: string): string {
 	throw new Error(`no expectation for ${name}`);
 }
 
+/** A 200 with the acknowledgement, written by the trigger, and no workflow data (no execution). */
+function expectAnsweredWithoutExecution(result: unknown, response: { status?: number; json?: unknown }, ack: object) {
+	expect(result).toEqual({ noWebhookResponse: true });
+	expect(response).toMatchObject({ status: 200, json: ack });
+}
+
 function itemCounts(workflowData: unknown): number[] {
 	return (workflowData as unknown[][]).map((output) => output.length);
 }
@@ -26,7 +32,7 @@ describe('accepted WhatsApp pushes: every vendor example to its output', () => {
 		const body = fixtureBytes('whatsapp', name);
 		const { result, response, staticData } = await deliver({ body, headers: signedWhatsAppHeaders(body) });
 		const output = expectedWhatsAppOutput(name);
-		expect(result.noWebhookResponse).toBeUndefined();
+		expect(result.noWebhookResponse).toBe(true);
 		expect(result.workflowData).toHaveLength(9);
 		const counts = itemCounts(result.workflowData);
 		expect(counts[WHATSAPP_OUTPUTS.indexOf(output)]).toBe(1);
@@ -42,8 +48,8 @@ describe('accepted WhatsApp pushes: every vendor example to its output', () => {
 		expect(String(item.json.event).startsWith(prefix)).toBe(true);
 		expect(new Date(item.json.receivedAt as string).toISOString()).toBe(item.json.receivedAt);
 		expect(item.pairedItem).toEqual({ item: 0 });
-		// n8n writes the answer ({"received":true}, the webhook's responseData) after webhook() returns.
-		expect(response.status).toBeUndefined();
+		// Answered by the trigger, before n8n creates the execution.
+		expect(response).toMatchObject({ status: 200, json: { received: true }, headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 		expect(staticData.redeliveryWindow).toEqual([expect.stringMatching(/^[0-9a-f]{16}$/)]);
 	});
 });
@@ -57,7 +63,7 @@ describe('accepted Callbot callbacks: every §7 example to its output', () => {
 		expect(itemCounts(result.workflowData)).toEqual(CALLBOT_OUTPUTS.map((o) => (o === output ? 1 : 0)));
 		const item = result.workflowData![CALLBOT_OUTPUTS.indexOf(output)][0];
 		expect(item.json).toMatchObject({ event: `callbot.${output}`, source: 'callbot', data: JSON.parse(body.toString()), signatureVerified: true });
-		expect(response.status).toBeUndefined();
+		expect(response).toMatchObject({ status: 200, json: { retCode: 0 } });
 	});
 
 	it('verifies SHA256 callbacks when the credential says SHA256', async () => {
@@ -327,8 +333,8 @@ describe('Signature Check modes', () => {
 describe('filters', () => {
 	it('answers, but does not emit, event types that are not selected', async () => {
 		const body = fixtureBytes('whatsapp', 'status-sent');
-		const { result, staticData } = await deliver({ parameters: { events: ['message', 'status.read'] }, body, headers: signedWhatsAppHeaders(body) });
-		expect(result).toEqual({ webhookResponse: { received: true } });
+		const { result, response, staticData } = await deliver({ parameters: { events: ['message', 'status.read'] }, body, headers: signedWhatsAppHeaders(body) });
+		expectAnsweredWithoutExecution(result, response, { received: true });
 		expect(staticData.redeliveryWindow).toBeUndefined();
 	});
 
@@ -342,19 +348,19 @@ describe('filters', () => {
 		const body = fixtureBytes('whatsapp', 'status-failed-131026');
 		// The vendor example names 852xxxx3862 only.
 		const elsewhere = await deliver({ parameters: { businessPhones: '+852 6612 3456' }, body, headers: signedWhatsAppHeaders(body) });
-		expect(elsewhere.result).toEqual({ webhookResponse: { received: true } });
+		expectAnsweredWithoutExecution(elsewhere.result, elsewhere.response, { received: true });
 		const allowed = JSON.stringify({ business_phone: '852 6612 3456', statuses: [{ id: 'x', status: 'failed' }] });
 		const ok = await deliver({ parameters: { businessPhones: '85266123456, 8613800138000' }, body: allowed, headers: signedWhatsAppHeaders(allowed) });
 		expect(itemCounts(ok.result.workflowData)[4]).toBe(1);
 		const other = JSON.stringify({ business_phone: '85299999999', statuses: [{ id: 'x', status: 'failed' }] });
 		const dropped = await deliver({ parameters: { businessPhones: '85266123456' }, body: other, headers: signedWhatsAppHeaders(other) });
-		expect(dropped.result).toEqual({ webhookResponse: { received: true } });
+		expectAnsweredWithoutExecution(dropped.result, dropped.response, { received: true });
 	});
 
 	it('answers Callbot with {"retCode":0} when nothing is left to emit', async () => {
 		const body = fixtureBytes('callbot', 'task-filled');
-		const { result } = await deliver({ parameters: { source: 'callbot', callbotEvents: ['order'] }, body, headers: signedCallbotHeaders(body) });
-		expect(result).toEqual({ webhookResponse: { retCode: 0 } });
+		const { result, response } = await deliver({ parameters: { source: 'callbot', callbotEvents: ['order'] }, body, headers: signedCallbotHeaders(body) });
+		expectAnsweredWithoutExecution(result, response, { retCode: 0 });
 	});
 });
 
@@ -366,8 +372,7 @@ describe('redeliveries', () => {
 		expect(itemCounts(first.result.workflowData)[2]).toBe(1);
 		// NXCloud re-signs with a new ts: still the same event.
 		const again = await deliver({ body, headers: signedWhatsAppHeaders(body, { ts: String(Date.now() + 1) }), staticData });
-		expect(again.result).toEqual({ webhookResponse: { received: true } });
-		expect(again.response.status).toBeUndefined();
+		expectAnsweredWithoutExecution(again.result, again.response, { received: true });
 	});
 
 	it('emits only the new events of a push that repeats some', async () => {
@@ -386,7 +391,7 @@ describe('redeliveries', () => {
 		const parameters = { source: 'callbot' };
 		await deliver({ parameters, body, headers: signedCallbotHeaders(body), staticData });
 		const again = await deliver({ parameters, body, headers: signedCallbotHeaders(body, { createTs: '1763888999' }), staticData });
-		expect(again.result).toEqual({ webhookResponse: { retCode: 0 } });
+		expectAnsweredWithoutExecution(again.result, again.response, { retCode: 0 });
 	});
 
 	it('emits redeliveries when Drop Redeliveries is off, and stores nothing', async () => {

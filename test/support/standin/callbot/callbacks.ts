@@ -2,6 +2,7 @@
 // so e2e tests can send realistic callbacks with StandIn.sender.callbotCallback.
 import type { Obj } from './fields';
 import type { CallbotModel, CallbotOrder, CallbotTask } from './model';
+import { taskStat } from './views';
 
 export interface CallbackPayloads {
 	/** §7.1, callbackType 1. */
@@ -13,19 +14,6 @@ export interface CallbackPayloads {
 }
 
 function taskBody(task: CallbotTask): Obj {
-	let finished = 0;
-	let answeredOrders = 0;
-	let calls = 0;
-	let answeredCalls = 0;
-	for (const order of task.orders.values()) {
-		if (order.state !== 'pending') finished += 1;
-		const answered = order.calls.filter((c) => c.callStatus === 1).length;
-		if (answered) answeredOrders += 1;
-		calls += order.calls.length;
-		answeredCalls += answered;
-	}
-	const total = task.orders.size;
-	const rate = (a: number, b: number): number => (b ? Math.round((a / b) * 100) / 100 : 0);
 	return {
 		callbackType: 1,
 		userTaskID: task.userTaskID,
@@ -33,15 +21,7 @@ function taskBody(task: CallbotTask): Obj {
 		sceneID: task.sceneID,
 		taskStatus: task.taskStatus,
 		createTs: task.createTs,
-		taskStat: {
-			answerOrderCount: answeredOrders,
-			finishOrderCount: finished,
-			totalOrderCount: total,
-			finishRate: rate(finished, total),
-			totalAnswerCall: answeredCalls,
-			totalCall: calls,
-			answerRate: rate(answeredCalls, calls),
-		},
+		taskStat: taskStat(task),
 	};
 }
 

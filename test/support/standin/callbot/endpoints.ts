@@ -1,29 +1,25 @@
 // Request bodies → model operations → response fields, one function per Callbot endpoint (§6).
 // Handlers throw CallbotError for refusals; index.ts adds retCode/retMsg/responseID around
 // what they return. Shapes marked "not retrieved" in the spec are our assumptions (README in index.ts).
-import { isPlainObject } from '../http';
 import {
 	type Obj,
-	type Range,
 	formatError,
-	inRange,
 	invalidValue,
 	optionalInt,
 	optionalList,
 	optionalObject,
-	optionalRange,
 	optionalString,
-	optionalUrl,
 	requireArray,
 	requireInt,
-	requireObject,
 	requirePaging,
 	requireProductId,
 	requireString,
 	tooManyElements,
 } from './fields';
-import type { CallbotModel, CallbotOrder, CallbotTask, ImportRow, NewTask } from './model';
-import { CALL_STATUS, type CallDetail } from './results';
+import type { CallbotModel, CallbotTask } from './model';
+import { parseCallInfoList, parseNewTask, requireFlag01 } from './parse';
+import { CALL_STATUS } from './results';
+import { any, callMatches, hasCallFilter, orderView, page, parseCallFilter, taskStat } from './views';
 
 export interface EndpointLimits {
 	/** callList rows per import/add/createAndCall and orderIDs per stopOrder. */
@@ -36,180 +32,6 @@ export interface EndpointLimits {
 export const ORDER_DETAIL_MAX = 500;
 
 type Handler = (body: Obj, model: CallbotModel, limits: EndpointLimits) => Obj;
-
-function parseNewTask(body: Obj): NewTask {
-	const userTaskID = requireString(body, 'userTaskID');
-	const sceneID = requireString(body, 'sceneID');
-	const taskCreateSetting = optionalObject(body, 'taskCreateSetting') ?? {};
-	const funcFlag = optionalObject(body, 'funcFlag') ?? {};
-	const taskName =
-		optionalString(taskCreateSetting, 'taskName', 'taskCreateSetting') ?? optionalString(body, 'taskName') ?? '';
-	const taskCallbackUrl =
-		optionalUrl(body, 'taskCallbackUrl') ?? optionalUrl(taskCreateSetting, 'taskCallbackUrl', 'taskCreateSetting') ?? '';
-	return {
-		userTaskID,
-		sceneID,
-		taskName,
-		other: optionalString(body, 'other') ?? '',
-		taskCreateSetting,
-		funcFlag,
-		taskCallbackUrl,
-		orderCallbackUrl: optionalUrl(body, 'orderCallbackUrl') ?? '',
-	};
-}
-
-function parseParams(item: Obj, base: string): ImportRow['params'] {
-	const params = requireArray(item, 'params', base);
-	return params.map((param, j) => {
-		const at = `${base}.params[${j}]`;
-		if (!isPlainObject(param)) throw formatError(at, 'an object');
-		return { name: requireString(param, 'name', at), value: requireString(param, 'value', at, true) };
-	});
-}
-
-/**
- * callInfoList of addBatchCall / importBatchCall / createAndCall, with every field the vendor
- * marks required (seeds/callbot-batch-import-call.txt). A structural problem anywhere fails the
- * whole request; a bad phone or a reused orderID only fails that row (errList, in the model).
- */
-function parseCallInfoList(body: Obj, maxRows: number): {
-	urls: { orderCallbackUrl: string; callCallbackUrl: string };
-	rows: ImportRow[];
-} {
-	const info = requireObject(body, 'callInfoList');
-	const orderCallbackUrl = optionalUrl(info, 'orderCallbackUrl', 'callInfoList', true) as string;
-	const callCallbackUrl = optionalUrl(info, 'callCallbackUrl', 'callInfoList', true) as string;
-	const list = requireArray(info, 'callList', 'callInfoList');
-	if (list.length === 0) throw invalidValue('callInfoList.callList', 'must not be empty');
-	if (list.length > maxRows) throw tooManyElements('callInfoList.callList', list.length, maxRows);
-	const rows = new Array<ImportRow>(list.length);
-	for (let i = 0; i < list.length; i++) {
-		const item = list[i];
-		const base = `callInfoList.callList[${i}]`;
-		if (!isPlainObject(item)) throw formatError(base, 'an object');
-		rows[i] = {
-			// Empty orderID / malformed userPhone are row errors (errList), not request errors.
-			orderID: requireString(item, 'orderID', base, true),
-			userPhone: requireString(item, 'userPhone', base, true),
-			other: requireString(item, 'other', base, true),
-			userName: requireString(item, 'userName', base, true),
-			customerName: requireString(item, 'customerName', base, true),
-			params: parseParams(item, base),
-		};
-	}
-	return { urls: { orderCallbackUrl, callCallbackUrl }, rows };
-}
-
-function requireFlag01(body: Obj, key: string, fallback: number): number {
-	const value = optionalInt(body, key) ?? fallback;
-	if (value !== 0 && value !== 1) throw invalidValue(key, `must be 0 or 1, got ${value}`);
-	return value;
-}
-
-function page<T>(items: T[], paging: { page: number; size: number }): T[] {
-	const start = (paging.page - 1) * paging.size;
-	return items.slice(start, start + paging.size);
-}
-
-function taskStat(task: CallbotTask): Obj {
-	let finishOrderCount = 0;
-	let answerOrderCount = 0;
-	let totalCall = 0;
-	let totalAnswerCall = 0;
-	for (const order of task.orders.values()) {
-		if (order.state !== 'pending') finishOrderCount += 1;
-		const answered = order.calls.filter((c) => c.callStatus === CALL_STATUS.answered).length;
-		if (answered > 0) answerOrderCount += 1;
-		totalCall += order.calls.length;
-		totalAnswerCall += answered;
-	}
-	const totalOrderCount = task.orders.size;
-	const ratio = (a: number, b: number): number => (b === 0 ? 0 : Math.round((a / b) * 100) / 100);
-	return {
-		answerOrderCount,
-		finishOrderCount,
-		totalOrderCount,
-		finishRate: ratio(finishOrderCount, totalOrderCount),
-		totalAnswerCall,
-		totalCall,
-		answerRate: ratio(totalAnswerCall, totalCall),
-	};
-}
-
-function orderView(order: CallbotOrder, task: CallbotTask): Obj {
-	return {
-		orderID: order.orderID,
-		userPhone: order.userPhone,
-		userName: order.userName,
-		customerName: order.customerName,
-		sceneID: task.sceneID,
-		userTaskID: task.userTaskID,
-		taskID: task.taskID,
-		finish: order.state !== 'pending',
-		other: order.other,
-		params: order.params,
-	};
-}
-
-interface CallFilter {
-	callID?: string[];
-	intentID?: string[];
-	intentName?: string[];
-	intentTag?: string[];
-	intentLevel?: number[];
-	callStatus?: number[];
-	turnTime?: Range;
-	callDuration?: Range;
-	startTs?: number;
-	endTs?: number;
-}
-
-function parseCallFilter(options: Obj | undefined): CallFilter {
-	if (!options) return {};
-	const base = 'options';
-	return {
-		callID: optionalList(options, 'callID', 'string', base),
-		intentID: optionalList(options, 'intentID', 'string', base),
-		intentName: optionalList(options, 'intentName', 'string', base),
-		intentTag: optionalList(options, 'intentTag', 'string', base),
-		intentLevel: optionalList(options, 'intentLevel', 'number', base),
-		callStatus: optionalList(options, 'callStatus', 'number', base),
-		turnTime: optionalRange(options, 'turnTime', base),
-		callDuration: optionalRange(options, 'callDuration', base),
-		startTs: optionalInt(options, 'startTs', base),
-		endTs: optionalInt(options, 'endTs', base),
-	};
-}
-
-const any = <T>(wanted: T[] | undefined, have: T[]): boolean =>
-	!wanted || wanted.length === 0 || have.some((value) => wanted.includes(value));
-
-function callMatches(call: CallDetail, f: CallFilter): boolean {
-	return (
-		any(f.callID, [call.callID]) &&
-		any(f.callStatus, [call.callStatus]) &&
-		any(f.intentID, call.intents.map((i) => i.intentID)) &&
-		any(f.intentName, call.intents.map((i) => i.intentName)) &&
-		any(f.intentTag, call.intents.map((i) => i.intentTag)) &&
-		any(f.intentLevel, call.intents.map((i) => i.intentLevel)) &&
-		inRange(call.turnTime, f.turnTime) &&
-		inRange(call.callDuration, f.callDuration) &&
-		(f.startTs === undefined || call.callStartTs >= f.startTs) &&
-		(f.endTs === undefined || call.callStartTs <= f.endTs)
-	);
-}
-
-/** True when any call-level filter is active; then orders with no call cannot match. */
-function hasCallFilter(f: CallFilter): boolean {
-	const lists = [f.callID, f.intentID, f.intentName, f.intentTag, f.intentLevel, f.callStatus];
-	return (
-		lists.some((list) => list !== undefined && list.length > 0) ||
-		Boolean(f.turnTime?.enable) ||
-		Boolean(f.callDuration?.enable) ||
-		f.startTs !== undefined ||
-		f.endTs !== undefined
-	);
-}
 
 function lookup(body: Obj, model: CallbotModel): CallbotTask {
 	return model.task(requireString(body, 'userTaskID'));
