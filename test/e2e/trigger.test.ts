@@ -26,6 +26,8 @@ const ACCOUNT = {
 	callbotUuid: randomUUID(),
 	callbotSecretKey: `e2e-callbot-${randomUUID()}`,
 };
+jest.setTimeout(120_000);
+
 const sender = new Sender(ACCOUNT);
 const n8n = getN8n();
 
@@ -228,6 +230,9 @@ describe('WhatsApp pushes in a real n8n', () => {
 		await n8n.waitForExecutions(workflow.id, before + 1);
 		await delay(1000);
 		expect(await executionCount(workflow.id)).toBe(before + 1);
+		// The window lives in the workflow's static data, in n8n's database, so a restart keeps it.
+		const stored = await n8n.api<{ staticData: Record<string, { redeliveryWindow: string[] }> }>('GET', `/workflows/${workflow.id}`);
+		expect(stored.staticData[`node:${TRIGGER}`].redeliveryWindow).toContainEqual(expect.stringMatching(/^[0-9a-f]{16}$/));
 
 		// A push carrying the redelivered status and a new one emits only the new one.
 		const parsed = JSON.parse(body);
@@ -248,6 +253,33 @@ describe('WhatsApp trigger options in a real n8n', () => {
 		expect(outputCounts(execution)).toEqual([1]);
 		expect(triggerItems(execution)[0].json.event).toBe('message.reaction');
 		expect(nodeRan(execution, AFTER)).toBe(true);
+	});
+});
+
+describe('"Listen for test event" in a real n8n', () => {
+	/** What the editor does on "Listen for test event": registers the test URL for one call. */
+	async function listen(workflowId: string): Promise<void> {
+		const response = await n8n.rest('POST', `/workflows/${workflowId}/run`, { triggerToStartFrom: { name: TRIGGER } });
+		expect({ status: response.status, body: response.json }).toEqual({ status: 200, body: { data: { waitingForWebhook: true } } });
+	}
+
+	it('accepts a signed push on the test URL, and replays of it too', async () => {
+		const webhookId = randomUUID();
+		const id = await n8n.createWorkflow(triggerWorkflow(webhookId, { source: 'whatsapp' }, credentialId, 2));
+		const testUrl = `${n8n.baseUrl}/webhook-test/${webhookId}/webhook`;
+		const body = fixtureText('whatsapp', 'status-delivered');
+		for (let run = 1; run <= 2; run++) {
+			await listen(id);
+			const result = await sender.pushWhatsApp(testUrl, body);
+			expect({ run, status: result.status, body: result.json() }).toEqual({ run, status: 200, body: { received: true } });
+			const executions = await n8n.waitForExecutions(id, run);
+			const latest = executions[executions.length - 1];
+			expect(latest.mode).toBe('manual');
+			expect(outputCounts(latest)).toEqual([0, 0, 1, 0, 0, 0, 0, 0, 0]);
+		}
+		// Unsigned, it is refused on the test URL as well.
+		await listen(id);
+		expectRefused(await sender.pushWhatsApp(testUrl, body, { signed: false }), 401, 'missing_header');
 	});
 });
 

@@ -14,6 +14,7 @@ test('harness', async () => {
 			res.end(JSON.stringify(req.headers.uuid === 'bad' ? { retCode: 6002, retMsg: 'no account' } : { retCode: 0, retMsg: 'pong' }));
 		});
 	}).listen(0, '127.0.0.1');
+	try {
 	await new Promise((r) => server.once('listening', r));
 	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	let t = Date.now();
@@ -25,12 +26,23 @@ test('harness', async () => {
 	const run = await n8n.runActionWorkflow({ credentialId: cred, parameters: { resource: 'callbot', operation: 'ping' }, items: [{ a: 1 }, { a: 2 }] });
 	console.log('run ms', Date.now() - t, run.status, JSON.stringify(run.outputs), run.error);
 	const cred2 = await n8n.createCredential({ name: 'y' + Date.now(), type: 'nxCloudApi', data: { callbotUuid: 'bad', callbotSecretKey: 's', callbotBaseUrl: base } });
-	const run2 = await n8n.runActionWorkflow({ credentialId: cred2, parameters: { resource: 'callbot', operation: 'ping' }, items: [{ a: 1 }] });
-	console.log('run2', run2.status, JSON.stringify(run2.outputs), JSON.stringify(run2.error).slice(0, 1500));
+	t = Date.now();
+	const runner = await n8n.createActionRunner({ credentialId: cred2, parameters: { resource: 'callbot', operation: 'ping' } });
+	console.log('runner ms', Date.now() - t);
+	t = Date.now();
+	const run2 = await runner.run([{ a: 1 }]);
+	console.log('run2 ms', Date.now() - t, run2.status, JSON.stringify(run2.outputs), JSON.stringify(run2.error).slice(0, 1500));
+	t = Date.now();
+	await runner.dispose();
+	console.log('dispose ms', Date.now() - t);
 	const run3 = await n8n.runActionWorkflow({ credentialId: cred2, parameters: { resource: 'callbot', operation: 'ping' }, node: { onError: 'continueRegularOutput' }, items: [{ a: 1 }] });
 	console.log('run3', run3.status, JSON.stringify(run3.outputs), JSON.stringify(run3.error));
 	console.log(seen);
+	t = Date.now();
 	await n8n.cleanup();
-	server.close();
+	console.log('cleanup ms', Date.now() - t);
 	console.log(n8n.logText().length);
-});
+	} finally {
+	server.close();
+	}
+}, 60000);

@@ -1,14 +1,23 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isObject } from './objects';
-
 /**
- * Keys that hold epoch times in NXCloud payloads: WhatsApp `timestamp`,
+ * Whether a key holds an epoch time in NXCloud payloads: WhatsApp `timestamp`,
  * `expiration_timestamp`, `time`, `start_time`, `end_time`, `expiration`; Callbot `createTs`,
  * `callStartTs`, `smsSendTs`, ... and the agent's `manualCallStart/Answer/End`.
  * Durations (`call_duration`, `callDuration`, `agentCallElapsed`) do not match.
+ * Plain string tests, not a regular expression: this runs for every key of every event.
  */
-const TIMESTAMP_KEY = /(timestamp|Ts)$|^(time|start_time|end_time|expiration)$|^manualCall(Start|Answer|End)$/;
+function isTimestampKey(key: string): boolean {
+	return (
+		key.endsWith('timestamp') ||
+		key.endsWith('Ts') ||
+		key === 'time' ||
+		key === 'start_time' ||
+		key === 'end_time' ||
+		key === 'expiration' ||
+		(key.startsWith('manualCall') && (key === 'manualCallStart' || key === 'manualCallAnswer' || key === 'manualCallEnd'))
+	);
+}
 
 /** Below this many seconds (1973) a number is a placeholder such as 0, not a time. */
 const MIN_SECONDS = 1e8;
@@ -35,22 +44,29 @@ export function epochToIso(value: unknown): string | undefined {
  * A sparse copy of `value` holding an ISO-8601 string for every epoch timestamp in it, at the same
  * path: `{ timestamp: '2022-08-09T04:39:46.000Z', conversation: { expiration_timestamp: ... } }`.
  * Array positions are kept (null where an element has no timestamp). Undefined when there is none.
+ * Allocates nothing for the (many) parts of a push that hold no timestamp.
  */
 export function isoTimestamps(value: unknown): IDataObject | IDataObject[] | undefined {
+	if (typeof value !== 'object' || value === null) return undefined;
 	if (Array.isArray(value)) {
-		const mirrored = value.map((element) => isoTimestamps(element) ?? null);
-		return mirrored.some((element) => element !== null) ? (mirrored as IDataObject[]) : undefined;
-	}
-	if (!isObject(value)) return undefined;
-	const result: IDataObject = {};
-	for (const [key, child] of Object.entries(value)) {
-		if (TIMESTAMP_KEY.test(key)) {
-			const iso = epochToIso(child);
-			if (iso !== undefined) result[key] = iso;
-			continue;
+		let mirrored: Array<IDataObject | null> | undefined;
+		for (let i = 0; i < value.length; i++) {
+			const nested = isoTimestamps(value[i]);
+			if (nested === undefined) continue;
+			mirrored ??= new Array<IDataObject | null>(value.length).fill(null);
+			mirrored[i] = nested as IDataObject;
 		}
-		const nested = isoTimestamps(child);
-		if (nested !== undefined) result[key] = nested;
+		return mirrored as IDataObject[] | undefined;
 	}
-	return Object.keys(result).length > 0 ? result : undefined;
+	let result: IDataObject | undefined;
+	for (const key in value) {
+		const child = (value as IDataObject)[key];
+		let converted: IDataObject[keyof IDataObject] | undefined;
+		if (isTimestampKey(key)) converted = epochToIso(child);
+		else if (typeof child === 'object' && child !== null) converted = isoTimestamps(child);
+		if (converted === undefined) continue;
+		result ??= {};
+		result[key] = converted;
+	}
+	return result;
 }

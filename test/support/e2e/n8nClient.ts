@@ -89,12 +89,21 @@ export class N8nClient {
 		return `${this.baseUrl}/webhook/${path}`;
 	}
 
-	/** Public API call (`/api/v1…`) with the run's API key; throws on a non-2xx answer. */
+	/**
+	 * Public API call (`/api/v1…`) with the run's API key; throws on a non-2xx answer. n8n 2.x
+	 * publishes and unpublishes workflows in the background and answers 409 "still being
+	 * (un)published" meanwhile; such calls are retried for up to 15 s.
+	 */
 	async api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-		const response = await http(`${this.baseUrl}/api/v1${path}`, {
-			method,
-			body,
-			headers: { 'X-N8N-API-KEY': this.connection.apiKey, accept: 'application/json' },
+		const send = () =>
+			http(`${this.baseUrl}/api/v1${path}`, {
+				method,
+				body,
+				headers: { 'X-N8N-API-KEY': this.connection.apiKey, accept: 'application/json' },
+			});
+		const response = await pollUntil(`${method} /api/v1${path} to stop answering 409`, async () => {
+			const answer = await send();
+			return answer.status === 409 && /still being/i.test(answer.text) ? undefined : answer;
 		});
 		return expectOk(response, `${method} /api/v1${path}`).json as T;
 	}

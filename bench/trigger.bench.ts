@@ -1,0 +1,323 @@
+// Benchmark of the NXCloud Trigger (not a test: it measures and prints, and asserts nothing about
+// speed). Run:  npm run build && npx jest --config bench/trigger.jest.config.js
+//
+// 1. Through a real n8n: 2,000 signed WhatsApp pushes (one status each, every one new, so every
+//    one starts an execution) at concurrency 1, 8 and 32, into our trigger (default settings:
+//    signature Required, redeliveries dropped, one output per event type) and into n8n's built-in
+//    Webhook node (POST, respond immediately) receiving the same bodies and headers in the same
+//    run. Each level is two alternating rounds of 1,000 (ours first, then theirs first), so drift
+//    in the machine's load does not favour either. Throughput = answered requests per second;
+//    latency = time to the answer (both answer before the workflow runs).
+// 2. In process: the cost of what the trigger does with a 1 MB push (verify + parse + split +
+//    redelivery keys + items) against a bare md5 of the same bytes.
+//
+// Results go to stdout and to .cache/bench/trigger-latest.json.
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+import { Agent, request } from 'undici';
+
+import { handlePush } from '../nodes/NxCloud/trigger/handlePush';
+import { readSettings } from '../nodes/NxCloud/trigger/settings';
+import { delay } from '../test/support/e2e/http';
+import { getN8n, uniqueName } from '../test/support/e2e/n8nClient';
+import { NODE_TYPES, repoRoot } from '../test/support/e2e/paths';
+import { standInSigning } from '../test/support/standin';
+
+const EVENTS_PER_LEVEL = Number(process.env.BENCH_EVENTS ?? 2000);
+const LEVELS = (process.env.BENCH_CONCURRENCY ?? '1,8,32').split(',').map(Number);
+const WARMUP = 100;
+const ACCOUNT = { accessKey: 'benchAccessKey', accessSecret: `bench-${randomUUID()}` };
+
+const out = (line = '') => process.stdout.write(`${line}\n`);
+
+interface Signed {
+	body: string;
+	headers: Record<string, string>;
+}
+
+/** A status push like the vendor's "sent" example, with a fresh message id, signed with md5. */
+function signedPush(): Signed {
+	const id = `wamid.${randomUUID()}`;
+	const body = JSON.stringify({
+		messaging_product: 'whatsapp',
+		business_phone: '85266123456',
+		merchant_phone: '85266123456',
+		app_id: '48',
+		channel: 2,
+		metadata: { display_phone_number: '85266123456', phone_number_id: '124870000014609' },
+		statuses: [
+			{
+				id,
+				status: 'delivered',
+				timestamp: String(Math.floor(Date.now() / 1000)),
+				recipient_id: '8617600000819',
+				conversation: { id: randomUUID().replace(/-/g, ''), expiration_timestamp: '1763974800', origin: { type: 'utility' } },
+				costs: [{ currency: 'USD', price: 0.0113, foreign_price: 0.08, cdr_type: 5, message_id: id, direction: 1 }],
+			},
+		],
+	});
+	const ts = Date.now().toString();
+	const sign = standInSigning.openPlatformSign(
+		{ accessKey: ACCOUNT.accessKey, action: 'mt', bizType: '2', ts, body, accessSecret: ACCOUNT.accessSecret },
+		'md5',
+	);
+	return {
+		body,
+		headers: { 'content-type': 'application/json', accesskey: ACCOUNT.accessKey, action: 'mt', biztype: '2', ts, algorithm: 'md5', sign },
+	};
+}
+
+interface RunResult {
+	requests: number;
+	seconds: number;
+	latenciesMs: number[];
+	failures: number;
+}
+
+/** Posts every push with `concurrency` requests in flight over keep-alive connections. */
+async function fire(url: string, pushes: Signed[], concurrency: number): Promise<RunResult> {
+	const agent = new Agent({ connections: concurrency, pipelining: 1 });
+	const latenciesMs: number[] = [];
+	let failures = 0;
+	let next = 0;
+	const started = performance.now();
+	const worker = async () => {
+		while (next < pushes.length) {
+			const push = pushes[next++];
+			const t0 = performance.now();
+			const response = await request(url, { method: 'POST', headers: push.headers, body: push.body, dispatcher: agent });
+			await response.body.dump();
+			latenciesMs.push(performance.now() - t0);
+			if (response.statusCode !== 200) failures += 1;
+		}
+	};
+	await Promise.all(Array.from({ length: concurrency }, worker));
+	const seconds = (performance.now() - started) / 1000;
+	await agent.close();
+	return { requests: pushes.length, seconds, latenciesMs, failures };
+}
+
+function percentile(sorted: number[], p: number): number {
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function summarise(runs: RunResult[]) {
+	const latencies = runs.flatMap((r) => r.latenciesMs).sort((a, b) => a - b);
+	const requests = runs.reduce((n, r) => n + r.requests, 0);
+	const seconds = runs.reduce((n, r) => n + r.seconds, 0);
+	return {
+		requests,
+		failures: runs.reduce((n, r) => n + r.failures, 0),
+		throughput: requests / seconds,
+		p50: percentile(latencies, 50),
+		p99: percentile(latencies, 99),
+	};
+}
+
+/** Waits until n8n has no running or queued execution left, so one round's backlog does not slow the next. */
+async function drain(workflowIds: string[]): Promise<void> {
+	const n8n = getN8n();
+	for (let quiet = 0; quiet < 2; ) {
+		let busy = 0;
+		for (const workflowId of workflowIds) {
+			for (const status of ['running', 'new']) {
+				busy += (await n8n.listExecutions({ workflowId, status, limit: 1 }).catch(() => [])).length;
+			}
+		}
+		quiet = busy === 0 ? quiet + 1 : 0;
+		await delay(250);
+	}
+}
+
+async function throughThePipe() {
+	const n8n = getN8n();
+	const credentialId = await n8n.createCredential({ name: uniqueName('bench'), type: 'nxCloudApi', data: ACCOUNT });
+	const oursHook = randomUUID();
+	const ours = await n8n.createWorkflow({
+		name: uniqueName('bench NXCloud Trigger'),
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				name: 'NXCloud Trigger',
+				type: NODE_TYPES.trigger,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: oursHook,
+				parameters: { source: 'whatsapp' },
+				credentials: { nxCloudApi: { id: credentialId, name: 'bench' } },
+			},
+		],
+		connections: {},
+	});
+	const theirsPath = `bench-${randomUUID()}`;
+	const theirs = await n8n.createWorkflow({
+		name: uniqueName('bench Webhook node'),
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: theirsPath,
+				parameters: { httpMethod: 'POST', path: theirsPath, responseMode: 'onReceived', options: {} },
+			},
+		],
+		connections: {},
+	});
+	await n8n.activateWorkflow(ours);
+	await n8n.activateWorkflow(theirs);
+	const contenders = {
+		ours: n8n.webhookUrl(`${oursHook}/webhook`),
+		webhook: n8n.webhookUrl(theirsPath),
+	};
+	await n8n.waitForWebhook(contenders.ours, 401);
+	await n8n.waitForWebhook(contenders.webhook);
+
+	out(`warming up (${WARMUP} pushes each)`);
+	for (const url of Object.values(contenders)) await fire(url, Array.from({ length: WARMUP }, signedPush), 4);
+	await drain([ours, theirs]);
+
+	const levels = [];
+	for (const concurrency of LEVELS) {
+		const runs: Record<'ours' | 'webhook', RunResult[]> = { ours: [], webhook: [] };
+		const half = Math.ceil(EVENTS_PER_LEVEL / 2);
+		for (const order of [['ours', 'webhook'], ['webhook', 'ours']] as const) {
+			for (const name of order) {
+				const pushes = Array.from({ length: half }, signedPush);
+				runs[name].push(await fire(contenders[name], pushes, concurrency));
+				await drain([ours, theirs]);
+			}
+		}
+		const level = { concurrency, ours: summarise(runs.ours), webhook: summarise(runs.webhook) };
+		levels.push({ ...level, throughputRatio: level.ours.throughput / level.webhook.throughput });
+		out(
+			`concurrency ${String(concurrency).padStart(2)}: ours ${level.ours.throughput.toFixed(1)} req/s ` +
+				`(p50 ${level.ours.p50.toFixed(1)} ms, p99 ${level.ours.p99.toFixed(1)} ms, ${level.ours.failures} non-200) | ` +
+				`Webhook node ${level.webhook.throughput.toFixed(1)} req/s (p50 ${level.webhook.p50.toFixed(1)} ms, ` +
+				`p99 ${level.webhook.p99.toFixed(1)} ms, ${level.webhook.failures} non-200) | ratio ${(level.ours.throughput / level.webhook.throughput).toFixed(2)}x`,
+		);
+	}
+
+	// Every push was new, so every accepted one must have started exactly one execution.
+	const executions = async (workflowId: string) => {
+		let count = 0;
+		let cursor: string | undefined;
+		do {
+			const page = await n8n.api<{ data: unknown[]; nextCursor?: string }>(
+				'GET',
+				`/executions?workflowId=${workflowId}&limit=250${cursor ? `&cursor=${cursor}` : ''}`,
+			);
+			count += page.data.length;
+			cursor = page.nextCursor ?? undefined;
+		} while (cursor);
+		return count;
+	};
+	const expected = WARMUP + LEVELS.length * 2 * Math.ceil(EVENTS_PER_LEVEL / 2);
+	const counted = { ours: await executions(ours), webhook: await executions(theirs), expected };
+	out(`executions recorded: ours ${counted.ours}, Webhook node ${counted.webhook} (expected ${expected} each)`);
+	return { levels, executions: counted };
+}
+
+/** A WhatsApp push of at least `bytes`: statuses like the vendor's "sent" example. */
+function bigPush(bytes: number): Buffer {
+	const statuses: object[] = [];
+	let size = 0;
+	while (size < bytes) {
+		const id = `wamid.${randomUUID()}`;
+		const status = {
+			id,
+			meta_message_id: `wamid.HBgNNjI4MTI4MTM3NTYwNBUCABEYEkMzODdBNTEzMTAxNDhFMEI5NQA${statuses.length}`,
+			status: 'sent',
+			timestamp: '1660019986',
+			recipient_id: '8617600000819',
+			conversation: { id: randomUUID().replace(/-/g, ''), expiration_timestamp: '1660106400', origin: { type: 'authentication' } },
+			costs: [
+				{ currency: 'USD', price: 0, foreign_price: 0, cdr_type: 1, message_id: id, direction: 1 },
+				{ currency: 'USD', price: 0.1381, foreign_price: 0.02, cdr_type: 4, message_id: id, direction: 1 },
+			],
+		};
+		size += JSON.stringify(status).length + 1;
+		statuses.push(status);
+	}
+	return Buffer.from(JSON.stringify({ messaging_product: 'whatsapp', business_phone: '85266123456', statuses }));
+}
+
+function timePerCall(fn: () => unknown, iterations: number): number {
+	for (let i = 0; i < 5; i++) fn();
+	const t0 = performance.now();
+	for (let i = 0; i < iterations; i++) fn();
+	return (performance.now() - t0) / iterations;
+}
+
+function inProcess() {
+	const rawBody = bigPush(1024 * 1024);
+	const ts = Date.now().toString();
+	const headers = {
+		accesskey: ACCOUNT.accessKey,
+		action: 'mt',
+		biztype: '2',
+		ts,
+		algorithm: 'md5',
+		sign: standInSigning.openPlatformSign(
+			{ accessKey: ACCOUNT.accessKey, action: 'mt', bizType: '2', ts, body: rawBody, accessSecret: ACCOUNT.accessSecret },
+			'md5',
+		),
+	};
+	const defaults: Record<string, unknown> = {
+		source: 'whatsapp',
+		events: ['account', 'call', 'message', 'phone', 'status.delivered', 'status.failed', 'status.read', 'status.sent', 'template'],
+		signatureCheck: 'required',
+		maxTimestampAge: 0,
+		businessPhones: '',
+		outputRouting: 'perType',
+		dropRedeliveries: true,
+		redeliveryWindow: 1000,
+	};
+	const settings = readSettings((name, fallback) => defaults[name] ?? fallback);
+	const secrets = { accessSecret: ACCOUNT.accessSecret, callbotAlgorithm: 'MD5' as const };
+	const run = (overrides: Partial<typeof settings> = {}) => {
+		const outcome = handlePush(
+			{ headers, rawBody, contentType: 'application/json' },
+			{ settings: { ...settings, ...overrides }, secrets, window: [], dedupe: true, nowMs: Date.now() },
+		);
+		if (!('outputs' in outcome) || outcome.outputs === null) throw new Error('the 1 MB push was not accepted');
+		return outcome;
+	};
+	const events = run().counts.emitted;
+	const iterations = 40;
+	const bareMd5 = timePerCall(() => createHash('md5').update(rawBody).digest('hex'), iterations);
+	const jsonParse = timePerCall(() => JSON.parse(rawBody.toString('utf8')), iterations);
+	const full = timePerCall(() => run(), iterations);
+	const noRedeliveryKeys = timePerCall(() => run({ dropRedeliveries: false }), iterations);
+	const result = {
+		bytes: rawBody.length,
+		events,
+		msPerPush: { bareMd5, jsonParse, triggerDefault: full, triggerWithoutRedeliveryKeys: noRedeliveryKeys },
+		ratioToBareMd5: { triggerDefault: full / bareMd5, triggerWithoutRedeliveryKeys: noRedeliveryKeys / bareMd5, jsonParse: jsonParse / bareMd5 },
+	};
+	out(
+		`1 MB push (${rawBody.length} bytes, ${events} statuses): bare md5 ${bareMd5.toFixed(2)} ms, JSON.parse ${jsonParse.toFixed(2)} ms, ` +
+			`trigger (verify + parse + split + keys + items) ${full.toFixed(2)} ms = ${(full / bareMd5).toFixed(1)}x md5, ` +
+			`without redelivery keys ${noRedeliveryKeys.toFixed(2)} ms = ${(noRedeliveryKeys / bareMd5).toFixed(1)}x md5`,
+	);
+	return result;
+}
+
+test('NXCloud Trigger benchmark', async () => {
+	out();
+	out(`== in process ==`);
+	const local = inProcess();
+	out();
+	out(`== through n8n: ${EVENTS_PER_LEVEL} signed pushes per concurrency level, ours vs the Webhook node ==`);
+	const pipe = await throughThePipe();
+	const results = { date: new Date().toISOString(), eventsPerLevel: EVENTS_PER_LEVEL, inProcess: local, throughN8n: pipe };
+	const dir = join(repoRoot, '.cache', 'bench');
+	mkdirSync(dir, { recursive: true });
+	writeFileSync(join(dir, 'trigger-latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+	out(`results: ${join(dir, 'trigger-latest.json')}`);
+	await getN8n().cleanup();
+});

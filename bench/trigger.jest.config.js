@@ -1,0 +1,17 @@
+// Runs bench/trigger.bench.ts (not a test: it measures and prints) with the e2e harness, which
+// starts one real n8n with this package loaded (globalSetup) and stops it afterwards.
+//   npm run build && npx jest --config bench/trigger.jest.config.js
+// n8n logs at "warn" here unless N8N_LOG_LEVEL says otherwise: the e2e default (debug) would
+// slow both contenders down and blur the comparison.
+process.env.N8N_LOG_LEVEL ??= 'warn';
+
+const e2e = require('../jest.config.js').projects.find((project) => project.displayName === 'e2e');
+
+module.exports = {
+	...e2e,
+	displayName: 'bench',
+	rootDir: '..',
+	testMatch: ['<rootDir>/bench/trigger.bench.ts'],
+	testTimeout: 1_800_000,
+	maxWorkers: 1,
+};

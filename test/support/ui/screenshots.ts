@@ -1,0 +1,37 @@
+import { mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+import type { Locator, Page } from 'playwright-core';
+
+import { repoRoot } from '../e2e/paths';
+
+/**
+ * Where a UI run writes its screenshots. Every run takes them (they are part of what the run
+ * proves renders); by default into the git-ignored cache, so `npm test` leaves the tree clean.
+ * scripts/screenshots.sh sets NXCLOUD_SCREENSHOT_DIR=docs/screenshots to refresh the ones in README.
+ */
+export const screenshotDir = join(repoRoot, process.env.NXCLOUD_SCREENSHOT_DIR ?? join('.cache', 'ui', 'screenshots'));
+
+/** Saves a PNG of `target` (a page or one element) as `<screenshotDir>/<name>.png`; returns its path. */
+export async function saveScreenshot(target: Page | Locator, name: string): Promise<string> {
+	mkdirSync(screenshotDir, { recursive: true });
+	const path = join(screenshotDir, `${name}.png`);
+	// Caret and animations off: the same screen gives the same picture.
+	await target.screenshot({ path, animations: 'disabled', caret: 'hide' });
+	process.stderr.write(`[ui] screenshot ${relative(repoRoot, path)}\n`);
+	return path;
+}
+
+/** Runs `body`; if it throws, saves the page as `.cache/ui/failures/<name>.png` and rethrows. */
+export async function onFailureScreenshot<T>(page: Page, name: string, body: () => Promise<T>): Promise<T> {
+	try {
+		return await body();
+	} catch (error) {
+		const dir = join(repoRoot, '.cache', 'ui', 'failures');
+		mkdirSync(dir, { recursive: true });
+		const path = join(dir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+		await page.screenshot({ path }).catch(() => undefined);
+		process.stderr.write(`[ui] failure screenshot ${relative(repoRoot, path)}\n`);
+		throw error;
+	}
+}
