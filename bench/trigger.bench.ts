@@ -5,9 +5,11 @@
 //    one starts an execution) at concurrency 1, 8 and 32, into our trigger (default settings:
 //    signature Required, redeliveries dropped, one output per event type) and into n8n's built-in
 //    Webhook node (POST, respond immediately) receiving the same bodies and headers in the same
-//    run. Each level is two alternating rounds of 1,000 (ours first, then theirs first), so drift
-//    in the machine's load does not favour either. Throughput = answered requests per second;
-//    latency = time to the answer (both answer before the workflow runs).
+//    run; plus, as an attribution baseline, 1,000 into a do-nothing community trigger
+//    (bench/trigger-probe). Each level is two rounds in rotated order, half the pushes each, so
+//    drift in the machine's load favours no one. Throughput = answered requests per second;
+//    latency = time to the answer (all three answer before the workflow runs).
+//    Knobs: BENCH_EVENTS (2000), BENCH_CONCURRENCY (1,8,32), BENCH_PROBE_EVENTS (1000, 0 = skip).
 // 2. In process: the cost of what the trigger does with a 1 MB push (verify + parse + split +
 //    redelivery keys + items) against a bare md5 of the same bytes.
 //
@@ -28,6 +30,8 @@ import { standInSigning } from '../test/support/standin';
 
 const EVENTS_PER_LEVEL = Number(process.env.BENCH_EVENTS ?? 2000);
 const LEVELS = (process.env.BENCH_CONCURRENCY ?? '1,8,32').split(',').map(Number);
+/** Pushes per level for the do-nothing community trigger (the attribution baseline); 0 skips it. */
+const PROBE_EVENTS = Number(process.env.BENCH_PROBE_EVENTS ?? 1000);
 const WARMUP = 100;
 const ACCOUNT = { accessKey: 'benchAccessKey', accessSecret: `bench-${randomUUID()}` };
 
@@ -132,94 +136,118 @@ async function drain(workflowIds: string[]): Promise<void> {
 	}
 }
 
-async function throughThePipe() {
+type ContenderName = 'ours' | 'minimal' | 'webhook';
+
+const LABELS: Record<ContenderName, string> = {
+	ours: 'NXCloud Trigger',
+	minimal: 'do-nothing community trigger',
+	webhook: 'n8n Webhook node',
+};
+
+/** One single-node workflow per contender, active, with its production URL. */
+async function deployContenders(): Promise<{ urls: Record<ContenderName, string>; workflowIds: Record<ContenderName, string> }> {
 	const n8n = getN8n();
 	const credentialId = await n8n.createCredential({ name: uniqueName('bench'), type: 'nxCloudApi', data: ACCOUNT });
+	const single = (name: string, node: Record<string, unknown>) =>
+		n8n.createWorkflow({
+			name: uniqueName(`bench ${name}`),
+			settings: { executionOrder: 'v1' },
+			nodes: [{ name, typeVersion: 1, position: [0, 0], parameters: {}, ...node } as never],
+			connections: {},
+		});
 	const oursHook = randomUUID();
-	const ours = await n8n.createWorkflow({
-		name: uniqueName('bench NXCloud Trigger'),
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{
-				name: 'NXCloud Trigger',
-				type: NODE_TYPES.trigger,
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: oursHook,
-				parameters: { source: 'whatsapp' },
-				credentials: { nxCloudApi: { id: credentialId, name: 'bench' } },
-			},
-		],
-		connections: {},
-	});
-	const theirsPath = `bench-${randomUUID()}`;
-	const theirs = await n8n.createWorkflow({
-		name: uniqueName('bench Webhook node'),
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: theirsPath,
-				parameters: { httpMethod: 'POST', path: theirsPath, responseMode: 'onReceived', options: {} },
-			},
-		],
-		connections: {},
-	});
-	await n8n.activateWorkflow(ours);
-	await n8n.activateWorkflow(theirs);
-	const contenders = {
-		ours: n8n.webhookUrl(`${oursHook}/webhook`),
-		webhook: n8n.webhookUrl(theirsPath),
+	const minimalHook = randomUUID();
+	const webhookPath = `bench-${randomUUID()}`;
+	const workflowIds = {
+		ours: await single('NXCloud Trigger', {
+			type: NODE_TYPES.trigger,
+			webhookId: oursHook,
+			parameters: { source: 'whatsapp' },
+			credentials: { nxCloudApi: { id: credentialId, name: 'bench' } },
+		}),
+		minimal: await single('Minimal Trigger', { type: 'CUSTOM.minimalTrigger', webhookId: minimalHook }),
+		webhook: await single('Webhook', {
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			webhookId: webhookPath,
+			parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} },
+		}),
 	};
-	await n8n.waitForWebhook(contenders.ours, 401);
-	await n8n.waitForWebhook(contenders.webhook);
+	for (const id of Object.values(workflowIds)) await n8n.activateWorkflow(id);
+	const urls = {
+		ours: n8n.webhookUrl(`${oursHook}/webhook`),
+		minimal: n8n.webhookUrl(`${minimalHook}/webhook`),
+		webhook: n8n.webhookUrl(webhookPath),
+	};
+	await n8n.waitForWebhook(urls.ours, 401);
+	await n8n.waitForWebhook(urls.minimal);
+	await n8n.waitForWebhook(urls.webhook);
+	return { urls, workflowIds };
+}
 
+async function countExecutions(workflowId: string): Promise<number> {
+	let count = 0;
+	let cursor: string | undefined;
+	do {
+		const page = await getN8n().api<{ data: unknown[]; nextCursor?: string | null }>(
+			'GET',
+			`/executions?workflowId=${workflowId}&limit=250${cursor ? `&cursor=${cursor}` : ''}`,
+		);
+		count += page.data.length;
+		cursor = page.nextCursor ?? undefined;
+	} while (cursor);
+	return count;
+}
+
+const fmt = (s: ReturnType<typeof summarise>) =>
+	`${s.throughput.toFixed(1)} req/s, p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms${s.failures ? `, ${s.failures} non-200` : ''}`;
+
+async function throughThePipe() {
+	const { urls, workflowIds } = await deployContenders();
+	const names: ContenderName[] = PROBE_EVENTS > 0 ? ['ours', 'minimal', 'webhook'] : ['ours', 'webhook'];
+	const ids = names.map((name) => workflowIds[name]);
 	out(`warming up (${WARMUP} pushes each)`);
-	for (const url of Object.values(contenders)) await fire(url, Array.from({ length: WARMUP }, signedPush), 4);
-	await drain([ours, theirs]);
+	for (const name of names) await fire(urls[name], Array.from({ length: WARMUP }, signedPush), 4);
+	await drain(ids);
 
+	const sent: Record<ContenderName, number> = { ours: WARMUP, minimal: WARMUP, webhook: WARMUP };
 	const levels = [];
 	for (const concurrency of LEVELS) {
-		const runs: Record<'ours' | 'webhook', RunResult[]> = { ours: [], webhook: [] };
-		const half = Math.ceil(EVENTS_PER_LEVEL / 2);
-		for (const order of [['ours', 'webhook'], ['webhook', 'ours']] as const) {
+		const runs: Record<ContenderName, RunResult[]> = { ours: [], minimal: [], webhook: [] };
+		// Two rounds in rotated order, half the events each, so neither side always goes first.
+		for (const order of [names, [...names].reverse()]) {
 			for (const name of order) {
-				const pushes = Array.from({ length: half }, signedPush);
-				runs[name].push(await fire(contenders[name], pushes, concurrency));
-				await drain([ours, theirs]);
+				const count = Math.ceil((name === 'minimal' ? PROBE_EVENTS : EVENTS_PER_LEVEL) / 2);
+				runs[name].push(await fire(urls[name], Array.from({ length: count }, signedPush), concurrency));
+				sent[name] += count;
+				await drain(ids);
 			}
 		}
-		const level = { concurrency, ours: summarise(runs.ours), webhook: summarise(runs.webhook) };
-		levels.push({ ...level, throughputRatio: level.ours.throughput / level.webhook.throughput });
+		const summary = Object.fromEntries(names.map((name) => [name, summarise(runs[name])])) as Record<ContenderName, ReturnType<typeof summarise>>;
+		const level = {
+			concurrency,
+			...summary,
+			oursToWebhook: summary.ours.throughput / summary.webhook.throughput,
+			oursToMinimal: summary.minimal ? summary.ours.throughput / summary.minimal.throughput : undefined,
+			minimalToWebhook: summary.minimal ? summary.minimal.throughput / summary.webhook.throughput : undefined,
+		};
+		levels.push(level);
+		out(`concurrency ${concurrency}:`);
+		for (const name of names) out(`  ${LABELS[name].padEnd(30)} ${fmt(summary[name])}`);
 		out(
-			`concurrency ${String(concurrency).padStart(2)}: ours ${level.ours.throughput.toFixed(1)} req/s ` +
-				`(p50 ${level.ours.p50.toFixed(1)} ms, p99 ${level.ours.p99.toFixed(1)} ms, ${level.ours.failures} non-200) | ` +
-				`Webhook node ${level.webhook.throughput.toFixed(1)} req/s (p50 ${level.webhook.p50.toFixed(1)} ms, ` +
-				`p99 ${level.webhook.p99.toFixed(1)} ms, ${level.webhook.failures} non-200) | ratio ${(level.ours.throughput / level.webhook.throughput).toFixed(2)}x`,
+			`  throughput ratios: ours / Webhook node ${level.oursToWebhook.toFixed(2)}x` +
+				(level.oursToMinimal === undefined
+					? ''
+					: `; ours / do-nothing community trigger ${level.oursToMinimal.toFixed(2)}x; do-nothing / Webhook node ${level.minimalToWebhook!.toFixed(2)}x`),
 		);
 	}
 
 	// Every push was new, so every accepted one must have started exactly one execution.
-	const executions = async (workflowId: string) => {
-		let count = 0;
-		let cursor: string | undefined;
-		do {
-			const page = await n8n.api<{ data: unknown[]; nextCursor?: string }>(
-				'GET',
-				`/executions?workflowId=${workflowId}&limit=250${cursor ? `&cursor=${cursor}` : ''}`,
-			);
-			count += page.data.length;
-			cursor = page.nextCursor ?? undefined;
-		} while (cursor);
-		return count;
-	};
-	const expected = WARMUP + LEVELS.length * 2 * Math.ceil(EVENTS_PER_LEVEL / 2);
-	const counted = { ours: await executions(ours), webhook: await executions(theirs), expected };
-	out(`executions recorded: ours ${counted.ours}, Webhook node ${counted.webhook} (expected ${expected} each)`);
-	return { levels, executions: counted };
+	const executions = Object.fromEntries(
+		await Promise.all(names.map(async (name) => [name, { recorded: await countExecutions(workflowIds[name]), sent: sent[name] }])),
+	);
+	out(`executions recorded vs pushes sent: ${names.map((n) => `${n} ${executions[n].recorded}/${executions[n].sent}`).join(', ')}`);
+	return { levels, executions };
 }
 
 /** A WhatsApp push of at least `bytes`: statuses like the vendor's "sent" example. */
@@ -312,9 +340,16 @@ test('NXCloud Trigger benchmark', async () => {
 	out(`== in process ==`);
 	const local = inProcess();
 	out();
-	out(`== through n8n: ${EVENTS_PER_LEVEL} signed pushes per concurrency level, ours vs the Webhook node ==`);
+	out(`== through n8n (expression engine: ${process.env.N8N_EXPRESSION_ENGINE ?? 'default'}): ${EVENTS_PER_LEVEL} signed pushes per level ==`);
 	const pipe = await throughThePipe();
-	const results = { date: new Date().toISOString(), eventsPerLevel: EVENTS_PER_LEVEL, inProcess: local, throughN8n: pipe };
+	const results = {
+		date: new Date().toISOString(),
+		eventsPerLevel: EVENTS_PER_LEVEL,
+		probeEventsPerLevel: PROBE_EVENTS,
+		expressionEngine: process.env.N8N_EXPRESSION_ENGINE ?? 'n8n default (vm)',
+		inProcess: local,
+		throughN8n: pipe,
+	};
 	const dir = join(repoRoot, '.cache', 'bench');
 	mkdirSync(dir, { recursive: true });
 	writeFileSync(join(dir, 'trigger-latest.json'), `${JSON.stringify(results, null, 2)}\n`);

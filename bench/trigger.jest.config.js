@@ -4,6 +4,8 @@
 // n8n logs at "warn" here unless N8N_LOG_LEVEL says otherwise: the e2e default (debug) would
 // slow both contenders down and blur the comparison.
 process.env.N8N_LOG_LEVEL ??= 'warn';
+// The do-nothing community trigger the benchmark uses as a baseline (node type CUSTOM.minimalTrigger).
+process.env.N8N_CUSTOM_EXTENSIONS = require('node:path').join(__dirname, 'trigger-probe');
 
 const e2e = require('../jest.config.js').projects.find((project) => project.displayName === 'e2e');
 

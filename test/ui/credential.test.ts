@@ -2,7 +2,6 @@
  * The credential dialog in the real editor: n8n runs our credential's `test` request (server side)
  * against the stand-in NXCloud when the user saves, and shows the outcome in the dialog.
  */
-import { uniqueName } from '../support/e2e/n8nClient';
 import { startStandIn, type StandIn } from '../support/standin';
 import { ConsoleWatch } from '../support/ui/consoleWatch';
 import {
@@ -15,7 +14,7 @@ import {
 	saveCredential,
 	testSuccessBanner,
 } from '../support/ui/credentialDialog';
-import { addActionFromCreator, openNewWorkflow } from '../support/ui/editor';
+import { addActionFromCreator, dismissToasts, openNewWorkflow } from '../support/ui/editor';
 import { onFailureScreenshot, saveScreenshot } from '../support/ui/screenshots';
 import { N8N_EXPECTED_PROBLEMS, openEditorSession, type EditorSession } from '../support/ui/session';
 
@@ -26,13 +25,15 @@ const ACCOUNT = {
 	callbotSecretKey: 'ui-callbot-secret-0123456789',
 };
 
-const credentialName = uniqueName('NXCloud UI credential');
+// Each jest run has its own n8n, so a plain name is unique there; it is what the screenshot shows.
+const credentialName = 'NXCloud account';
 let session: EditorSession;
 let standIn: StandIn;
 
 beforeAll(async () => {
 	standIn = await startStandIn(ACCOUNT);
 	session = await openEditorSession();
+	await deleteCredentialsNamed(session.n8n, credentialName);
 });
 
 afterAll(async () => {
@@ -76,12 +77,13 @@ test('the dialog opened from the NXCloud node tests the credential against NXClo
 	// Accepted signature: a business answer (phone error / not bound), not an auth code 1001–1005.
 	expect(probe?.code).toBeDefined();
 	expect([1001, 1002, 1003, 1004, 1005]).not.toContain(probe?.code);
-	await expect(page.getByTestId('node-credentials-slot').innerText()).resolves.toContain(credentialName);
+	await expect(page.getByTestId('node-credentials-slot').locator('input').first().inputValue()).resolves.toBe(credentialName);
 
 	// Reopened, the dialog tests the saved credential again and shows the success tag.
 	await page.getByTestId('node-credentials-slot').getByTestId('credential-edit-button').click();
 	const reopened = credentialDialog(page);
 	await testSuccessBanner(reopened).waitFor({ timeout: 30_000 });
+	await dismissToasts(page);
 	await saveScreenshot(reopened, 'credential-dialog');
 	await closeCredentialDialog(page);
 	expect(await credentialDialog(page).isVisible()).toBe(false);

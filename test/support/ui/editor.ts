@@ -125,3 +125,10 @@ export async function selectOption(page: Page, name: string, optionName: string)
 function cleanOptionText(text: string): string {
 	return text.split('\n')[0].trim();
 }
+
+/** Closes n8n's toasts ("Credential saved" …) so they do not cover a screenshot. */
+export async function dismissToasts(page: Page): Promise<void> {
+	const close = page.locator('.el-notification:visible .el-notification__closeBtn');
+	for (let i = await close.count(); i > 0; i--) await close.first().click().catch(() => undefined);
+	await page.locator('.el-notification:visible').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+}

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 import type { Locator, Page } from 'playwright-core';
 
@@ -10,7 +10,7 @@ import { repoRoot } from '../e2e/paths';
  * proves renders); by default into the git-ignored cache, so `npm test` leaves the tree clean.
  * scripts/screenshots.sh sets NXCLOUD_SCREENSHOT_DIR=docs/screenshots to refresh the ones in README.
  */
-export const screenshotDir = join(repoRoot, process.env.NXCLOUD_SCREENSHOT_DIR ?? join('.cache', 'ui', 'screenshots'));
+export const screenshotDir = resolve(repoRoot, process.env.NXCLOUD_SCREENSHOT_DIR ?? join('.cache', 'ui', 'screenshots'));
 
 /** Saves a PNG of `target` (a page or one element) as `<screenshotDir>/<name>.png`; returns its path. */
 export async function saveScreenshot(target: Page | Locator, name: string): Promise<string> {

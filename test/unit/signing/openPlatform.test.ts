@@ -99,7 +99,7 @@ describe('verifyWhatsAppPush: spec §2.2 derived vector', () => {
 	});
 
 	it('defaults to md5 when the algorithm header is absent', () => {
-		const { algorithm: _ignored, ...noAlgorithm } = headers;
+		const noAlgorithm: Record<string, string | undefined> = { ...headers, algorithm: undefined };
 		expect(verifyWhatsAppPush(noAlgorithm, body, 'abciiiko2k3')).toBeNull();
 	});
 
