@@ -4,6 +4,8 @@ const ignored = ['<rootDir>/dist/', '<rootDir>/.cache/', '<rootDir>/node_modules
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: { warnOnly: false } }];
 
 module.exports = {
+	// jest 30 reads testTimeout from the root only; e2e tests drive a real n8n and need minutes.
+	testTimeout: 120000,
 	projects: [
 		{
 			displayName: 'unit',
@@ -20,7 +22,6 @@ module.exports = {
 			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
 			globalSetup: '<rootDir>/test/support/e2e/globalSetup.ts',
 			globalTeardown: '<rootDir>/test/support/e2e/globalTeardown.ts',
-			testTimeout: 120000,
 		},
 	],
 };

@@ -8,7 +8,7 @@ import { ConsoleWatch } from '../support/ui/consoleWatch';
 import { addTriggerFromCreator, closeNdv, dismissToasts, ndv, openNewWorkflow, selectOption } from '../support/ui/editor';
 import { builtDescription, builtTriggerOutputNames, expectedPanel, property, staticOptions } from '../support/ui/nodeDescription';
 import { assertPanel, canvasNodeOfType, outputLabels } from '../support/ui/panel';
-import { onFailureScreenshot, saveScreenshot } from '../support/ui/screenshots';
+import { onFailureScreenshot, saveScreenshot, saveScreenshotAround } from '../support/ui/screenshots';
 import { N8N_EXPECTED_PROBLEMS, openEditorSession, type EditorSession } from '../support/ui/session';
 
 const description = builtDescription('NxCloudTrigger');
@@ -50,14 +50,14 @@ test('the trigger shows its test and production webhook URLs and the setup notic
 		expect(productionUrl).toMatch(new RegExp(`^${base}/webhook/${UUID}/webhook$`));
 		// Same webhook ID in both: they are the two URLs of this one node.
 		expect(productionUrl.split('/').slice(-2)[0]).toBe(testUrl.split('/').slice(-2)[0]);
+		await dismissToasts(page);
+		await page.mouse.move(5, 5);
+		await saveScreenshot(page, 'trigger-panel');
 
 		// The setup notice of the default source tells where the Production URL goes.
 		const defaults = expectedPanel(description, {});
 		expect(defaults.notices.length).toBeGreaterThan(0);
 		await assertPanel(page, defaults, 'trigger defaults');
-		await dismissToasts(page);
-		await page.mouse.move(5, 5);
-		await saveScreenshot(page, 'trigger-panel');
 	});
 });
 
@@ -113,7 +113,8 @@ test('the canvas draws one named output per event type, or a single output', asy
 		await page.getByTestId('zoom-to-fit').click();
 		await dismissToasts(page);
 		await page.mouse.move(5, 5);
-		await saveScreenshot(page.getByTestId('canvas-wrapper'), 'trigger-outputs');
+		// The node's box plus its output labels and plus buttons, which stick out to the right.
+		await saveScreenshotAround(page, node, 'trigger-outputs', 140);
 	});
 });
 

@@ -35,3 +35,23 @@ export async function onFailureScreenshot<T>(page: Page, name: string, body: () 
 		throw error;
 	}
 }
+
+/** Saves a PNG of the page around `target` (its box plus `margin` px each side, within the viewport). */
+export async function saveScreenshotAround(page: Page, target: Locator, name: string, margin = 48): Promise<string> {
+	const box = await target.boundingBox();
+	const viewport = page.viewportSize();
+	if (!box || !viewport) throw new Error(`Cannot screenshot around an element that is not on screen (${name})`);
+	const x = Math.max(0, Math.floor(box.x - margin));
+	const y = Math.max(0, Math.floor(box.y - margin));
+	const clip = {
+		x,
+		y,
+		width: Math.min(viewport.width - x, Math.ceil(box.width + 2 * margin)),
+		height: Math.min(viewport.height - y, Math.ceil(box.height + 2 * margin)),
+	};
+	mkdirSync(screenshotDir, { recursive: true });
+	const path = join(screenshotDir, `${name}.png`);
+	await page.screenshot({ path, clip, animations: 'disabled', caret: 'hide' });
+	process.stderr.write(`[ui] screenshot ${relative(repoRoot, path)}\n`);
+	return path;
+}
