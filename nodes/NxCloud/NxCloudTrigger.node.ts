@@ -9,9 +9,13 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { OUTPUTS_EXPRESSION } from './events/outputs';
-import { loadSecrets, readRequestBody, respondJson, singleValueHeaders } from './trigger/http';
+import type { IncomingRequest, PushOutcome } from './trigger/handlePush';
 import { handlePush } from './trigger/handlePush';
+import { readRequestBody, respondJson, singleValueHeaders } from './trigger/http';
+import { forgetNode } from './trigger/secretCache';
+import { loadSecrets, webhookSecrets } from './trigger/secrets';
 import { triggerProperties } from './trigger/properties';
+import type { TriggerSecrets } from './trigger/settings';
 import { readSettings } from './trigger/settings';
 import { readWindow, storeWindow } from './trigger/window';
 
@@ -87,6 +91,7 @@ export class NxCloudTrigger implements INodeType {
 			 * get n8n's 404, and NXCloud retries them on its own schedule.
 			 */
 			async delete(this: IHookFunctions): Promise<boolean> {
+				forgetNode(this.getWorkflow().id, this.getNode().id);
 				return true;
 			},
 		},
@@ -110,33 +115,44 @@ export class NxCloudTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 
-		let secrets;
-		if (settings.signatureCheck !== 'off') {
-			const loaded = await loadSecrets(this, settings.source);
-			if (typeof loaded === 'string') {
-				this.logger.warn(`NXCloud Trigger "${this.getNode().name}": ${loaded}`);
-				respondJson(res, 500, { error: loaded, reason: 'credential_incomplete' });
-				return { noWebhookResponse: true };
-			}
-			secrets = loaded;
-		}
-
+		const nowMs = Date.now();
 		const staticData = this.getWorkflowStaticData('node');
-		const outcome = handlePush(
-			{
-				headers: singleValueHeaders(req.headers as IDataObject),
-				rawBody: body.rawBody,
-				contentType: req.headers['content-type'] as string | undefined,
-			},
-			{
+		const request: IncomingRequest = {
+			headers: singleValueHeaders(req.headers as IDataObject),
+			rawBody: body.rawBody,
+			contentType: req.headers['content-type'] as string | undefined,
+		};
+		const handle = (secrets: TriggerSecrets | undefined): PushOutcome =>
+			handlePush(request, {
 				settings,
 				secrets,
 				window: readWindow(staticData),
 				// "Listen for test event" may replay the same sample push while building the workflow.
 				dedupe: this.getMode() !== 'manual',
-				nowMs: Date.now(),
-			},
-		);
+				nowMs,
+			});
+
+		const misconfigured = (message: string): IWebhookResponseData => {
+			this.logger.warn(`NXCloud Trigger "${this.getNode().name}": ${message}`);
+			respondJson(res, 500, { error: message, reason: 'credential_incomplete' });
+			return { noWebhookResponse: true };
+		};
+
+		let outcome: PushOutcome;
+		if (settings.signatureCheck === 'off') {
+			outcome = handle(undefined);
+		} else {
+			const secrets = await webhookSecrets(this, settings.source, nowMs);
+			if (typeof secrets === 'string') return misconfigured(secrets);
+			outcome = handle(secrets.secrets);
+			// A cached secret may be out of date: check a failed signature once more against the
+			// credential as it is now.
+			if (secrets.cached && 'refused' in outcome && outcome.refused.body.reason === 'bad_signature') {
+				const fresh = await webhookSecrets(this, settings.source, nowMs, true);
+				if (typeof fresh === 'string') return misconfigured(fresh);
+				outcome = handle(fresh.secrets);
+			}
+		}
 		if ('refused' in outcome) {
 			this.logger.debug(`NXCloud Trigger refused a request: ${String(outcome.refused.body.reason)}`);
 			respondJson(res, outcome.refused.status, outcome.refused.body);

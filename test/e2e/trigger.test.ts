@@ -256,6 +256,23 @@ describe('WhatsApp trigger options in a real n8n', () => {
 	});
 });
 
+describe('credential changes in a real n8n', () => {
+	it('uses a changed Access Secret from the next push on, and refuses the old one', async () => {
+		const secretA = `a-${randomUUID()}`;
+		const secretB = `b-${randomUUID()}`;
+		const id = await n8n.createCredential({ name: uniqueName('NXCloud rotating'), type: 'nxCloudApi', data: { ...ACCOUNT, accessSecret: secretA } });
+		const workflow = await deploy({ source: 'whatsapp', dropRedeliveries: false }, id, 0);
+		const body = fixtureText('whatsapp', 'message-text');
+		expect((await sender.pushWhatsApp(workflow.url, body, { accessSecret: secretA })).status).toBe(200);
+		await n8n.api('PATCH', `/credentials/${id}`, { name: uniqueName('NXCloud rotated'), type: 'nxCloudApi', data: { ...ACCOUNT, accessSecret: secretB } });
+		// The trigger keeps a decrypted secret for up to a minute, but re-reads the credential when a
+		// signature does not match it.
+		expect((await sender.pushWhatsApp(workflow.url, body, { accessSecret: secretB })).status).toBe(200);
+		expectRefused(await sender.pushWhatsApp(workflow.url, body, { accessSecret: secretA }), 401, 'bad_signature');
+		await n8n.waitForExecutions(workflow.id, 2);
+	});
+});
+
 describe('"Listen for test event" in a real n8n', () => {
 	/** What the editor does on "Listen for test event": registers the test URL for one call. */
 	async function listen(workflowId: string): Promise<void> {

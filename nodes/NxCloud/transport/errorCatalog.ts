@@ -12,11 +12,17 @@ export const OPEN_PLATFORM_HINTS: Record<number, string> = {
 	1100: 'The NXCloud account does not exist or is unavailable. Contact your NXCloud account manager.',
 	1102: 'Insufficient balance on the NXCloud account. Top up the account, then retry.',
 	9000: 'A request parameter is missing or invalid. Check the fields of this operation.',
+	9001: 'NXCloud reported a system business error. Retry later; if it persists, contact NXCloud support with the trace ID.',
+	9002: 'NXCloud refused the phone number. Check the Business Phone: country code and number, digits only (for example 8613300000000).',
 	9003: 'The WhatsApp application (appkey) does not exist or is disabled. Check the App Key.',
 	10003: 'This WhatsApp business phone is not bound to the application. Check the Business Phone and App Key, or bind the number to the app in the NXCloud console.',
 	10009: 'The calling line is not configured for this number. Contact NXCloud support.',
 	10010: 'No calling price is configured for this business phone. Contact your NXCloud account manager.',
+	10011: 'NXCloud could not read the SIP details of this business phone. Contact NXCloud support with the trace ID.',
+	10012: 'NXCloud could not apply the calling settings. Check the values (SIP addresses, business hours) and retry; if it persists, contact NXCloud support.',
 	10013: 'Calling is not configured for this number yet. Enable calling first.',
+	10015: 'A calling switch was not 0 or 1. This is a bug in the node if it persists: report it with the trace ID.',
+	10016: 'NXCloud refused a calling setting value (for example a SIP address, port, type or business hours entry). Check the field named in the message.',
 };
 
 export const CALLBOT_HINTS: Record<number, string> = {

@@ -36,8 +36,21 @@ export interface RetryPolicy {
 	 * False for requests that are not safe to replay.
 	 */
 	retryAmbiguous: boolean;
-	/** Extra business codes the caller wants retried (e.g. Callbot 1001 for an import in progress). */
+	/** Extra business codes the caller wants retried (counted against maxTries). */
 	retryCodes?: number[];
+	/**
+	 * Business codes after which NXCloud may have done part of the work (e.g. Callbot 5001
+	 * "internal error" answering an import). They count as ambiguous failures, so they are only
+	 * retried when retryAmbiguous is true.
+	 */
+	ambiguousCodes?: number[];
+	/**
+	 * Business codes that mean "busy with something else, try later" (Callbot 1001: an import is
+	 * still running). They are retried with backoff until maxWaitMs has passed, without using up
+	 * tries. Absent or maxWaitMs 0: they fail at once with the vendor's reason.
+	 */
+	waitCodes?: number[];
+	maxWaitMs?: number;
 	itemIndex?: number;
 }
 
@@ -48,12 +61,38 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	retryAmbiguous: true,
 };
 
+/** Longest single pause while waiting on a wait code. */
+const MAX_WAIT_STEP_MS = 15_000;
+
 type Context = IExecuteFunctions | ILoadOptionsFunctions;
+
+/**
+ * What a failed request tells the user and the node, kept on the error as `context.nxcloud`
+ * (n8n stores an error's context with the execution, and continueOnFail items copy it).
+ */
+export interface FailureDetails {
+	product: Product;
+	path: string;
+	/** The vendor's business code (`code` or `retCode`), when NXCloud answered one. */
+	code?: number;
+	codeName?: 'code' | 'retCode';
+	/** The vendor's own message, verbatim. */
+	vendorMessage?: string;
+	/** Open platform `traceId` or Callbot `responseID`, for NXCloud support. */
+	traceId?: string;
+	httpStatus?: number;
+	/** Network error code (ECONNRESET, ECONNABORTED, …) when no answer came. */
+	networkCode?: string;
+	/** True when NXCloud may have carried out the request although it failed. */
+	ambiguous: boolean;
+	/** How many tries were sent. */
+	tries?: number;
+}
 
 /** The outcome of one try, classified for the retry loop. */
 type Attempt =
 	| { kind: 'ok'; envelope: IDataObject }
-	| { kind: 'retry'; ambiguous: boolean; error: NodeApiError }
+	| { kind: 'retry'; ambiguous: boolean; wait?: boolean; error: NodeApiError }
 	| { kind: 'fail'; error: NodeApiError | NodeOperationError };
 
 const NETWORK_NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
@@ -87,7 +126,23 @@ function businessCode(product: Product, envelope: IDataObject): number | null {
 
 function traceOf(envelope: IDataObject): string | undefined {
 	const id = envelope.traceId ?? envelope.responseID ?? envelope.reqId;
-	return id === undefined ? undefined : String(id);
+	return id === undefined || id === null || id === '' ? undefined : String(id);
+}
+
+function attach(error: NodeApiError | NodeOperationError, details: FailureDetails): void {
+	error.context.nxcloud = details as unknown as IDataObject;
+}
+
+/** The details a transport error carries, or undefined for errors from elsewhere. */
+export function failureDetails(error: unknown): FailureDetails | undefined {
+	const context = (error as { context?: IDataObject } | undefined)?.context;
+	const details = context?.nxcloud;
+	return typeof details === 'object' && details !== null ? (details as unknown as FailureDetails) : undefined;
+}
+
+/** Whether NXCloud may have carried out the failed request (timeout, reset, most 5xx). */
+export function isAmbiguousFailure(error: unknown): boolean {
+	return failureDetails(error)?.ambiguous === true;
 }
 
 export function apiErrorFromEnvelope(
@@ -96,6 +151,7 @@ export function apiErrorFromEnvelope(
 	code: number,
 	envelope: IDataObject,
 	itemIndex?: number,
+	path = '',
 ): NodeApiError {
 	const vendorMessage = String(envelope.message ?? envelope.retMsg ?? envelope.msg ?? 'no message');
 	const trace = traceOf(envelope);
@@ -108,12 +164,14 @@ export function apiErrorFromEnvelope(
 	]
 		.filter(Boolean)
 		.join(' ');
-	return new NodeApiError(ctx.getNode(), envelope as JsonObject, {
+	const error = new NodeApiError(ctx.getNode(), envelope as JsonObject, {
 		message: `${label} refused the request (${codeName} ${code}): ${vendorMessage}`,
 		description,
 		httpCode: String(code),
 		itemIndex,
 	});
+	attach(error, { product, path, code, codeName, vendorMessage, traceId: trace, ambiguous: false });
+	return error;
 }
 
 async function tryOnce(
@@ -139,6 +197,7 @@ async function tryOnce(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 	};
+	const label = request.product === 'callbot' ? 'Callbot' : 'NXCloud';
 	let response: { statusCode: number; body: unknown; headers: IDataObject };
 	try {
 		response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'nxCloudApi', options);
@@ -146,16 +205,20 @@ async function tryOnce(
 		const err = error as IDataObject;
 		const code = networkCode(err);
 		const apiError = new NodeApiError(ctx.getNode(), err as JsonObject, {
-			message: `Could not reach ${request.product === 'callbot' ? 'Callbot' : 'NXCloud'} (${code ?? 'network error'})`,
+			message: `Could not reach ${label} (${code ?? 'network error'})`,
 			description: `The request to ${request.path} did not complete. Check the base URL in the credential and the network; transient failures are retried (see the Tries option).`,
 			itemIndex: policy.itemIndex,
 		});
+		const ambiguous = !(code && NETWORK_NEVER_SENT.has(code));
+		attach(apiError, { product: request.product, path: request.path, networkCode: code, ambiguous });
 		if (code && NETWORK_NEVER_SENT.has(code)) return { kind: 'retry', ambiguous: false, error: apiError };
 		if (code && NETWORK_AMBIGUOUS.has(code)) return { kind: 'retry', ambiguous: true, error: apiError };
 		return { kind: 'fail', error: apiError };
 	}
 
 	const status = response.statusCode;
+	// 429 and 503 say the request was not processed; other 5xx may have been.
+	const httpAmbiguous = status >= 500 && status !== 503;
 	let envelope: IDataObject | undefined;
 	if (typeof response.body === 'object' && response.body !== null && !Buffer.isBuffer(response.body)) {
 		envelope = response.body as IDataObject;
@@ -173,20 +236,24 @@ async function tryOnce(
 				ctx.getNode(),
 				{ status, body: snippet } as JsonObject,
 				{
-					message: `NXCloud answered HTTP ${status} with a body that is not JSON`,
+					message: `${label} answered HTTP ${status} with a body that is not JSON`,
 					description: `Expected a JSON envelope from ${request.path}; got: ${snippet || '(empty)'}. A proxy or outage page may be in the way.`,
 					httpCode: String(status),
 					itemIndex: policy.itemIndex,
 				},
 			);
-			if (status === 429 || status >= 500) return { kind: 'retry', ambiguous: status !== 429 && status !== 503, error };
+			// A 2xx with a cut-off body: the request was processed, the answer lost.
+			const ambiguous = httpAmbiguous || (status >= 200 && status < 300);
+			attach(error, { product: request.product, path: request.path, httpStatus: status, ambiguous });
+			if (status === 429 || status >= 500) return { kind: 'retry', ambiguous, error };
+			if (status >= 200 && status < 300) return { kind: 'retry', ambiguous: true, error };
 			return { kind: 'fail', error };
 		}
 	}
 
-	if (status === 429 || status >= 500 || status < 200 || status >= 300) {
+	if (status < 200 || status >= 300) {
 		const error = new NodeApiError(ctx.getNode(), envelope as JsonObject, {
-			message: `NXCloud answered HTTP ${status} for ${request.path}`,
+			message: `${label} answered HTTP ${status} for ${request.path}`,
 			description:
 				status === 429
 					? 'Rate limited by NXCloud. Slow down (for example with a Wait node) or raise the number of tries.'
@@ -196,16 +263,27 @@ async function tryOnce(
 			httpCode: String(status),
 			itemIndex: policy.itemIndex,
 		});
-		if (status === 429 || status >= 500) {
-			// 429 and 503 say the request was not processed; other 5xx may have been.
-			return { kind: 'retry', ambiguous: status !== 429 && status !== 503, error };
-		}
+		attach(error, {
+			product: request.product,
+			path: request.path,
+			httpStatus: status,
+			traceId: traceOf(envelope),
+			ambiguous: httpAmbiguous,
+		});
+		if (status === 429 || status >= 500) return { kind: 'retry', ambiguous: httpAmbiguous, error };
 		return { kind: 'fail', error };
 	}
 
 	const code = businessCode(request.product, envelope);
 	if (code === null || code === 0) return { kind: 'ok', envelope };
-	const error = apiErrorFromEnvelope(ctx, request.product, code, envelope, policy.itemIndex);
+	const error = apiErrorFromEnvelope(ctx, request.product, code, envelope, policy.itemIndex, request.path);
+	if ((policy.waitCodes ?? []).includes(code) && (policy.maxWaitMs ?? 0) > 0) {
+		return { kind: 'retry', ambiguous: false, wait: true, error };
+	}
+	if ((policy.ambiguousCodes ?? []).includes(code)) {
+		failureDetails(error)!.ambiguous = true;
+		return { kind: 'retry', ambiguous: true, error };
+	}
 	const retryable =
 		(request.product === 'callbot' && RETRYABLE_CALLBOT_CODES.has(code)) ||
 		(policy.retryCodes ?? []).includes(code);
@@ -213,12 +291,17 @@ async function tryOnce(
 	return retryable ? { kind: 'retry', ambiguous: false, error } : { kind: 'fail', error };
 }
 
+function jittered(delayMs: number): number {
+	return delayMs / 2 + Math.random() * (delayMs / 2);
+}
+
 /**
  * Sends one signed request to NXCloud and returns its parsed envelope, retrying transient
  * failures (HTTP 429/5xx, timeouts, resets, Callbot retCode 5/5001/7) with exponential backoff.
  * Signing happens in the credential's `authenticate`, which n8n runs on every try, so each try
  * carries a fresh timestamp and request ID. Throws NodeApiError with the vendor's code, message
- * and trace ID, plus what to do about it; NodeOperationError when a credential field is missing.
+ * and trace ID, plus what to do about it (details in `error.context.nxcloud`, see
+ * failureDetails); NodeOperationError when a credential field is missing.
  */
 export async function nxCloudRequest(
 	this: Context,
@@ -246,10 +329,27 @@ export async function nxCloudRequest(
 	const body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
 
 	const maxTries = Math.max(1, Math.floor(policy.maxTries));
-	for (let attempt = 1; ; attempt++) {
+	const waitUntil = Date.now() + (policy.maxWaitMs ?? 0);
+	let waitDelay = Math.max(policy.baseDelayMs, 1000);
+	let tries = 0;
+	for (let attempt = 1; ; ) {
+		tries += 1;
 		const outcome = await tryOnce(this, request, baseUrl, body, policy);
 		if (outcome.kind === 'ok') return outcome.envelope;
+		const details = failureDetails(outcome.error);
+		if (details) details.tries = tries;
 		if (outcome.kind === 'fail') throw outcome.error;
+		if (outcome.wait) {
+			// Not a try used up: NXCloud said "later", it did nothing with this request.
+			const remaining = waitUntil - Date.now();
+			if (remaining <= 0) {
+				outcome.error.description = `${outcome.error.description ?? ''} Waited ${Math.round((policy.maxWaitMs ?? 0) / 1000)} s for it to finish.`.trim();
+				throw outcome.error;
+			}
+			await sleep(Math.min(remaining, jittered(waitDelay)));
+			waitDelay = Math.min(waitDelay * 2, MAX_WAIT_STEP_MS);
+			continue;
+		}
 		const mayRetry = attempt < maxTries && (!outcome.ambiguous || policy.retryAmbiguous);
 		if (!mayRetry) {
 			if (outcome.ambiguous && !policy.retryAmbiguous && attempt < maxTries) {
@@ -257,7 +357,7 @@ export async function nxCloudRequest(
 			}
 			throw outcome.error;
 		}
-		const delay = policy.baseDelayMs * 2 ** (attempt - 1);
-		await sleep(delay / 2 + Math.random() * (delay / 2));
+		await sleep(jittered(policy.baseDelayMs * 2 ** (attempt - 1)));
+		attempt += 1;
 	}
 }

@@ -1,10 +1,6 @@
-import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { callbotAlgorithmFromHeader } from '../signing/callbot';
-import { missingCredentialField } from '../signing/signRequest';
-import type { TriggerSource } from '../events/types';
 import type { Refusal } from './verify';
-import type { TriggerSecrets } from './settings';
 
 /** The parts of n8n's request object the trigger uses (n8n's is an express Request). */
 export interface RawBodyRequest {
@@ -54,33 +50,4 @@ export async function readRequestBody(req: RawBodyRequest): Promise<{ rawBody: B
 		}
 	}
 	return { rawBody: Buffer.isBuffer(req.rawBody) ? req.rawBody : Buffer.alloc(0) };
-}
-
-const FIELDS_BY_SOURCE: Record<TriggerSource, readonly string[]> = {
-	whatsapp: ['accessSecret'],
-	callbot: ['callbotUuid', 'callbotSecretKey'],
-};
-
-/**
- * The secrets the signature check of `source` needs, or a message naming what is missing
- * (no credential selected, or an empty field).
- */
-export async function loadSecrets(
-	context: IHookFunctions | IWebhookFunctions,
-	source: TriggerSource,
-): Promise<TriggerSecrets | string> {
-	let credentials;
-	try {
-		credentials = await context.getCredentials('nxCloudApi');
-	} catch (error) {
-		return `No usable NXCloud API credential is selected, and Signature Check needs one: ${(error as Error).message}`;
-	}
-	const missing = missingCredentialField(credentials, FIELDS_BY_SOURCE[source]);
-	if (missing) return missing.replace('this operation needs', 'Signature Check needs');
-	return {
-		accessSecret: typeof credentials.accessSecret === 'string' ? credentials.accessSecret : undefined,
-		callbotUuid: typeof credentials.callbotUuid === 'string' ? credentials.callbotUuid.trim() : undefined,
-		callbotSecretKey: typeof credentials.callbotSecretKey === 'string' ? credentials.callbotSecretKey : undefined,
-		callbotAlgorithm: callbotAlgorithmFromHeader(String(credentials.callbotAlgorithm ?? 'MD5')),
-	};
 }

@@ -11,6 +11,8 @@ export interface RawRequest {
 	/** Header lines in order; a name may repeat. Values are written as latin1 bytes. */
 	headers: Array<[name: string, value: string | Buffer]>;
 	body?: Buffer;
+	/** Send no Host header (the client adds one otherwise). */
+	omitHost?: boolean;
 	/** Give up after this long (the answer then counts as `timeout`). Default 60 s. */
 	timeoutMs?: number;
 }
@@ -27,7 +29,7 @@ export interface RawResponse {
 function head(request: RawRequest, target: URL, bodyLength: number): Buffer {
 	const lines: Buffer[] = [Buffer.from(`${request.method} ${target.pathname}${target.search} HTTP/1.1\r\n`, 'latin1')];
 	const names = new Set(request.headers.map(([name]) => name.toLowerCase()));
-	if (!names.has('host')) lines.push(Buffer.from(`Host: ${target.host}\r\n`, 'latin1'));
+	if (!names.has('host') && !request.omitHost) lines.push(Buffer.from(`Host: ${target.host}\r\n`, 'latin1'));
 	if (!names.has('content-length') && !names.has('transfer-encoding')) {
 		lines.push(Buffer.from(`Content-Length: ${bodyLength}\r\n`, 'latin1'));
 	}

@@ -11,7 +11,6 @@ import { repoRoot } from '../e2e/paths';
  */
 export function builtDescription(file: 'NxCloud' | 'NxCloudTrigger'): INodeTypeDescription {
 	const path = join(repoRoot, 'dist', 'nodes', 'NxCloud', `${file}.node.js`);
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const module = require(path) as Record<string, new () => { description: INodeTypeDescription }>;
 	const NodeClass = module[file];
 	if (!NodeClass) throw new Error(`${path} does not export class ${file} (run npm run build)`);
@@ -84,7 +83,6 @@ export function expectedPanel(description: INodeTypeDescription, chosen: INodePa
  */
 export function builtTriggerOutputNames(source: string, routing: string): string[] {
 	const path = join(repoRoot, 'dist', 'nodes', 'NxCloud', 'events', 'outputs.js');
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const outputs = require(path) as {
 		configuredOutputs?: (source: string, routing: string) => Array<{ displayName?: string }>;
 	};

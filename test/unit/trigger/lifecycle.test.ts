@@ -10,7 +10,8 @@ function hookContext(parameters: IDataObject, credentials: IDataObject | Error =
 	let credentialReads = 0;
 	const context = {
 		getNodeParameter: (name: string, fallback?: unknown) => (name in resolved ? resolved[name] : fallback),
-		getNode: () => ({ name: 'NXCloud Trigger', type: 'n8n-nodes-nxcloud.nxCloudTrigger', typeVersion: 1, parameters: resolved }),
+		getNode: () => ({ id: 'node-1', name: 'NXCloud Trigger', type: 'n8n-nodes-nxcloud.nxCloudTrigger', typeVersion: 1, parameters: resolved }),
+		getWorkflow: () => ({ id: 'wf-lifecycle', active: true }),
 		async getCredentials() {
 			credentialReads += 1;
 			if (credentials instanceof Error) throw credentials;

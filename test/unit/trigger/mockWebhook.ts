@@ -90,7 +90,14 @@ export interface MockRequestOptions {
 	bodyAlreadyRead?: boolean;
 	/** Makes readRawBody fail, as raw-body does on an oversized or aborted upload. */
 	readError?: Error & { status?: number };
+	/**
+	 * Workflow id; a fresh one by default, so the trigger's in-process secret cache (keyed by
+	 * workflow, node and credential) never carries over between unrelated tests.
+	 */
+	workflowId?: string;
 }
+
+let workflowCounter = 0;
 
 /**
  * A hand-made IWebhookFunctions: only what the trigger calls. Node parameters get their
@@ -120,6 +127,8 @@ export function mockWebhookContext(options: MockRequestOptions) {
 		},
 	};
 	const logs: string[] = [];
+	let credentialReads = 0;
+	const workflowId = options.workflowId ?? `wf-${process.pid}-${++workflowCounter}`;
 	const context = {
 		getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
 		getRequestObject: () => request,
@@ -140,15 +149,24 @@ export function mockWebhookContext(options: MockRequestOptions) {
 			},
 		}),
 		async getCredentials() {
+			credentialReads += 1;
 			if (options.credentials instanceof Error) throw options.credentials;
 			return options.credentials ?? CREDENTIALS;
 		},
+		getWorkflow: () => ({ id: workflowId, name: 'test', active: true }),
 		getWorkflowStaticData: (type: string) => {
 			if (type !== 'node') throw new Error(`unexpected static data type ${type}`);
 			return staticData;
 		},
 		getMode: () => options.mode ?? 'webhook',
-		getNode: () => ({ name: 'NXCloud Trigger', type: 'n8n-nodes-nxcloud.nxCloudTrigger', typeVersion: 1, parameters }),
+		getNode: () => ({
+			id: 'node-1',
+			name: 'NXCloud Trigger',
+			type: 'n8n-nodes-nxcloud.nxCloudTrigger',
+			typeVersion: 1,
+			parameters,
+			credentials: { nxCloudApi: { id: 'cred-1', name: 'NXCloud' } },
+		}),
 		logger: {
 			debug: (message: string) => logs.push(`debug: ${message}`),
 			info: (message: string) => logs.push(`info: ${message}`),
@@ -163,6 +181,8 @@ export function mockWebhookContext(options: MockRequestOptions) {
 		staticData,
 		logs,
 		readCalls: () => readCalls,
+		credentialReads: () => credentialReads,
+		workflowId,
 	};
 }
 

@@ -38,8 +38,8 @@ export const isObject = (value: Json | undefined): value is JsonObject =>
 /**
  * Paths of the objects that become one event each (and so carry its identity): the WhatsApp
  * statuses/messages/calls entries and a management push's `value`; the whole Callbot callback.
- * The generator never replaces these with null or a boolean, which would make two requests'
- * events identical; the root is one of them too.
+ * The generator replaces these only with values that hold the marker, so two requests'
+ * events never coincide and each emitted item names its request; the root is one of them too.
  */
 export function eventContainerPaths(source: Source, body: Json): string[][] {
 	const paths: string[][] = [[]];

@@ -5,7 +5,6 @@
 import { deflateSync, gzipSync } from 'node:zlib';
 
 import type { ReliabilityAccount } from '../account';
-import type { Random } from '../random';
 import { type Json, type JsonObject, type Source, baseTemplates, uniqueBody } from './bases';
 import { type MutationContext, deeplyNested, unknownFields, withRawField, wrongTypes } from './jsonMutations';
 import {
@@ -32,6 +31,8 @@ export interface BuiltRequest {
 	method: string;
 	headers: HeaderList;
 	body: Buffer;
+	/** Send no Host header (HTTP/1.1 requires one). */
+	omitHost?: boolean;
 }
 
 export interface HostileCase {
@@ -245,17 +246,21 @@ const forged = (ctx: CaseContext): CaseDraft => {
 	const kind = ctx.rng.pick(['randomSign', 'wrongSecret', 'otherBody', 'otherAccount'] as const);
 	const choice = validChoice(ctx);
 	const randomSign = ctx.rng.hex(choice.digest === 'sha256' ? 64 : 32);
+	const otherSecret = `other-account-${ctx.rng.hex(8)}`;
+	const otherAccessKey = `other${ctx.rng.hex(6)}`;
+	const otherUuid = `${ctx.rng.hex(8)}-0000-4000-8000-${ctx.rng.hex(12)}`;
+	const wrongSecret = `not-the-secret-${ctx.rng.hex(8)}`;
 	let build: (now: number) => BuiltRequest;
 	if (kind === 'randomSign') {
 		build = signedPost(ctx, bytes, choice, { headers: (h) => replaceHeader(h, 'sign', ctx.source === 'callbot' ? randomSign.toUpperCase() : randomSign) });
 	} else if (kind === 'wrongSecret') {
-		build = signedPost(ctx, bytes, { ...choice, secret: `not-the-secret-${ctx.rng.hex(8)}` });
+		build = signedPost(ctx, bytes, { ...choice, secret: wrongSecret });
 	} else if (kind === 'otherBody') {
 		build = signedPost(ctx, bytes, choice, { signedBody: Buffer.from(JSON.stringify({ nonce: `${ctx.marker}-other` })) });
 	} else {
 		build = ctx.source === 'whatsapp'
-			? signedPost(ctx, bytes, { ...choice, secret: `other-account-${ctx.rng.hex(8)}` }, { headers: (h) => replaceHeader(h, 'accesskey', `other${ctx.rng.hex(6)}`) })
-			: signedPost(ctx, bytes, { ...choice, secret: `other-account-${ctx.rng.hex(8)}`, uuid: `${ctx.rng.hex(8)}-0000-4000-8000-${ctx.rng.hex(12)}` });
+			? signedPost(ctx, bytes, { ...choice, secret: otherSecret }, { headers: (h) => replaceHeader(h, 'accesskey', otherAccessKey) })
+			: signedPost(ctx, bytes, { ...choice, secret: otherSecret, uuid: otherUuid });
 	}
 	return { detail: `${template} ${kind}`, expect: UNAUTHORIZED, build };
 };
@@ -325,6 +330,7 @@ const duplicatedHeader = (ctx: CaseContext): CaseDraft => {
 	const kind = ctx.rng.pick(['signatureSame', 'signatureOther', 'contentType', 'harmless', 'contentLength'] as const);
 	const name = ctx.rng.pick(required);
 	const otherValue = ctx.rng.hex(16);
+	const secondValue = ctx.rng.hex(8);
 	const duplicate = (headers: HeaderList): HeaderList => {
 		switch (kind) {
 			case 'signatureSame':
@@ -337,7 +343,7 @@ const duplicatedHeader = (ctx: CaseContext): CaseDraft => {
 				// Node keeps the first Content-Type of a request and drops the rest.
 				return [...headers, ['content-type', 'text/plain']];
 			case 'harmless':
-				return [...headers, ['x-request-id', otherValue], ['x-request-id', ctx.rng.hex(8)]];
+				return [...headers, ['x-request-id', otherValue], ['x-request-id', secondValue]];
 			case 'contentLength':
 				// Two different lengths: request smuggling territory; Node refuses the request.
 				return [...headers, ['content-length', '1'], ['content-length', '2']];
@@ -356,18 +362,13 @@ const missingHeader = (ctx: CaseContext): CaseDraft => {
 	const name = ctx.rng.pick([...requiredSignatureHeaders(ctx.source), 'content-type', 'host']);
 	const blank = name !== 'host' && ctx.rng.chance(0.3);
 	const expect = requiredSignatureHeaders(ctx.source).includes(name) ? UNAUTHORIZED : BAD_REQUEST;
+	const post = signedPost(ctx, serialize(ctx, body), validChoice(ctx), {
+		headers: (h) => (blank ? replaceHeader(h, name, '') : withoutHeader(h, name)),
+	});
 	return {
 		detail: `${template} ${name} ${blank ? 'empty' : 'missing'}`,
 		expect,
-		build: (now) => {
-			const request = signedPost(ctx, serialize(ctx, body), validChoice(ctx), {
-				headers: (h) => (blank ? replaceHeader(h, name, '') : withoutHeader(h, name)),
-			})(now);
-			// The raw client adds Host unless one is given; an empty-named header cannot be sent, so
-			// "no Host" is an explicit empty list entry the client skips.
-			if (name === 'host') request.headers.push(['host', '\u0000SKIP']);
-			return request;
-		},
+		build: (now) => ({ ...post(now), omitHost: name === 'host' }),
 	};
 };
 
@@ -420,6 +421,7 @@ const timestamp = (ctx: CaseContext): CaseDraft => {
 		tenYearsAgo: -315_360_000_000,
 	};
 	const choice = validChoice(ctx);
+	const bytes = serialize(ctx, body);
 	return {
 		target,
 		detail: `${template} ${kind === 'nonNumeric' ? `"${token}"` : kind} to the ${target} workflow`,
@@ -431,7 +433,7 @@ const timestamp = (ctx: CaseContext): CaseDraft => {
 			else if (kind === 'one') value = '1';
 			else if (kind === 'nonNumeric') value = token;
 			else value = String(Math.floor((now + offsetMs[kind]) / unit));
-			return signedPost(ctx, serialize(ctx, body), { ...choice, timestamp: value })(now);
+			return signedPost(ctx, bytes, { ...choice, timestamp: value })(now);
 		},
 	};
 };

@@ -20,10 +20,14 @@ function typeOf(value: Json | undefined): JsonType {
 	return typeof value as JsonType;
 }
 
-function valueOfType(type: JsonType, ctx: MutationContext): Json {
+/**
+ * A value of the given type. An event object (`container`) is only ever replaced by a value that
+ * holds the marker: the item the trigger emits for it must still say which request it came from.
+ */
+function valueOfType(type: JsonType, ctx: MutationContext, container: boolean): Json {
 	switch (type) {
 		case 'string':
-			return ctx.rng.pick([`${ctx.marker}`, `x${ctx.marker}`, `${ctx.uniqueNumber()}`, `  ${ctx.marker}  `]);
+			return ctx.rng.pick([`${ctx.marker}`, `x${ctx.marker}`, `  ${ctx.marker}  `, ...(container ? [] : [`${ctx.uniqueNumber()}`])]);
 		case 'number':
 			return ctx.rng.pick([ctx.uniqueNumber(), -ctx.uniqueNumber(), ctx.uniqueNumber() + 0.5, ctx.uniqueNumber() * 1e12]);
 		case 'boolean':
@@ -31,7 +35,7 @@ function valueOfType(type: JsonType, ctx: MutationContext): Json {
 		case 'null':
 			return null;
 		case 'array':
-			return ctx.rng.pick<Json>([[ctx.marker], [ctx.uniqueNumber(), { nonce: ctx.marker }], [[ctx.marker]]]);
+			return ctx.rng.pick<Json>([[ctx.marker], [[ctx.marker]], ...(container ? [] : [[ctx.uniqueNumber(), { nonce: ctx.marker }]])]);
 		case 'object':
 			return ctx.rng.pick<Json>([{ nonce: ctx.marker }, { value: ctx.marker, n: ctx.uniqueNumber() }]);
 	}
@@ -39,8 +43,7 @@ function valueOfType(type: JsonType, ctx: MutationContext): Json {
 
 /**
  * Replaces 1–4 values (leaves, objects or arrays, the root included) with a value of another JSON
- * type. Event objects are never replaced with null or a boolean (those alone could not be told
- * apart from another request's).
+ * type. Event objects are only replaced by values holding the marker (see valueOfType).
  */
 export function wrongTypes(body: JsonObject, ctx: MutationContext): { body: Json; detail: string } {
 	const containers = new Set(eventContainerPaths(ctx.source, body).map((p) => p.join('/')));
@@ -53,10 +56,10 @@ export function wrongTypes(body: JsonObject, ctx: MutationContext): { body: Json
 		const current = getPath(root, path);
 		const isContainer = containers.has(path.join('/'));
 		const types = (['string', 'number', 'boolean', 'null', 'array', 'object'] as JsonType[]).filter(
-			(t) => t !== typeOf(current) && !(isContainer && (t === 'boolean' || t === 'null')),
+			(t) => t !== typeOf(current) && !(isContainer && (t === 'boolean' || t === 'null' || t === 'number')),
 		);
 		const type = ctx.rng.pick(types);
-		root = setPath(root, path, valueOfType(type, ctx));
+		root = setPath(root, path, valueOfType(type, ctx, isContainer));
 		changed.push(`${path.join('.') || '(root)'}:${typeOf(current)}→${type}`);
 		// After the root itself was replaced there is nothing left to mutate.
 		if (path.length === 0) break;

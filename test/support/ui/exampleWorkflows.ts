@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+
+import type { INodeTypeDescription } from 'n8n-workflow';
+
+import { NODE_TYPES, repoRoot } from '../e2e/paths';
+import type { WorkflowJson, WorkflowNode } from '../e2e/types';
+import { isVisible, valuesWith } from './nodeDescription';
+
+/**
+ * Helpers for test/e2e/examples.test.ts: load an example from examples/, make the few swaps a test
+ * run needs (documented in examples/README.md), and stand in for the outside services the example
+ * calls (chat webhook, CRM, messaging API) with a recording HTTP server.
+ */
+export const examplesDir = join(repoRoot, 'examples');
+
+export function exampleFiles(): string[] {
+	return readdirSync(examplesDir).filter((name) => name.endsWith('.json'));
+}
+
+export function loadExample(file: string): WorkflowJson & { nodes: WorkflowNode[] } {
+	return JSON.parse(readFileSync(join(examplesDir, file), 'utf8')) as WorkflowJson & { nodes: WorkflowNode[] };
+}
+
+export interface Swaps {
+	/** Every node's `nxCloudApi` credential becomes this one (the examples name "NXCloud account", id ""). */
+	credentialId: string;
+	/** Origin of the recording server; replaces the scheme and host of every HTTP Request node URL. */
+	servicesOrigin: string;
+	/** A run-unique name (n8n refuses duplicates). */
+	name: string;
+}
+
+/**
+ * The example as the test imports it. Swapped: the credential id, the host of outside-service URLs
+ * (path kept), webhook IDs (fresh, so two imports never share a production URL). Nothing else.
+ */
+export function prepareExample(example: WorkflowJson & { nodes: WorkflowNode[] }, swaps: Swaps): WorkflowJson & { nodes: WorkflowNode[] } {
+	const copy = JSON.parse(JSON.stringify(example)) as WorkflowJson & { nodes: WorkflowNode[] };
+	copy.name = swaps.name;
+	for (const node of copy.nodes) {
+		if (node.credentials?.nxCloudApi) node.credentials.nxCloudApi = { id: swaps.credentialId, name: node.credentials.nxCloudApi.name };
+		if (node.webhookId) node.webhookId = randomUUID();
+		if (node.type === 'n8n-nodes-base.httpRequest' && typeof node.parameters.url === 'string') {
+			node.parameters.url = node.parameters.url.replace(/https:\/\/[a-z0-9.-]+\.example\.com/g, swaps.servicesOrigin);
+		}
+	}
+	return copy;
+}
+
+/** Production webhook URL of the example's trigger: `<base>/webhook/<webhookId>/webhook`. */
+export function triggerUrl(workflow: WorkflowJson & { nodes: WorkflowNode[] }, baseUrl: string): string {
+	const trigger = workflow.nodes.find((node) => node.type === NODE_TYPES.trigger);
+	if (!trigger?.webhookId) throw new Error(`${workflow.name} has no NXCloud Trigger with a webhookId`);
+	return `${baseUrl.replace(/\/$/, '')}/webhook/${trigger.webhookId}/webhook`;
+}
+
+/**
+ * Parameter names (top level) and option values of our nodes in an example that the BUILT node
+ * does not have: what an example must be fixed for when a node's description changes.
+ */
+export function unknownParameters(example: WorkflowJson & { nodes: WorkflowNode[] }, descriptions: Record<string, INodeTypeDescription>): string[] {
+	const problems: string[] = [];
+	for (const node of example.nodes) {
+		const description = descriptions[node.type];
+		if (!description) continue;
+		const values = valuesWith(description, node.parameters as never);
+		for (const [name, value] of Object.entries(node.parameters)) {
+			const candidates = description.properties.filter((p) => p.name === name);
+			const property = candidates.find((p) => isVisible(description, p, values));
+			if (!property) {
+				problems.push(`${node.name}: parameter "${name}" ${candidates.length ? 'is not shown for these settings' : 'does not exist'}`);
+				continue;
+			}
+			if ((property.type === 'options' || property.type === 'multiOptions') && Array.isArray(property.options)) {
+				const allowed = new Set(property.options.map((o) => ('value' in o ? o.value : undefined)));
+				const given = Array.isArray(value) ? value : [value];
+				for (const v of given) {
+					if (typeof v === 'string' && v.startsWith('=')) continue;
+					if (!allowed.has(v as never)) problems.push(`${node.name}: "${name}" has no option ${JSON.stringify(v)}`);
+				}
+			}
+		}
+	}
+	return problems;
+}
+
+export interface Captured {
+	method: string;
+	path: string;
+	body: Record<string, unknown>;
+}
+
+/** A loopback HTTP server standing in for the outside services; answers 200 `{ok:true}`. */
+export async function startServiceRecorder(): Promise<{ origin: string; requests: Captured[]; close(): Promise<void> }> {
+	const requests: Captured[] = [];
+	const server: Server = createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => {
+			const text = Buffer.concat(chunks).toString('utf8');
+			let body: Record<string, unknown> = {};
+			try {
+				body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+			} catch {
+				body = { raw: text };
+			}
+			requests.push({ method: req.method ?? '', path: req.url ?? '', body });
+			res.setHeader('content-type', 'application/json');
+			res.end('{"ok":true}');
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		origin: `http://127.0.0.1:${port}`,
+		requests,
+		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+	};
+}
