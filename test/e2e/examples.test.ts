@@ -78,7 +78,7 @@ describe('every example names only parameters and options our built nodes have',
 		const needs = loadExample(file)
 			.nodes.filter((node) => node.type === NODE_TYPES.action)
 			.map((node) => String(node.parameters.resource));
-		const missing = needs.filter((resource) => !resources.has(resource));
+		const missing = [...new Set(needs.filter((resource) => !resources.has(resource)))];
 		(missing.length ? it.skip : it)(`${file}${missing.length ? ` (action node lacks resource ${missing.join(', ')})` : ''}`, () => {
 			expect(unknownParameters(loadExample(file), descriptions)).toEqual([]);
 		});

@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { failureDetails } from '../../transport/nxCloudRequest';
+
+/**
+ * n8n's own errors pass through (with the item index when they lack one); anything else, such as
+ * a helper's validation Error, becomes a NodeOperationError naming the item.
+ */
+export function asNodeError(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		return error;
+	}
+	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
+
+/**
+ * The JSON of a continueOnFail item: `{ error, details }` only, so that "On Error: Continue
+ * (using error output)" routes it to the error output. `details` holds the vendor's code and
+ * message, the trace/response ID and what to do, as far as known.
+ */
+export function errorJson(error: unknown): IDataObject {
+	const err = error as { message?: string; description?: string | null; httpCode?: string | null };
+	const details: IDataObject = {};
+	const nx = failureDetails(error);
+	if (nx) {
+		if (nx.code !== undefined) details.code = nx.code;
+		if (nx.vendorMessage !== undefined) details.vendorMessage = nx.vendorMessage;
+		if (nx.traceId !== undefined) details.traceId = nx.traceId;
+		if (nx.httpStatus !== undefined) details.httpStatus = nx.httpStatus;
+		if (nx.networkCode !== undefined) details.networkCode = nx.networkCode;
+		details.ambiguous = nx.ambiguous;
+		details.endpoint = nx.path;
+	}
+	if (err?.description) details.description = err.description;
+	return { error: err?.message ?? String(error), details };
+}

@@ -1,0 +1,74 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Parameters several operations share. */
+
+export const APP_KEY_FIELD: INodeProperties = {
+	displayName: 'App Key',
+	name: 'appKey',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. pem28kje',
+	description: 'Key of the NXCloud WhatsApp application the business phone is bound to',
+};
+
+export const BUSINESS_PHONE_FIELD: INodeProperties = {
+	displayName: 'Business Phone',
+	name: 'businessPhone',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 8613300000000',
+	description:
+		'Your WhatsApp business number with country code. "+", spaces, dashes and brackets are removed; 6 to 20 digits must remain.',
+};
+
+export const USER_TASK_ID_FIELD: INodeProperties = {
+	displayName: 'User Task ID',
+	name: 'userTaskId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 3f1c2b9a-…',
+	description: 'Your own ID of the Callbot task (userTaskID), chosen when the task was created',
+};
+
+/** Return All / Limit / Page Size of the paged Callbot lists. */
+export function pagingFields(noun: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+		{
+			displayName: 'Page Size',
+			name: 'pageSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 1000 },
+			default: 100,
+			description: `How many ${noun} to ask NXCloud for per request while paging`,
+		},
+	];
+}
+
+/** A visible warning on operations that change live settings or can make real phones ring. */
+export function cautionNotice(text: string): INodeProperties {
+	return {
+		displayName: text,
+		name: 'cautionNotice',
+		type: 'notice',
+		default: '',
+	};
+}

@@ -1,0 +1,63 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** One page of a Callbot list (listTask / listOrder / listCall). */
+export interface Page {
+	rows: IDataObject[];
+	/** NXCloud's total across all pages, when it says. */
+	totalCount?: number;
+	envelope: IDataObject;
+}
+
+export interface PagingOptions {
+	returnAll: boolean;
+	/** Rows wanted when returnAll is false. */
+	limit: number;
+	/** Rows asked per request. */
+	pageSize: number;
+	/** Safety stop for a server that never signals the last page. */
+	maxPages?: number;
+}
+
+/** The rows of `envelope[key]`, or [] when the key is missing; throws when it is not a list. */
+export function pageRows(envelope: IDataObject, key: string): IDataObject[] {
+	const value = envelope[key];
+	if (value === undefined || value === null) return [];
+	if (!Array.isArray(value)) throw new Error(`NXCloud's answer has "${key}" that is not a list`);
+	return value as IDataObject[];
+}
+
+export function totalOf(envelope: IDataObject): number | undefined {
+	const n = Number(envelope.totalCount);
+	return envelope.totalCount !== undefined && envelope.totalCount !== null && Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * Pages through a list from page 1: stops at a short or empty page, when NXCloud's totalCount is
+ * reached, or, without returnAll, once `limit` rows are in. Without returnAll the page size
+ * shrinks to the limit, so a small limit costs one small request.
+ */
+export async function collectPages(
+	fetchPage: (page: number, size: number) => Promise<Page>,
+	options: PagingOptions,
+): Promise<{ rows: IDataObject[]; envelopes: IDataObject[] }> {
+	const pageSize = Math.max(1, Math.floor(options.pageSize));
+	const limit = Math.max(0, Math.floor(options.limit));
+	const size = options.returnAll ? pageSize : Math.max(1, Math.min(pageSize, limit));
+	const maxPages = options.maxPages ?? 100_000;
+	const rows: IDataObject[] = [];
+	const envelopes: IDataObject[] = [];
+	if (!options.returnAll && limit === 0) return { rows, envelopes };
+	for (let page = 1; ; page++) {
+		if (page > maxPages) throw new Error(`Paging did not end after ${maxPages} pages; NXCloud kept returning full pages`);
+		const result = await fetchPage(page, size);
+		envelopes.push(result.envelope);
+		for (const row of result.rows) rows.push(row);
+		if (!options.returnAll && rows.length >= limit) {
+			rows.length = limit;
+			break;
+		}
+		if (result.rows.length < size) break;
+		if (result.totalCount !== undefined && page * size >= result.totalCount) break;
+	}
+	return { rows, envelopes };
+}
