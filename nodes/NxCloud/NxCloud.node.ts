@@ -1,13 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { nxCloudRequest } from './transport/nxCloudRequest';
+import { nodeProperties } from './actions/properties';
+import { router } from './actions/router';
 
 export class NxCloud implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,59 +12,17 @@ export class NxCloud implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'WhatsApp Calling settings and the Callbot AI outbound-call API of NXCloud',
+		description:
+			'WhatsApp Calling settings and call records, and the Callbot AI outbound-call API of NXCloud: tasks, number lists (batch import and export) and calls',
 		defaults: { name: 'NXCloud' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'nxCloudApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Callbot', value: 'callbot' }],
-				default: 'callbot',
-			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { resource: ['callbot'] } },
-				options: [
-					{
-						name: 'Ping',
-						value: 'ping',
-						description: 'Check that Callbot answers and accepts the credential',
-						action: 'Ping callbot',
-					},
-				],
-				default: 'ping',
-			},
-		],
+		properties: nodeProperties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		const returnData: INodeExecutionData[] = [];
-		for (let i = 0; i < items.length; i++) {
-			try {
-				const response = await nxCloudRequest.call(this, {
-					product: 'callbot',
-					path: '/callcentre/api/v3/ping',
-					body: { data: 'n8n' },
-				});
-				returnData.push({ json: response as IDataObject, pairedItem: { item: i } });
-			} catch (error) {
-				if (this.continueOnFail()) {
-					returnData.push({ json: { error: (error as Error).message }, pairedItem: { item: i } });
-					continue;
-				}
-				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
-			}
-		}
-		return [returnData];
+		return await router.call(this);
 	}
 }

@@ -159,6 +159,12 @@ export class NxCloudTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 		if (outcome.window) storeWindow(staticData, outcome.window);
+		const { events, filtered, redelivered, emitted } = outcome.counts;
+		if (emitted < events) {
+			this.logger.debug(
+				`NXCloud Trigger "${this.getNode().name}": ${events} event(s), ${filtered} filtered out, ${redelivered} redelivered, ${emitted} emitted`,
+			);
+		}
 		// Answer now, before the execution exists: {"retCode":0} for Callbot, {"received":true}
 		// for WhatsApp. Returning noWebhookResponse is also what makes n8n store the redelivery
 		// window: with it n8n saves static data right after webhook() returns, before it creates

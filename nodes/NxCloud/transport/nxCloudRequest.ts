@@ -209,6 +209,9 @@ async function tryOnce(
 			description: `The request to ${request.path} did not complete. Check the base URL in the credential and the network; transient failures are retried (see the Tries option).`,
 			itemIndex: policy.itemIndex,
 		});
+		// NodeApiError replaces the message with a generic one for known network codes; keep ours,
+		// which names the product and the code.
+		apiError.message = `Could not reach ${label} (${code ?? 'network error'})`;
 		const ambiguous = !(code && NETWORK_NEVER_SENT.has(code));
 		attach(apiError, { product: request.product, path: request.path, networkCode: code, ambiguous });
 		if (code && NETWORK_NEVER_SENT.has(code)) return { kind: 'retry', ambiguous: false, error: apiError };
@@ -330,7 +333,7 @@ export async function nxCloudRequest(
 
 	const maxTries = Math.max(1, Math.floor(policy.maxTries));
 	const waitUntil = Date.now() + (policy.maxWaitMs ?? 0);
-	let waitDelay = Math.max(policy.baseDelayMs, 1000);
+	let waitDelay = policy.baseDelayMs * 2;
 	let tries = 0;
 	for (let attempt = 1; ; ) {
 		tries += 1;

@@ -373,6 +373,7 @@ describe('redeliveries', () => {
 		// NXCloud re-signs with a new ts: still the same event.
 		const again = await deliver({ body, headers: signedWhatsAppHeaders(body, { ts: String(Date.now() + 1) }), staticData });
 		expectAnsweredWithoutExecution(again.result, again.response, { received: true });
+		expect(again.logs).toContain('debug: NXCloud Trigger "NXCloud Trigger": 1 event(s), 0 filtered out, 1 redelivered, 0 emitted');
 	});
 
 	it('emits only the new events of a push that repeats some', async () => {

@@ -115,10 +115,15 @@ function signedPost(ctx: CaseContext, body: Buffer, choice: SignChoice, options:
 	};
 }
 
+/**
+ * Flips 1–3 random bits. With `protect`, never inside the marker or the keys that carry it into
+ * the emitted item (`"nonce"`, and `"value"`, which holds a management push's event), so an
+ * execution the flipped request starts can still be told apart.
+ */
 function flipBits(ctx: CaseContext, body: Buffer, protect: string | null): { body: Buffer; positions: number[] } {
 	const protectedRanges: Array<[number, number]> = [];
-	if (protect) {
-		const needle = Buffer.from(protect);
+	for (const text of protect ? [protect, '"nonce"', '"value"'] : []) {
+		const needle = Buffer.from(text);
 		for (let at = body.indexOf(needle); at >= 0; at = body.indexOf(needle, at + 1)) {
 			protectedRanges.push([at - 1, at + needle.length]);
 		}

@@ -49,10 +49,15 @@ export function wrongTypes(body: JsonObject, ctx: MutationContext): { body: Json
 	const containers = new Set(eventContainerPaths(ctx.source, body).map((p) => p.join('/')));
 	let root: Json = body;
 	const changed: string[] = [];
+	// Values put in by an earlier replacement are not mutated again: the marker they hold must stay.
+	const replaced: string[][] = [];
+	const inside = (path: string[], outer: string[]) => outer.every((key, i) => path[i] === key);
 	const count = ctx.rng.int(1, 4);
 	for (let n = 0; n < count; n++) {
-		const paths = valuePaths(root);
+		const paths = valuePaths(root).filter((p) => !replaced.some((r) => inside(p, r)));
+		if (paths.length === 0) break;
 		const path = ctx.rng.pick(paths);
+		replaced.push(path);
 		const current = getPath(root, path);
 		const isContainer = containers.has(path.join('/'));
 		const types = (['string', 'number', 'boolean', 'null', 'array', 'object'] as JsonType[]).filter(

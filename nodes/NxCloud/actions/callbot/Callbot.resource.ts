@@ -1,0 +1,25 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as ping from './ping.operation';
+
+export { ping };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['callbot'] } },
+		options: [
+			{
+				name: 'Ping',
+				value: 'ping',
+				description: 'Check that Callbot answers and accepts the credential. Read-only.',
+				action: 'Ping callbot',
+			},
+		],
+		default: 'ping',
+	},
+	...ping.description,
+];

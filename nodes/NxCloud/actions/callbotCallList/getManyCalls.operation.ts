@@ -1,0 +1,67 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { callFilters } from '../../helpers/filters';
+import { USER_TASK_ID_FIELD, pagingFields } from '../common/fields';
+import { optionsCollection } from '../common/options';
+import { runPagedList } from '../common/paged';
+import { PRODUCT_ID } from '../common/requests';
+import { CALL_FILTER_FIELDS } from './filterFields';
+import { requireUserTaskId } from './taskId';
+
+const properties: INodeProperties[] = [
+	USER_TASK_ID_FIELD,
+	...pagingFields('calls'),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Call IDs',
+				name: 'callIds',
+				type: 'string',
+				default: '',
+				description: 'Only these call IDs (comma-separated)',
+			},
+			...CALL_FILTER_FIELDS,
+			{
+				displayName: 'Started After',
+				name: 'startedAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only calls that started at or after this time',
+			},
+			{
+				displayName: 'Started Before',
+				name: 'startedBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only calls that started at or before this time',
+			},
+		],
+	},
+	optionsCollection(),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['callbotCallList'], operation: ['getAllCalls'] } },
+	properties,
+);
+
+/** listCall: one item per call (a number can have several calls when redialled); asked gzipped. */
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runPagedList(this, items, {
+		endpoint: 'listCall',
+		rowsKey: 'callList',
+		acceptGzip: true,
+		body: (i) => {
+			const body: IDataObject = { productID: PRODUCT_ID, userTaskID: requireUserTaskId(this, i) };
+			const options = callFilters(this.getNodeParameter('filters', i, {}) as IDataObject);
+			if (Object.keys(options).length > 0) body.options = options;
+			return body;
+		},
+	});
+}

@@ -1,0 +1,64 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { callFilters } from '../../helpers/filters';
+import { USER_TASK_ID_FIELD, pagingFields } from '../common/fields';
+import { optionsCollection } from '../common/options';
+import { runPagedList } from '../common/paged';
+import { PRODUCT_ID } from '../common/requests';
+import { CALL_FILTER_FIELDS } from './filterFields';
+import { requireUserTaskId } from './taskId';
+
+const properties: INodeProperties[] = [
+	USER_TASK_ID_FIELD,
+	...pagingFields('numbers'),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Order IDs',
+				name: 'orderIds',
+				type: 'string',
+				default: '',
+				description: 'Only these order IDs (comma-separated)',
+			},
+			{
+				displayName: 'Finished',
+				name: 'finished',
+				type: 'options',
+				options: [
+					{ name: 'Any', value: 'any' },
+					{ name: 'Finished Only', value: 'finished' },
+					{ name: 'Unfinished Only', value: 'unfinished' },
+				],
+				default: 'any',
+				description: 'Whether NXCloud is done with the number (no more calls will be made)',
+			},
+			...CALL_FILTER_FIELDS,
+		],
+	},
+	optionsCollection(),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['callbotCallList'], operation: ['getAllNumbers'] } },
+	properties,
+);
+
+/** listOrder: one item per number (order) with its last call. */
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runPagedList(this, items, {
+		endpoint: 'listOrder',
+		rowsKey: 'orderList',
+		body: (i) => {
+			const body: IDataObject = { productID: PRODUCT_ID, userTaskID: requireUserTaskId(this, i) };
+			const options = callFilters(this.getNodeParameter('filters', i, {}) as IDataObject);
+			if (Object.keys(options).length > 0) body.options = options;
+			return body;
+		},
+	});
+}

@@ -1,0 +1,49 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { pageRows } from '../../helpers/paging';
+import { addIsoCopies } from '../../helpers/timestamps';
+import { USER_TASK_ID_FIELD } from '../common/fields';
+import { optionsCollection, retryPolicy } from '../common/options';
+import { runOrderIdBatches } from '../common/orderIdBatches';
+import { PRODUCT_ID, callbotRequest } from '../common/requests';
+import { ORDER_IDS_FIELD } from './stopNumbers.operation';
+
+/** listOrderDetail accepts at most 500 order IDs per request (§6 row 11). */
+export const ORDER_DETAIL_MAX = 500;
+
+const properties: INodeProperties[] = [USER_TASK_ID_FIELD, ORDER_IDS_FIELD, optionsCollection([], false)];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['callbotCallList'], operation: ['getNumberDetails'] } },
+	properties,
+);
+
+/**
+ * One item per requested order ID: `{found: true, …order, callInfoDetailList}` or, for an ID
+ * NXCloud does not know, `{orderID, found: false}`. More than 500 IDs are split into several
+ * requests and merged.
+ */
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runOrderIdBatches(this, items, {
+		chunkSize: ORDER_DETAIL_MAX,
+		send: async (userTaskID, orderIDs, _extra, options, itemIndex) => {
+			const envelope = await callbotRequest(
+				this,
+				'listOrderDetail',
+				{ productID: PRODUCT_ID, userTaskID, orderList: orderIDs },
+				retryPolicy(options, itemIndex, { retryAmbiguous: true }),
+			);
+			const found = new Map<string, IDataObject>();
+			for (const detail of pageRows(envelope, 'orderDetailList')) {
+				if (detail?.orderID !== undefined) found.set(String(detail.orderID), detail);
+			}
+			const answers = new Map<string, IDataObject>();
+			for (const orderID of orderIDs) {
+				const detail = found.get(orderID);
+				answers.set(orderID, detail ? addIsoCopies({ found: true, ...detail }) : { orderID, found: false, userTaskID });
+			}
+			return answers;
+		},
+	});
+}

@@ -1,0 +1,128 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { type SmsRuleInput, type SmsSpelling, funcFlag, taskCreateSetting } from '../../helpers/task';
+
+/**
+ * Task settings shared by Create, Create and Call and Update. Field names and JSON types are the
+ * vendor's (§6, updateTask example); formats NXCloud does not publish pass through as typed.
+ */
+function settingsOptions(withCallOnlyFields: boolean): INodeProperties[] {
+	const options: INodeProperties[] = [
+		{ displayName: 'Dial Days of Week', name: 'dialAtWeekDay', type: 'string', default: '', description: 'Days the task may dial (dialAtWeekDay), in the format of the NXCloud console' },
+		{ displayName: 'Dial From Hour', name: 'dialAtUpHour', type: 'string', default: '', description: 'Start of the daily dialling window (dialAtUpHour)' },
+		{ displayName: 'Dial Until Hour', name: 'dialAtDownHour', type: 'string', default: '', description: 'End of the daily dialling window (dialAtDownHour)' },
+		{ displayName: 'Max Ring Time (Seconds)', name: 'maxRingTime', type: 'number', default: 30, description: 'How long a call may ring before it counts as unanswered (maxRingTime)' },
+		{ displayName: 'Route ID', name: 'routeID', type: 'string', default: '', description: 'Line route to dial through (routeID)' },
+		{ displayName: 'Startup At', name: 'startupAt', type: 'dateTime', default: '', description: 'When a scheduled task starts (startupAt, sent as Unix seconds)' },
+		{ displayName: 'Startup Type', name: 'startupType', type: 'number', default: 1, description: 'How the task starts (startupType), as NXCloud numbers it' },
+		{ displayName: 'Strategy Name', name: 'strategyName', type: 'string', default: '', description: 'Dialling strategy (strategyName)' },
+		{ displayName: 'Task Name', name: 'taskName', type: 'string', default: '', description: 'Name shown in the NXCloud console (taskName)' },
+		{ displayName: 'Time Zone Offset (Seconds)', name: 'zoneSecond', type: 'number', default: 0, description: 'Time zone of the dialling window as an offset from UTC in seconds (zoneSecond)' },
+	];
+	if (withCallOnlyFields) {
+		options.push(
+			{ displayName: 'Max Calls', name: 'maxCall', type: 'number', default: 1, description: 'Most calls per number (maxCall)' },
+			{ displayName: 'Task Callback URL', name: 'taskCallbackUrl', type: 'string', default: '', description: 'Where NXCloud posts task status changes (taskCallbackUrl)' },
+		);
+	}
+	return options.sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+export function taskSettingFields(withCallOnlyFields: boolean, withPhoneEncrypt: boolean): INodeProperties[] {
+	const functions: INodeProperties[] = [
+		{ displayName: 'Keep Task', name: 'taskKeep', type: 'boolean', default: false, description: 'Whether the task stays open after its numbers are done (taskKeep)' },
+		{ displayName: 'Round Redial', name: 'roundRedial', type: 'boolean', default: false, description: 'Whether unanswered numbers are redialled in rounds (roundRedial)' },
+		{ displayName: 'SMS Enabled', name: 'smsEnable', type: 'boolean', default: false, description: 'Whether SMS follow-ups are sent (smsEnable)' },
+		{ displayName: 'Whole TTS', name: 'wholeTTS', type: 'boolean', default: false, description: 'Whether the whole script is spoken by text-to-speech (wholeTTS)' },
+	];
+	if (withPhoneEncrypt) {
+		functions.push({ displayName: 'Encrypt Phone Numbers', name: 'phoneEncrypt', type: 'boolean', default: false, description: 'Whether phone numbers are masked in NXCloud (phoneEncrypt)' });
+		functions.sort((a, b) => a.displayName.localeCompare(b.displayName));
+	}
+	return [
+		{
+			displayName: 'Task Settings',
+			name: 'taskSettings',
+			type: 'collection',
+			placeholder: 'Add Setting',
+			default: {},
+			options: settingsOptions(withCallOnlyFields),
+		},
+		{
+			displayName: 'Manual Call Settings',
+			name: 'manualCallSettings',
+			type: 'collection',
+			placeholder: 'Add Setting',
+			default: {},
+			description: 'Hand-over to human agents (manualCallSetting)',
+			options: [
+				{ displayName: 'Agent Group', name: 'agentGroup', type: 'string', default: '' },
+				{ displayName: 'Dispatch Type', name: 'dispatchType', type: 'number', default: 0, description: 'How calls are dispatched to agents (dispatchType), as NXCloud numbers it' },
+				{ displayName: 'Predict Call Rate', name: 'predictCallRate', type: 'number', typeOptions: { numberPrecision: 2 }, default: 1 },
+				{ displayName: 'Ratio Call Rate', name: 'ratioCallRate', type: 'number', typeOptions: { numberPrecision: 1 }, default: 1 },
+			],
+		},
+		{
+			displayName: 'Functions',
+			name: 'functions',
+			type: 'collection',
+			placeholder: 'Add Function',
+			default: {},
+			description: 'Task switches (funcFlag)',
+			options: functions,
+		},
+		{
+			displayName: 'SMS Rules',
+			name: 'smsRules',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true, multipleValueButtonText: 'Add SMS Rule' },
+			default: {},
+			description: 'Which SMS to send after calls with given intents (smsFuncFlag)',
+			options: [
+				{
+					displayName: 'Rule',
+					name: 'rule',
+					values: [
+						{ displayName: 'SMS ID', name: 'smsId', type: 'string', default: '' },
+						{ displayName: 'Intent IDs', name: 'intentIds', type: 'string', default: '', description: 'Comma-separated' },
+						{ displayName: 'Intent Names', name: 'intentNames', type: 'string', default: '', description: 'Comma-separated' },
+					],
+				},
+			],
+		},
+	];
+}
+
+/** taskCreateSetting and funcFlag of item `itemIndex`, each only when something was set. */
+export function readTaskSettings(ctx: IExecuteFunctions, itemIndex: number, spelling: SmsSpelling): IDataObject {
+	const out: IDataObject = {};
+	const setting = taskCreateSetting(
+		ctx.getNodeParameter('taskSettings', itemIndex, {}) as IDataObject,
+		ctx.getNodeParameter('manualCallSettings', itemIndex, {}) as IDataObject,
+	);
+	if (setting) out.taskCreateSetting = setting;
+	const flags = funcFlag(
+		ctx.getNodeParameter('functions', itemIndex, {}) as IDataObject,
+		ctx.getNodeParameter('smsRules.rule', itemIndex, []) as SmsRuleInput[],
+		spelling,
+	);
+	if (flags) out.funcFlag = flags;
+	return out;
+}
+
+export const SCENE_ID_FIELD: INodeProperties = {
+	displayName: 'Scene ID',
+	name: 'sceneId',
+	type: 'string',
+	required: true,
+	default: '',
+	description: 'ID of the script template: console → Script Management (sceneID)',
+};
+
+export const NEW_TASK_ID_FIELD: INodeProperties = {
+	displayName: 'User Task ID',
+	name: 'userTaskId',
+	type: 'string',
+	default: '',
+	description: 'Your own unique ID for the new task (userTaskID). Leave empty to have a UUID generated; it is returned on the output.',
+};

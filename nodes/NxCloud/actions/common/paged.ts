@@ -1,0 +1,47 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { collectPages, pageRows, totalOf } from '../../helpers/paging';
+import { addIsoCopies } from '../../helpers/timestamps';
+import { readOptions, retryPolicy } from './options';
+import { forEachItem } from './perItem';
+import { callbotRequest } from './requests';
+
+export interface PagedList {
+	endpoint: 'listTask' | 'listOrder' | 'listCall';
+	/** Key of the rows in the answer: taskData, orderList or callList. */
+	rowsKey: string;
+	/** The body without page/size, for item `itemIndex`. */
+	body(itemIndex: number): IDataObject;
+	acceptGzip?: boolean;
+}
+
+/**
+ * Get Many operations: per input item, pages through the list (Return All / Limit) and outputs
+ * one item per row, or with Full Response one item per page answer. Reading is safe to repeat.
+ */
+export async function runPagedList(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	list: PagedList,
+): Promise<INodeExecutionData[]> {
+	return await forEachItem(ctx, items, async (i) => {
+		const options = readOptions(ctx, i);
+		const policy = retryPolicy(options, i, { retryAmbiguous: true });
+		const base = list.body(i);
+		const returnAll = ctx.getNodeParameter('returnAll', i, false) as boolean;
+		const { rows, envelopes } = await collectPages(
+			async (page, size) => {
+				const envelope = await callbotRequest(ctx, list.endpoint, { ...base, page, size }, policy, {
+					acceptGzip: list.acceptGzip,
+				});
+				return { rows: pageRows(envelope, list.rowsKey), totalCount: totalOf(envelope), envelope };
+			},
+			{
+				returnAll,
+				limit: returnAll ? 0 : (ctx.getNodeParameter('limit', i, 50) as number),
+				pageSize: ctx.getNodeParameter('pageSize', i, 100) as number,
+			},
+		);
+		return addIsoCopies(options.fullResponse === true ? envelopes : rows);
+	});
+}

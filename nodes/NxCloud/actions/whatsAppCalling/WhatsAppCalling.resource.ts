@@ -1,0 +1,53 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as disable from './disable.operation';
+import * as enable from './enable.operation';
+import * as getCallRecord from './getCallRecord.operation';
+import * as getSettings from './getSettings.operation';
+
+export { disable, enable, getCallRecord, getSettings };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['whatsAppCalling'] } },
+		options: [
+			{
+				name: 'Disable',
+				value: 'disable',
+				description:
+					'Turn WhatsApp calling off for a business phone. Changes live calling settings: users can no longer call the number.',
+				action: 'Disable whatsapp calling and change live calling settings',
+			},
+			{
+				name: 'Enable',
+				value: 'enable',
+				description:
+					'Turn WhatsApp calling on for a business phone, or replace its settings: SIP addresses, call icon, call-back prompt, recording, region and business hours. Changes live calling settings.',
+				action: 'Enable whatsapp calling and change live calling settings',
+			},
+			{
+				name: 'Get Call Record',
+				value: 'getCallRecord',
+				description:
+					'Read the record of one WhatsApp call by its call ID: parties, start and end time, duration, cost, recording link, who hung up. Read-only.',
+				action: 'Get a whatsapp call record',
+			},
+			{
+				name: 'Get Settings',
+				value: 'getSettings',
+				description:
+					"Read a business phone's WhatsApp calling settings and status (enabled, disabled or in arrears), with NXCloud's SIP addresses. Read-only.",
+				action: 'Get whatsapp calling settings',
+			},
+		],
+		default: 'getSettings',
+	},
+	...enable.description,
+	...disable.description,
+	...getSettings.description,
+	...getCallRecord.description,
+];
