@@ -259,31 +259,36 @@ describe.each(FAMILIES.map((f) => [f.name, f] as const))('%s', (_name, family) =
 		const { run } = await runWithFault(runner, input, rules);
 		expect(run.status).toBe(200);
 		const items = run.outputs[0];
-		expect(items.length).toBe(input.length);
-		expect(items.map((item) => item.pairedItem)).toEqual(input.map((_, i) => ({ item: i })));
-		for (const [i, item] of items.entries()) {
+		// Every input row comes back: one item each (Get Many: one per task found, 5 here), and a
+		// failed row exactly one error item, paired to it.
+		const perRow = family.endpoint === '/listTask' ? 5 : 1;
+		const expectedPairs = input.flatMap((_, i) => Array.from({ length: failedRows.includes(i) ? 1 : perRow }, () => ({ item: i })));
+		expect(items.map((item) => item.pairedItem)).toEqual(expectedPairs);
+		for (const [k, item] of items.entries()) {
+			const i = expectedPairs[k].item;
 			if (failedRows.includes(i)) {
 				expect({ i, error: typeof item.json.error, code: (item.json.details as { code?: number })?.code }).toEqual({
 					i,
 					error: 'string',
 					code: family.callbot ? (family.replayable ? 6 : 1001) : 1003,
 				});
-				expect(String((item.json.details as { description?: string }).description)).not.toBe('undefined');
+				expect(typeof (item.json.details as { description?: string }).description).toBe('string');
 			} else if (!family.replayable) {
 				expect({ i, status: item.json.status, rejectedBy: item.json.rejectedBy, reason: typeof item.json.reason }).toEqual({ i, status: 'rejected', rejectedBy: 'node', reason: 'string' });
 			} else {
 				expect({ i, error: item.json.error }).toEqual({ i, error: undefined });
 			}
 		}
-		count(family.name, `continueOnFail ${input.length} in / ${items.length} out`);
+		expect(new Set(items.map((item) => JSON.stringify(item.pairedItem))).size).toBe(input.length);
+		count(family.name, `continueOnFail: ${input.length} rows in, every row out (${items.length} items)`);
 	});
 });
 
 describe('Callbot Call List (Import as New Batch): lost answers', () => {
-	it.each([...AMBIGUOUS].map((label) => [label] as const))('%s before NXCloud processed it: nothing imported, said so, never sent twice', async (label) => {
+	// A slow answer and a cut-off 200 both come after NXCloud did the work: covered above.
+	const beforeProcessing = TRANSIENT.filter(([label, fault]) => AMBIGUOUS.has(label) && fault.kind !== 'slow' && fault.kind !== 'malformedJson');
+	it.each(beforeProcessing.map(([label, fault]) => [label, fault] as const))('%s before NXCloud processed it: nothing imported, said so, never sent twice', async (_label, fault) => {
 		const runner = await runnerFor('import', importParameters({}));
-		const fault = TRANSIENT.find(([l]) => l === label)![1];
-		if (fault.kind === 'slow' || fault.kind === 'malformedJson') return; // these answer after processing
 		const task = newTask();
 		const input = importRows(task, 3);
 		const { run } = await runWithFault(runner, input, [{ match: '/importBatchCall', ...fault }]);

@@ -11,6 +11,9 @@ export interface RowOutcome {
 	reason?: string;
 }
 
+/** Shared: most rows of a large import share this outcome, so it is not allocated per row. */
+const IMPORTED: RowOutcome = Object.freeze({ status: 'imported' });
+
 /** Facts of the request that every row of it carries on its output item. */
 export interface BatchSummary {
 	userTaskID: string;
@@ -66,13 +69,13 @@ export function outcomesFromAnswer(
 	}
 	let imported = 0;
 	const outcomes = sent.map((row): RowOutcome => {
-		const entry = byOrder.get(row.orderID) ?? byPhone.get(row.userPhone);
+		const entry = entries.length === 0 ? undefined : (byOrder.get(row.orderID) ?? byPhone.get(row.userPhone));
 		if (entry) {
 			entry.used = true;
 			return { status: 'rejected', rejectedBy: 'nxcloud', reason: entry.errMsg };
 		}
 		imported += 1;
-		return { status: 'imported' };
+		return IMPORTED;
 	});
 	const successCount = countOf(envelope.successCount);
 	const totalCount = countOf(envelope.totalCount);
@@ -116,7 +119,7 @@ export function reconcileWithExport(sent: PreparedRow[], exportEnvelope: IDataOb
 	const outcomes = sent.map(
 		(row): RowOutcome =>
 			present.has(row.orderID)
-				? { status: 'imported' }
+				? IMPORTED
 				: {
 						status: 'rejected',
 						rejectedBy: 'nxcloud',

@@ -58,6 +58,8 @@ export interface MockContext {
 	ctx: IExecuteFunctions;
 	requests: SentRequest[];
 	items: INodeExecutionData[];
+	/** How many times each parameter was read. */
+	parameterReads: Map<string, number>;
 }
 
 function lookup(params: Record<string, ParamValue>, name: string, itemIndex: number): unknown {
@@ -73,15 +75,28 @@ function lookup(params: Record<string, ParamValue>, name: string, itemIndex: num
 	return value;
 }
 
+/** The node's raw parameters as n8n stores them: per-item values (functions) read as expressions. */
+function rawParameters(value: unknown): unknown {
+	if (typeof value === 'function') return '={{ per item }}';
+	if (Array.isArray(value)) return value.map(rawParameters);
+	if (typeof value === 'object' && value !== null) {
+		return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, rawParameters(v)]));
+	}
+	return value;
+}
+
 export function mockExecute(options: MockOptions): MockContext {
+	const node: INode = { ...NODE, parameters: rawParameters(options.params) as INode['parameters'] };
 	const items: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
 	const requests: SentRequest[] = [];
+	const parameterReads = new Map<string, number>();
 	const ctx = {
-		getNode: () => NODE,
+		getNode: () => node,
 		getInputData: () => items,
 		continueOnFail: () => options.continueOnFail ?? false,
 		getCredentials: async () => options.credentials ?? TEST_CREDENTIALS,
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => {
+			parameterReads.set(name, (parameterReads.get(name) ?? 0) + 1);
 			const value = lookup(options.params, name, itemIndex);
 			return value === undefined ? fallback : value;
 		},
@@ -102,7 +117,7 @@ export function mockExecute(options: MockOptions): MockContext {
 			},
 		},
 	} as unknown as IExecuteFunctions;
-	return { ctx, requests, items };
+	return { ctx, requests, items, parameterReads };
 }
 
 /** A network failure as n8n hands it to the node (NodeApiError-like, with the cause's code). */

@@ -78,6 +78,35 @@ describe('Import as New Batch', () => {
 		expect(results[4].orderID).toBe(sent[2].orderID);
 	});
 
+	it('reads named input fields directly in "Read Named Input Fields" mode', async () => {
+		const items: IDataObject[] = [
+			{ contact: { tel: '+86 133 0000 0001' }, orderID: 'a', userName: 'Li', params: { amount: 12, due: 'May' } },
+			{ contact: { tel: '8613300000002' }, params: [{ name: 'amount', value: '3' }] },
+		];
+		const { output, requests, parameterReads } = await run({
+			items,
+			params: { ...IMPORT_PARAMS, inputMode: 'inputFields', inputFieldNames: { phone: 'contact.tel' }, options: FAST },
+			http: importServer,
+		});
+		const sent = (requests[0].json.callInfoList as IDataObject).callList as IDataObject[];
+		expect(sent[0]).toEqual({ orderID: 'a', userPhone: '8613300000001', other: '', userName: 'Li', customerName: '', params: [{ name: 'amount', value: '12' }, { name: 'due', value: 'May' }] });
+		expect(sent[1]).toMatchObject({ userPhone: '8613300000002', params: [{ name: 'amount', value: '3' }] });
+		expect(json(output).map((r) => r.status)).toEqual(['imported', 'imported']);
+		expect(parameterReads.get('phone')).toBeUndefined();
+	});
+
+	it('evaluates only the parameters that hold expressions once per item; the others are read once', async () => {
+		const items = phones(50);
+		const { parameterReads } = await run({
+			items,
+			params: { ...IMPORT_PARAMS, phone: (i: number) => items[i].phone, orderId: '', userName: 'static', options: FAST },
+			http: importServer,
+		});
+		expect(parameterReads.get('phone')).toBe(50);
+		expect(parameterReads.get('userName')).toBe(1);
+		expect(parameterReads.get('userTaskId')).toBe(1);
+	});
+
 	it('sends nothing when no row is valid (an empty import would still drop the previous batch)', async () => {
 		const items = [{ phone: 'x' }, { phone: '' }];
 		const { output, requests } = await run({ items, params: paramsFromItems(items) });

@@ -6,7 +6,7 @@ import { optionsCollection } from '../common/options';
 import { PRODUCT_ID } from '../common/requests';
 import { runNumberBatch } from './numberBatch';
 import { CALLBACK_URL_FIELDS, NUMBER_FIELDS } from './numberFields';
-import { requireUserTaskId } from './taskId';
+import { userTaskIdReader } from './taskId';
 
 const properties: INodeProperties[] = [
 	cautionNotice(
@@ -24,9 +24,10 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const userTaskId = userTaskIdReader(this);
 	return await runNumberBatch(this, items, {
 		endpoint: 'addBatchCall',
-		userTaskId: (i) => requireUserTaskId(this, i),
+		userTaskId,
 		head: (_i, userTaskID) => ({ productID: PRODUCT_ID, userTaskID }),
 	});
 }

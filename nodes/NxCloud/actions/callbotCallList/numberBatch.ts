@@ -1,5 +1,6 @@
 import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { type PreparedRow, CallListBuilder, callListBody, callbackUrl } from '../../helpers/callList';
 import {
@@ -14,7 +15,7 @@ import { failureDetails, isAmbiguousFailure, type RetryPolicy } from '../../tran
 import { asNodeError, errorJson } from '../common/errors';
 import { readOptions, retryPolicy } from '../common/options';
 import { PRODUCT_ID, callbotRequest } from '../common/requests';
-import { readNumberFields } from './numberFields';
+import { numberFieldReader } from './numberFields';
 
 /** Callbot: an import is still being processed; import and export answer this until it is done. */
 export const IMPORT_RUNNING = 1001;
@@ -67,13 +68,14 @@ export async function runNumberBatch(
 	const results = new Array<INodeExecutionData | undefined>(items.length);
 	const groups = new Map<string, Group>();
 	const continueOnFail = ctx.continueOnFail();
+	const readNumber = numberFieldReader(ctx, items);
 
 	for (let i = 0; i < items.length; i++) {
 		let userTaskID: string;
 		let fields;
 		try {
 			userTaskID = plan.userTaskId(i);
-			fields = readNumberFields(ctx, i);
+			fields = readNumber(i);
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(ctx, error, i);
 			results[i] = { json: errorJson(error), pairedItem: { item: i } };
@@ -97,14 +99,17 @@ export async function runNumberBatch(
 		// undialled numbers of the previous one.
 		if (sent.length === 0) continue;
 		try {
-			for (const [i, item] of await sendGroup(ctx, plan, group, sent)) results[i] = item;
+			await sendGroup(ctx, plan, group, sent, results);
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(ctx, error, sent[0].itemIndex);
 			const json = errorJson(error);
 			for (const row of sent) results[row.itemIndex] = { json, pairedItem: { item: row.itemIndex } };
 		}
 	}
-	return results.map((item, i) => item ?? { json: { error: 'no result (bug)' }, pairedItem: { item: i } });
+	for (let i = 0; i < results.length; i++) {
+		if (!results[i]) throw new NodeOperationError(ctx.getNode(), `Item ${i} got no result: this is a bug in the node`);
+	}
+	return results as INodeExecutionData[];
 }
 
 async function sendGroup(
@@ -112,7 +117,8 @@ async function sendGroup(
 	plan: BatchPlan,
 	group: Group,
 	sent: PreparedRow[],
-): Promise<Array<[number, INodeExecutionData]>> {
+	results: Array<INodeExecutionData | undefined>,
+): Promise<void> {
 	const first = group.firstItem;
 	const options = readOptions(ctx, first);
 	const isImport = plan.endpoint === 'importBatchCall';
@@ -136,11 +142,13 @@ async function sendGroup(
 	} catch (error) {
 		const checkAllowed = isImport && options.checkAfterUnclearFailure !== false;
 		if (!checkAllowed || !isAmbiguousFailure(error)) throw asNodeError(ctx, error, first);
-		return await checkLostImport(ctx, group, sent, error, options, maxWaitMs);
+		await checkLostImport(ctx, group, sent, error, options, maxWaitMs, results);
+		return;
 	}
 	const { outcomes, summary } = outcomesFromAnswer(sent, envelope);
 	const extra = plan.fromAnswer?.(envelope);
-	return sent.map((row, k) => [row.itemIndex, itemFor(row, outcomes[k], { userTaskID: group.userTaskID, ...summary }, extra)]);
+	const batch: BatchSummary = { userTaskID: group.userTaskID, ...summary };
+	for (let k = 0; k < sent.length; k++) results[sent[k].itemIndex] = itemFor(sent[k], outcomes[k], batch, extra);
 }
 
 /**
@@ -155,7 +163,8 @@ async function checkLostImport(
 	original: unknown,
 	options: IDataObject,
 	maxWaitMs: number,
-): Promise<Array<[number, INodeExecutionData]>> {
+	results: Array<INodeExecutionData | undefined>,
+): Promise<void> {
 	const first = group.firstItem;
 	const failure = asNodeError(ctx, original, first);
 	let exported: IDataObject;
@@ -187,5 +196,5 @@ async function checkLostImport(
 		confirmedBy: 'exportBatchCall',
 		warning: `NXCloud's answer to the import was lost (${failure.message}); the row results come from Export Latest Batch.`,
 	};
-	return sent.map((row, k) => [row.itemIndex, itemFor(row, verdict.outcomes[k], summary)]);
+	for (let k = 0; k < sent.length; k++) results[sent[k].itemIndex] = itemFor(sent[k], verdict.outcomes[k], summary);
 }

@@ -1,12 +1,13 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { NumberFields } from '../../helpers/callList';
+import { itemParameter } from '../common/itemParameter';
 
 /**
  * How each input item becomes one number (one Callbot "order"): expressions over the item,
  * shared by Import as New Batch, Add Numbers to Task and Create and Call.
  */
-export const NUMBER_FIELDS: INodeProperties[] = [
+const MAPPED_FIELDS: INodeProperties[] = [
 	{
 		displayName: 'Phone',
 		name: 'phone',
@@ -67,6 +68,64 @@ export const NUMBER_FIELDS: INodeProperties[] = [
 	},
 ];
 
+const FIELD_NAME_DEFAULTS = {
+	phone: 'phone',
+	orderId: 'orderID',
+	userName: 'userName',
+	customerName: 'customerName',
+	other: 'other',
+	params: 'params',
+};
+
+const NAMED_FIELDS: INodeProperties = {
+	displayName: 'Input Field Names',
+	name: 'inputFieldNames',
+	type: 'collection',
+	placeholder: 'Change Field Name',
+	default: {},
+	description:
+		'Names of the input fields to read (dots reach into objects, e.g. contact.phone). Fields not changed here use the names shown as placeholders.',
+	options: [
+		{ displayName: 'Phone Field', name: 'phone', type: 'string', default: FIELD_NAME_DEFAULTS.phone, description: 'Field with the number to call (country code and number)' },
+		{ displayName: 'Order ID Field', name: 'orderId', type: 'string', default: FIELD_NAME_DEFAULTS.orderId, description: 'Field with your order ID; missing or empty gets a generated UUID' },
+		{ displayName: 'User Name Field', name: 'userName', type: 'string', default: FIELD_NAME_DEFAULTS.userName },
+		{ displayName: 'Customer Name Field', name: 'customerName', type: 'string', default: FIELD_NAME_DEFAULTS.customerName },
+		{ displayName: 'Other Field', name: 'other', type: 'string', default: FIELD_NAME_DEFAULTS.other },
+		{
+			displayName: 'Template Variables Field',
+			name: 'params',
+			type: 'string',
+			default: FIELD_NAME_DEFAULTS.params,
+			description: 'Field with the template variables: an object { name: value } or a list of { name, value }',
+		},
+	],
+};
+
+/** How input items become numbers: expressions per field, or named input fields read directly. */
+export const NUMBER_FIELDS: INodeProperties[] = [
+	{
+		displayName: 'Input Mode',
+		name: 'inputMode',
+		type: 'options',
+		options: [
+			{
+				name: 'Map Each Field',
+				value: 'mapEachField',
+				description: 'Give each field below, usually as an expression over the item',
+			},
+			{
+				name: 'Read Named Input Fields',
+				value: 'inputFields',
+				description:
+					'Read phone, order ID, names, other and template variables straight from input fields. Much faster for large lists (no expression per item).',
+			},
+		],
+		default: 'mapEachField',
+	},
+	...MAPPED_FIELDS.map((field) => ({ ...field, displayOptions: { show: { inputMode: ['mapEachField'] } } })),
+	{ ...NAMED_FIELDS, displayOptions: { show: { inputMode: ['inputFields'] } } },
+];
+
 export const CALLBACK_URL_FIELDS: INodeProperties[] = [
 	{
 		displayName: 'Order Callback URL',
@@ -87,15 +146,56 @@ export const CALLBACK_URL_FIELDS: INodeProperties[] = [
 	},
 ];
 
-/** The raw mapped values of item `itemIndex` (checked later by CallListBuilder). */
-export function readNumberFields(ctx: IExecuteFunctions, itemIndex: number): NumberFields {
-	return {
+function path(json: IDataObject, fieldPath: string): unknown {
+	if (fieldPath in json) return json[fieldPath];
+	let value: unknown = json;
+	for (const key of fieldPath.split('.')) {
+		if (typeof value !== 'object' || value === null) return undefined;
+		value = (value as IDataObject)[key];
+	}
+	return value;
+}
+
+/** `{ name: value }` as the `[{ name, value }]` list NXCloud takes; lists pass through. */
+function variablesOf(value: unknown): unknown {
+	if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+		return Object.entries(value as IDataObject).map(([name, v]) => ({ name, value: v }));
+	}
+	return value;
+}
+
+/** Reads the raw number fields of each item (checked later by CallListBuilder). */
+export type NumberFieldReader = (itemIndex: number) => NumberFields;
+
+export function numberFieldReader(ctx: IExecuteFunctions, items: INodeExecutionData[]): NumberFieldReader {
+	if (ctx.getNodeParameter('inputMode', 0, 'mapEachField') === 'inputFields') {
+		const names = { ...FIELD_NAME_DEFAULTS, ...(ctx.getNodeParameter('inputFieldNames', 0, {}) as IDataObject) } as Record<keyof typeof FIELD_NAME_DEFAULTS, string>;
+		return (itemIndex) => {
+			const json = items[itemIndex].json;
+			return {
+				itemIndex,
+				phone: path(json, names.phone),
+				orderId: path(json, names.orderId),
+				userName: path(json, names.userName),
+				customerName: path(json, names.customerName),
+				other: path(json, names.other),
+				params: variablesOf(path(json, names.params)),
+			};
+		};
+	}
+	const phone = itemParameter(ctx, 'phone', '');
+	const orderId = itemParameter(ctx, 'orderId', '');
+	const userName = itemParameter(ctx, 'userName', '');
+	const customerName = itemParameter(ctx, 'customerName', '');
+	const other = itemParameter(ctx, 'other', '');
+	const params = itemParameter(ctx, 'templateVariables.variable', []);
+	return (itemIndex) => ({
 		itemIndex,
-		phone: ctx.getNodeParameter('phone', itemIndex, ''),
-		orderId: ctx.getNodeParameter('orderId', itemIndex, ''),
-		userName: ctx.getNodeParameter('userName', itemIndex, ''),
-		customerName: ctx.getNodeParameter('customerName', itemIndex, ''),
-		other: ctx.getNodeParameter('other', itemIndex, ''),
-		params: ctx.getNodeParameter('templateVariables.variable', itemIndex, []),
-	};
+		phone: phone(itemIndex),
+		orderId: orderId(itemIndex),
+		userName: userName(itemIndex),
+		customerName: customerName(itemIndex),
+		other: other(itemIndex),
+		params: params(itemIndex),
+	});
 }

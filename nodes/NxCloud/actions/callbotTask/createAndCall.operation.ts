@@ -6,6 +6,7 @@ import { toText } from '../../helpers/text';
 import { runNumberBatch } from '../callbotCallList/numberBatch';
 import { CALLBACK_URL_FIELDS, NUMBER_FIELDS } from '../callbotCallList/numberFields';
 import { cautionNotice } from '../common/fields';
+import { itemParameter } from '../common/itemParameter';
 import { optionsCollection } from '../common/options';
 import { PRODUCT_ID } from '../common/requests';
 import { NEW_TASK_ID_FIELD, SCENE_ID_FIELD, readTaskSettings, taskSettingFields } from './taskFields';
@@ -35,10 +36,11 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	let generatedId: string | undefined;
 	const generated = new Set<string>();
+	const userTaskId = itemParameter(this, 'userTaskId', '');
 	return await runNumberBatch(this, items, {
 		endpoint: 'createAndCall',
 		userTaskId: (i) => {
-			const given = toText(this.getNodeParameter('userTaskId', i, ''), 'User Task ID').trim();
+			const given = toText(userTaskId(i), 'User Task ID').trim();
 			if (given !== '') return given;
 			generatedId ??= randomUUID();
 			generated.add(generatedId);
