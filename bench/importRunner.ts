@@ -42,16 +42,20 @@ async function main(): Promise<void> {
 	};
 	const standIn = await startStandIn({ ...account, recordBodies: false, maxImportRows: Math.max(100_000, ROWS) });
 	const task = 'bench-task';
-	standIn.state.callbot.model.createTask({
-		userTaskID: task,
-		sceneID: 'bench',
-		taskName: 'bench',
-		other: '',
-		taskCreateSetting: {},
-		funcFlag: {},
-		taskCallbackUrl: '',
-		orderCallbackUrl: '',
-	});
+	// A fresh task before every measurement, so the stand-in does the same work for each.
+	const freshTask = (): void => {
+		standIn.reset();
+		standIn.state.callbot.model.createTask({
+			userTaskID: task,
+			sceneID: 'bench',
+			taskName: 'bench',
+			other: '',
+			taskCreateSetting: {},
+			funcFlag: {},
+			taskCallbackUrl: '',
+			orderCallbackUrl: '',
+		});
+	};
 	const env = { ...process.env, STANDIN_URL: standIn.url, BENCH_UUID: account.callbotUuid, BENCH_SECRET: account.callbotSecretKey, BENCH_TASK: task };
 	const script = join(__dirname, 'importScenario.js');
 	const results: Measurement[] = [];
@@ -63,6 +67,8 @@ async function main(): Promise<void> {
 			const order: Array<'node' | 'floor'> = (r + (gzip ? 1 : 0)) % 2 === 0 ? ['node', 'floor'] : ['floor', 'node'];
 			for (const mode of order) {
 				runSeq += 1;
+				freshTask();
+				(globalThis as { gc?: () => void }).gc?.();
 				const { stdout } = await run(
 					process.execPath,
 					['--expose-gc', script, mode, gzip ? 'gzip' : 'plain', String(ROWS), `r${runSeq}-${randomBytes(3).toString('hex')}`],
@@ -105,6 +111,14 @@ async function main(): Promise<void> {
 			`  rss   ours +${mb(line.rssGrowth)} = ${(line.rssGrowth / line.bodyBytes).toFixed(2)}× body (goal < 3×), floor +${mb(line.floorRssGrowth)} = ${(line.floorRssGrowth / line.bodyBytes).toFixed(2)}× body; our process peak ${mb(line.peakRss)}`,
 		);
 	}
+	// Live data by phase (full GC at each step): what the import holds, without V8's heap reserve.
+	const { stdout: memoryOut } = await run(process.execPath, ['--expose-gc', join(__dirname, 'importMemory.js'), String(ROWS)], {
+		maxBuffer: 1024 * 1024,
+	});
+	const memory = JSON.parse(memoryOut.trim()) as { bodyBytes: number; phases: Array<[string, number]> };
+	summary.liveMemory = memory;
+	out(`live memory by phase (heap + external after GC, body ${mb(memory.bodyBytes)}):`);
+	for (const [label, bytes] of memory.phases) out(`  ${label.padEnd(52)} ${mb(bytes).padStart(9)} = ${(bytes / memory.bodyBytes).toFixed(2)}× body`);
 	const dir = join(__dirname, '..', '..');
 	mkdirSync(dir, { recursive: true });
 	writeFileSync(join(dir, 'import-latest.json'), `${JSON.stringify({ summary, results }, null, 2)}\n`);

@@ -49,7 +49,7 @@ let bodyBytes = 0;
 let wireBytes = 0;
 
 /** The node's own path: execute() of the NXCloud node with a minimal n8n context. */
-async function runNode(rows: IDataObject[]): Promise<IDataObject> {
+async function runNode(items: INodeExecutionData[]): Promise<IDataObject> {
 	const credentials = { callbotUuid: UUID, callbotSecretKey: SECRET, callbotAlgorithm: 'MD5', callbotBaseUrl: URL_BASE };
 	const params: IDataObject = {
 		resource: 'callbotCallList',
@@ -62,7 +62,6 @@ async function runNode(rows: IDataObject[]): Promise<IDataObject> {
 		options: { gzipBody: GZIP, tries: 1, timeout: 600 },
 	};
 	const node: INode = { id: 'bench', name: 'NXCloud', type: 'n8n-nodes-nxcloud.nxCloud', typeVersion: 1, position: [0, 0], parameters: params as INode['parameters'] };
-	const items: INodeExecutionData[] = rows.map((json) => ({ json }));
 	const credential = new NxCloudApi();
 	const ctx = {
 		getNode: () => node,
@@ -133,18 +132,29 @@ function wireForm(rows: IDataObject[]): IDataObject[] {
 
 async function main(): Promise<void> {
 	const rows = inputRows();
-	const prepared = mode === 'floor' ? wireForm(rows) : rows;
+	// Prepared before measuring: n8n holds its input items before the node runs.
+	const floorRows = mode === 'floor' ? wireForm(rows) : [];
+	const items: INodeExecutionData[] = mode === 'floor' ? [] : rows.map((json) => ({ json }));
 	const gc = (globalThis as { gc?: () => void }).gc;
 	gc?.();
 	gc?.();
 	const rssBefore = process.memoryUsage.rss();
 	let peak = rssBefore;
+	// BENCH_TRACE=1: a memory timeline on stderr (every 25 ms), to see which phase holds what.
+	const trace = process.env.BENCH_TRACE === '1';
+	let tick = 0;
+	const t0 = performance.now();
 	const sampler = setInterval(() => {
 		peak = Math.max(peak, process.memoryUsage.rss());
+		if (trace && ++tick % 12 === 0) {
+			const m = process.memoryUsage();
+			const mb = (b: number) => (b / 1048576).toFixed(0).padStart(4);
+			process.stderr.write(`${(performance.now() - t0).toFixed(0).padStart(6)} ms rss ${mb(m.rss - rssBefore)} heapUsed ${mb(m.heapUsed)} heapTotal ${mb(m.heapTotal)} external ${mb(m.external)}\n`);
+		}
 	}, 2);
 	const cpu = process.cpuUsage();
 	const started = performance.now();
-	const result = mode === 'floor' ? await runFloor(prepared) : await runNode(prepared);
+	const result = mode === 'floor' ? await runFloor(floorRows) : await runNode(items);
 	const wallMs = performance.now() - started;
 	const cpuUsed = process.cpuUsage(cpu);
 	clearInterval(sampler);

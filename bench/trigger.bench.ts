@@ -232,6 +232,7 @@ async function throughThePipe() {
 			minimalToWebhook: summary.minimal ? summary.minimal.throughput / summary.webhook.throughput : undefined,
 		};
 		levels.push(level);
+		saveResults({ throughN8nSoFar: levels });
 		out(`concurrency ${concurrency}:`);
 		for (const name of names) out(`  ${LABELS[name].padEnd(30)} ${fmt(summary[name])}`);
 		out(
@@ -335,24 +336,32 @@ function inProcess() {
 	return result;
 }
 
+const RESULTS_FILE = join(repoRoot, '.cache', 'bench', 'trigger-latest.json');
+let results: Record<string, unknown> = {};
+
+/** Writes what is known so far, so an interrupted run still leaves its numbers behind. */
+function saveResults(update: Record<string, unknown>): void {
+	results = { ...results, ...update };
+	mkdirSync(join(repoRoot, '.cache', 'bench'), { recursive: true });
+	writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+}
+
 test('NXCloud Trigger benchmark', async () => {
-	out();
-	out(`== in process ==`);
-	const local = inProcess();
-	out();
-	out(`== through n8n (expression engine: ${process.env.N8N_EXPRESSION_ENGINE ?? 'default'}): ${EVENTS_PER_LEVEL} signed pushes per level ==`);
-	const pipe = await throughThePipe();
-	const results = {
+	saveResults({
 		date: new Date().toISOString(),
 		eventsPerLevel: EVENTS_PER_LEVEL,
 		probeEventsPerLevel: PROBE_EVENTS,
+		concurrency: LEVELS,
 		expressionEngine: process.env.N8N_EXPRESSION_ENGINE ?? 'n8n default (vm)',
-		inProcess: local,
-		throughN8n: pipe,
-	};
-	const dir = join(repoRoot, '.cache', 'bench');
-	mkdirSync(dir, { recursive: true });
-	writeFileSync(join(dir, 'trigger-latest.json'), `${JSON.stringify(results, null, 2)}\n`);
-	out(`results: ${join(dir, 'trigger-latest.json')}`);
+	});
+	out();
+	out(`== in process ==`);
+	const local = inProcess();
+	saveResults({ inProcess: local });
+	out();
+	out(`== through n8n (expression engine: ${process.env.N8N_EXPRESSION_ENGINE ?? 'default'}): ${EVENTS_PER_LEVEL} signed pushes per level ==`);
+	const pipe = await throughThePipe();
+	saveResults({ throughN8n: pipe, throughN8nSoFar: undefined });
+	out(`results: ${RESULTS_FILE}`);
 	await getN8n().cleanup();
 });

@@ -14,6 +14,6 @@ module.exports = {
 	displayName: 'bench',
 	rootDir: '..',
 	testMatch: ['<rootDir>/bench/trigger.bench.ts'],
-	testTimeout: 1_800_000,
+	testTimeout: 10_800_000,
 	maxWorkers: 1,
 };

@@ -8,7 +8,7 @@
 import { getN8n } from '../support/e2e/n8nClient';
 import { credentialData, reliabilityAccount } from '../support/reliability/account';
 import { type ExecutionCount, forEachExecution, markersIn, settledExecutionCount } from '../support/reliability/executions';
-import type { Source } from '../support/reliability/hostile/bases';
+import { type Source, fieldSites } from '../support/reliability/hostile/bases';
 import type { HostileCase, Target } from '../support/reliability/hostile/cases';
 import { generateHostileCases } from '../support/reliability/hostile/generate';
 import { n8nHealth } from '../support/reliability/n8nHealth';
@@ -108,18 +108,30 @@ afterAll(async () => {
 	const sorted = [...rows.entries()].sort(([a], [b]) => a.localeCompare(b));
 	const total = cases?.length ?? 0;
 	const mustRun = cases?.filter((c) => c.expect.execute).length ?? 0;
+	const fieldCoverage = Object.fromEntries(
+		SOURCES.map((source) => [source, `${new Set((cases ?? []).filter((c) => c.source === source && c.field !== undefined).map((c) => c.field)).size}/${fieldSites(source).size}`]),
+	);
 	reportPart(
 		'hostile-webhooks',
 		[
+			`wrong JSON type given to fixture fields: ${Object.entries(fieldCoverage).map(([s, v]) => `${s} ${v}`).join(', ')}`,
 			`seed ${seed} (replay: RELIABILITY_SEED=${seed})`,
 			`${total} requests (${PER_SOURCE} per source), ${mustRun} validly signed and well-formed, sent in ${sendSeconds.toFixed(1)} s at concurrency ${CONCURRENCY}`,
 			`executions per workflow: ${Object.entries(executionCounts).map(([k, v]) => `${k} ${v.total} ${JSON.stringify(v.byStatus)}`).join('; ')}`,
 			`secrets sweep: ${watch.scanned.answers} answers, ${watch.scanned.executions} executions, ${watch.scanned.logBytes} log bytes, ${watch.findings.length} findings`,
 			...sorted.map(([key, row]) => `${key.padEnd(34)} sent ${String(row.sent).padStart(4)}  must run ${String(row.mustRun).padStart(4)}  answers ${JSON.stringify(row.statuses)}`),
 		],
-		{ seed, perSource: PER_SOURCE, requests: total, mustRun, sendSeconds, executions: executionCounts, categories: Object.fromEntries(sorted), secretFindings: watch.findings.length },
+		{ seed, perSource: PER_SOURCE, requests: total, mustRun, sendSeconds, fieldCoverage, executions: executionCounts, categories: Object.fromEntries(sorted), secretFindings: watch.findings.length },
 	);
 	await n8n.cleanup();
+});
+
+it('gives a wrong JSON type to every field of every fixture shape, both sources', () => {
+	if (only.length > 0) return;
+	for (const source of SOURCES) {
+		const covered = new Set(cases.filter((c) => c.source === source && c.field !== undefined).map((c) => c.field));
+		expect({ source, missing: [...fieldSites(source).keys()].filter((field) => !covered.has(field)) }).toEqual({ source, missing: [] });
+	}
 });
 
 it('answers every request with the right status, and never with a 5xx', () => {

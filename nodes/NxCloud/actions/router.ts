@@ -19,7 +19,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const module = Object.prototype.hasOwnProperty.call(RESOURCES, resource) ? RESOURCES[resource][operation] : undefined;
-	if (!isOperation(module) || operation === 'description') {
+	if (!isOperation(module)) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of resource "${resource}" is not supported`);
 	}
 	return [await module.execute.call(this, items)];

@@ -35,16 +35,26 @@ export interface PreparedRow {
 	userPhone: string;
 	/** Why the row is not sent; undefined for rows that go out. */
 	problem?: string;
-	/**
-	 * The callList entry to send, already serialised: one string per row costs far less memory
-	 * and garbage collection than an object graph per row; absent for refused rows.
-	 */
-	json?: string;
+	/** The callList entry to send; absent for refused rows. */
+	wire?: WireRow;
+}
+
+/** A `{ name, value }` pair that can go out as it is: exactly those two keys, both text. */
+function isExactPair(entry: unknown): boolean {
+	if (typeof entry !== 'object' || entry === null) return false;
+	const pair = entry as IDataObject;
+	if (typeof pair.name !== 'string' || typeof pair.value !== 'string') return false;
+	if (pair.name === '' || pair.name.trim() !== pair.name) return false;
+	let keys = 0;
+	for (const key in pair) if (Object.prototype.hasOwnProperty.call(pair, key)) keys += 1;
+	return keys === 2;
 }
 
 function templateVariables(raw: unknown): WireRow['params'] {
 	if (raw === undefined || raw === null || raw === '') return [];
 	if (!Array.isArray(raw)) throw new Error('template variables must be a list of { name, value } pairs');
+	// The common case (pairs already in shape) is sent as given: no copy per row of a large list.
+	if (raw.every(isExactPair)) return raw as WireRow['params'];
 	return raw.map((entry, i) => {
 		const pair = (entry ?? {}) as IDataObject;
 		const name = toText(pair.name, `template variable ${i + 1} name`).trim();
@@ -64,6 +74,7 @@ export class CallListBuilder {
 	private readonly phones = new Map<string, number>();
 	private readonly orderIds = new Map<string, number>();
 	private acceptedCount = 0;
+	private finished = false;
 
 	constructor(private readonly newOrderId: () => string) {}
 
@@ -72,6 +83,7 @@ export class CallListBuilder {
 	}
 
 	add(fields: NumberFields): PreparedRow {
+		if (this.finished) throw new Error('this call list is finished; start a new one');
 		const userPhone = normalisePhone(fields.phone);
 		const row: PreparedRow = { itemIndex: fields.itemIndex, orderID: '', orderIdGenerated: false, userPhone };
 		this.rows.push(row);
@@ -111,14 +123,24 @@ export class CallListBuilder {
 		this.orderIds.set(row.orderID, fields.itemIndex);
 		this.phones.set(row.userPhone, fields.itemIndex);
 		wire.orderID = row.orderID;
-		row.json = JSON.stringify(wire);
+		row.wire = wire;
 		this.acceptedCount += 1;
 		return undefined;
 	}
 
+	/**
+	 * Ends the list: the duplicate indexes are no longer needed, so a large import does not keep
+	 * them alive while it sends and collects results. Adding rows afterwards is refused.
+	 */
+	finish(): void {
+		this.finished = true;
+		this.phones.clear();
+		this.orderIds.clear();
+	}
+
 	/** The rows that go out, in input order. */
 	sentRows(): PreparedRow[] {
-		return this.rows.filter((row) => row.json !== undefined);
+		return this.rows.filter((row) => row.wire !== undefined);
 	}
 }
 
@@ -132,18 +154,18 @@ export interface CallbackUrls {
  * and, for createAndCall, the task fields) plus `callInfoList`. Serialised once, in one pass.
  */
 export function callListBody(head: IDataObject, urls: CallbackUrls, rows: PreparedRow[]): string {
-	const entries = new Array<string>(rows.length);
+	const callList = new Array<WireRow>(rows.length);
 	for (let i = 0; i < rows.length; i++) {
-		const json = rows[i].json;
-		if (json === undefined) throw new Error(`the row of item ${rows[i].itemIndex} was refused and cannot be sent`);
-		entries[i] = json;
+		const wire = rows[i].wire;
+		if (!wire) throw new Error(`the row of item ${rows[i].itemIndex} was refused and cannot be sent`);
+		callList[i] = wire;
 	}
-	// Same bytes as JSON.stringify of the whole object: the head, then callInfoList last.
-	const start = JSON.stringify({
+	// One JSON.stringify over plain objects: measured faster and lighter on the heap than a JSON
+	// string per row joined at the end (bench/README.md).
+	return JSON.stringify({
 		...head,
-		callInfoList: { orderCallbackUrl: urls.orderCallbackUrl, callCallbackUrl: urls.callCallbackUrl, callList: [] },
+		callInfoList: { orderCallbackUrl: urls.orderCallbackUrl, callCallbackUrl: urls.callCallbackUrl, callList },
 	});
-	return `${start.slice(0, -3)}${entries.join(',')}]}}`;
 }
 
 /** Callback URLs may be empty (no callback) or must be http(s) URLs. */

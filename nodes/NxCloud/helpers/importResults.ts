@@ -144,8 +144,6 @@ export function rowResultJson(row: PreparedRow, outcome: RowOutcome, summary: Ba
 	json.userTaskID = summary.userTaskID;
 	if (summary.batchID !== undefined) json.batchID = summary.batchID;
 	if (summary.responseID !== undefined) json.responseID = summary.responseID;
-	if (summary.totalCount !== undefined) json.totalCount = summary.totalCount;
-	if (summary.successCount !== undefined) json.successCount = summary.successCount;
 	if (summary.confirmedBy !== undefined) json.confirmedBy = summary.confirmedBy;
 	if (summary.warning !== undefined) json.warning = summary.warning;
 	return json;

@@ -10,7 +10,8 @@ const VALID_PHONE = /^\d{6,20}$/;
 export function normalisePhone(raw: unknown): string {
 	if (raw === undefined || raw === null) return '';
 	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw : '';
-	return text.replace(SEPARATORS, '');
+	// Most numbers of a large list are already clean: no new string for them.
+	return VALID_PHONE.test(text) ? text : text.replace(SEPARATORS, '');
 }
 
 /** Why a normalised phone is unusable, or undefined when it is 6–20 digits. */

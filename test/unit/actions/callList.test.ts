@@ -26,7 +26,7 @@ describe('CallListBuilder', () => {
 
 		expect(a).toMatchObject({ orderID: 'A-1', orderIdGenerated: false, userPhone: '8613300000001' });
 		expect(b).toMatchObject({ orderID: 'gen-1', orderIdGenerated: true, userPhone: '8613300000002' });
-		expect(JSON.parse(c.json!)).toEqual({
+		expect(c.wire).toEqual({
 			orderID: 'gen-2',
 			userPhone: '8613300000003',
 			other: 'true',
@@ -45,7 +45,7 @@ describe('CallListBuilder', () => {
 
 		expect(bad.problem).toBe('phone "+86 12" has 4 digits; expected 6 to 20 (country code and number)');
 		expect(bad).toMatchObject({ orderID: '', orderIdGenerated: false });
-		expect(bad.json).toBeUndefined();
+		expect(bad.wire).toBeUndefined();
 		expect(good.orderID).toBe('gen-1');
 		expect(builder.sentRows()).toEqual([good]);
 	});
@@ -72,7 +72,7 @@ describe('CallListBuilder', () => {
 		const badValue = builder.add(row(3, { params: [{ name: 'a', value: { deep: 1 } }] }));
 		const badName = builder.add(row(4, { userName: ['a'] }));
 
-		expect(JSON.parse(ok.json!).params).toEqual([
+		expect(ok.wire?.params).toEqual([
 			{ name: 'amount', value: '12.5' },
 			{ name: 'due', value: '' },
 		]);

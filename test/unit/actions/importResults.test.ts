@@ -105,8 +105,6 @@ describe('rowResultJson', () => {
 			userTaskID: 't',
 			batchID: 'b',
 			responseID: 'r',
-			totalCount: 1,
-			successCount: 1,
 		});
 		const builder = new CallListBuilder(() => 'x');
 		const refused = builder.add({ itemIndex: 0, phone: '1', orderId: '', userName: '', customerName: '', other: '', params: [] });

@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { type PreparedRow, CallListBuilder, callListBody, callbackUrl } from '../../helpers/callList';
+import { type NumberFields, type PreparedRow, CallListBuilder, callListBody, callbackUrl } from '../../helpers/callList';
 import {
 	type BatchSummary,
 	type RowOutcome,
@@ -72,7 +72,7 @@ export async function runNumberBatch(
 
 	for (let i = 0; i < items.length; i++) {
 		let userTaskID: string;
-		let fields;
+		let fields: NumberFields;
 		try {
 			userTaskID = plan.userTaskId(i);
 			fields = readNumber(i);
@@ -90,6 +90,7 @@ export async function runNumberBatch(
 	}
 
 	for (const group of groups.values()) {
+		group.builder.finish();
 		const { userTaskID } = group;
 		for (const row of group.builder.rows) {
 			if (row.problem !== undefined) results[row.itemIndex] = itemFor(row, refusedOutcome(row), { userTaskID });
@@ -133,12 +134,16 @@ async function sendGroup(
 		orderCallbackUrl: callbackUrl(ctx.getNodeParameter('orderCallbackUrl', first, ''), 'Order Callback URL'),
 		callCallbackUrl: callbackUrl(ctx.getNodeParameter('callCallbackUrl', first, ''), 'Call Callback URL'),
 	};
-	const body = callListBody(plan.head(first, group.userTaskID), urls, sent);
+	let body = callListBody(plan.head(first, group.userTaskID), urls, sent);
+	// The body holds everything now; free the per-row objects before sending and collecting.
+	for (const row of sent) row.wire = undefined;
 	const gzipBody = isImport && options.gzipBody === true;
 
 	let envelope: IDataObject;
 	try {
-		envelope = await callbotRequest(ctx, plan.endpoint, body, policy, { gzipBody });
+		const request = callbotRequest(ctx, plan.endpoint, body, policy, { gzipBody });
+		body = '';
+		envelope = await request;
 	} catch (error) {
 		const checkAllowed = isImport && options.checkAfterUnclearFailure !== false;
 		if (!checkAllowed || !isAmbiguousFailure(error)) throw asNodeError(ctx, error, first);

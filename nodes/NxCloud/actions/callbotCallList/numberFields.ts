@@ -86,18 +86,30 @@ const NAMED_FIELDS: INodeProperties = {
 	description:
 		'Names of the input fields to read (dots reach into objects, e.g. contact.phone). Fields not changed here use the names shown as placeholders.',
 	options: [
-		{ displayName: 'Phone Field', name: 'phone', type: 'string', default: FIELD_NAME_DEFAULTS.phone, description: 'Field with the number to call (country code and number)' },
-		{ displayName: 'Order ID Field', name: 'orderId', type: 'string', default: FIELD_NAME_DEFAULTS.orderId, description: 'Field with your order ID; missing or empty gets a generated UUID' },
-		{ displayName: 'User Name Field', name: 'userName', type: 'string', default: FIELD_NAME_DEFAULTS.userName },
-		{ displayName: 'Customer Name Field', name: 'customerName', type: 'string', default: FIELD_NAME_DEFAULTS.customerName },
-		{ displayName: 'Other Field', name: 'other', type: 'string', default: FIELD_NAME_DEFAULTS.other },
+		{ displayName: 'Customer Name Field', name: 'customerName', type: 'string', default: 'customerName' },
+		{
+			displayName: 'Order ID Field',
+			name: 'orderId',
+			type: 'string',
+			default: 'orderID',
+			description: 'Field with your order ID; missing or empty gets a generated UUID',
+		},
+		{ displayName: 'Other Field', name: 'other', type: 'string', default: 'other' },
+		{
+			displayName: 'Phone Field',
+			name: 'phone',
+			type: 'string',
+			default: 'phone',
+			description: 'Field with the number to call (country code and number)',
+		},
 		{
 			displayName: 'Template Variables Field',
 			name: 'params',
 			type: 'string',
-			default: FIELD_NAME_DEFAULTS.params,
+			default: 'params',
 			description: 'Field with the template variables: an object { name: value } or a list of { name, value }',
 		},
+		{ displayName: 'User Name Field', name: 'userName', type: 'string', default: 'userName' },
 	],
 };
 

@@ -115,3 +115,37 @@ export function setPath(root: Json, path: string[], value: Json): Json {
 	else if (isObject(parent)) parent[key] = value;
 	return root;
 }
+
+/** A value path with array positions written `*`: the field, whichever element it is in. */
+export function fieldName(path: string[]): string {
+	return path.map((key) => (/^\d+$/.test(key) ? '*' : key)).join('.');
+}
+
+export interface FieldSite {
+	template: BaseTemplate;
+	path: string[];
+}
+
+const fieldCache = new Map<Source, Map<string, FieldSite[]>>();
+
+/**
+ * Every field of every fixture of a source (by fieldName, the root as ""), with where it occurs,
+ * so "a wrong JSON type in every field" can be walked field by field.
+ */
+export function fieldSites(source: Source): Map<string, FieldSite[]> {
+	let sites = fieldCache.get(source);
+	if (!sites) {
+		sites = new Map();
+		for (const template of baseTemplates(source)) {
+			for (const path of valuePaths(template.body)) {
+				const name = fieldName(path);
+				const list = sites.get(name) ?? [];
+				list.push({ template, path });
+				sites.set(name, list);
+			}
+		}
+		sites = new Map([...sites.entries()].sort(([a], [b]) => a.localeCompare(b)));
+		fieldCache.set(source, sites);
+	}
+	return sites;
+}

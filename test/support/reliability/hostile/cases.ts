@@ -5,7 +5,7 @@
 import { deflateSync, gzipSync } from 'node:zlib';
 
 import type { ReliabilityAccount } from '../account';
-import { type Json, type JsonObject, type Source, baseTemplates, uniqueBody } from './bases';
+import { type Json, type JsonObject, type Source, baseTemplates, fieldSites, uniqueBody } from './bases';
 import { type MutationContext, deeplyNested, unknownFields, withRawField, wrongTypes } from './jsonMutations';
 import {
 	type HeaderList,
@@ -43,12 +43,16 @@ export interface HostileCase {
 	detail: string;
 	/** Found in the execution a request started; null for the bare JSON literals. */
 	marker: string | null;
+	/** For wrong-JSON-type cases: the fixture field (array positions as `*`) given a wrong type. */
+	field?: string;
 	expect: Expectation;
 	build(nowMs: number): BuiltRequest;
 }
 
 export interface CaseContext extends MutationContext {
 	account: ReliabilityAccount;
+	/** The next fixture field (see bases.fieldSites) whose turn it is to get a wrong JSON type. */
+	nextField(): string;
 	/** The Target workflow's Max Timestamp Age, for the timestamp cases. */
 	strictMaxAgeSeconds: number;
 }
@@ -194,10 +198,16 @@ const truncateBeforeSign = (ctx: CaseContext): CaseDraft => {
 	};
 };
 
+/**
+ * The first replaced value is the next field in turn (every field of every fixture shape gets
+ * its turn before any repeats, see generate.ts); up to three more are random.
+ */
 const wrongJsonTypes = (ctx: CaseContext): CaseDraft => {
-	const { body, template } = freshBody(ctx);
-	const mutated = wrongTypes(body, ctx);
-	return { detail: `${template} ${mutated.detail}`, expect: OK, build: signedPost(ctx, serialize(ctx, mutated.body), validChoice(ctx)) };
+	const field = ctx.nextField();
+	const site = ctx.rng.pick(fieldSites(ctx.source).get(field)!);
+	const body = uniqueBody(ctx.source, site.template, ctx.marker);
+	const mutated = wrongTypes(body, ctx, site.path);
+	return { field, detail: `${site.template.name} ${mutated.detail}`, expect: OK, build: signedPost(ctx, serialize(ctx, mutated.body), validChoice(ctx)) };
 };
 
 const unknownJsonFields = (ctx: CaseContext): CaseDraft => {
@@ -573,11 +583,24 @@ export const HUGE_STRING_BYTES = 5 * 1024 * 1024;
 export function deepNesting(ctx: CaseContext, signedValidly: boolean): CaseDraft {
 	const { body, template } = freshBody(ctx);
 	const kind = ctx.rng.pick(['object', 'array'] as const);
-	const atRoot = ctx.rng.chance(0.3);
-	const text = withRawField(body, ctx.source, 'deep', deeplyNested(DEEP_NESTING_LEVELS, kind, ctx.marker), atRoot);
+	// inside an event; beside it (at the root); or in a push of no known shape, whose only
+	// identity is its content (so the redelivery key is computed over the nested value too).
+	const place = ctx.rng.pick(['inside', 'inside', 'beside', 'unknownShape'] as const);
+	const nested = deeplyNested(DEEP_NESTING_LEVELS, kind, ctx.marker);
+	const text =
+		place === 'unknownShape'
+			? `{"nonce":${JSON.stringify(ctx.marker)},"deep":${nested}}`
+			: withRawField(body, ctx.source, 'deep', nested, place === 'beside');
 	const bytes = Buffer.from(text, 'utf8');
 	return {
-		detail: `${template} ${DEEP_NESTING_LEVELS} nested ${kind}s ${atRoot ? 'beside' : 'inside'} the event${signedValidly ? '' : ', bad signature'}`,
+		detail: [
+			place === 'unknownShape' ? 'a push of unknown shape with' : `${template} with`,
+			`${DEEP_NESTING_LEVELS} nested ${kind}s`,
+			place === 'unknownShape' ? '' : `${place} the event`,
+			signedValidly ? '' : '(bad signature)',
+		]
+			.filter(Boolean)
+			.join(' '),
 		expect: signedValidly ? OK : UNAUTHORIZED,
 		build: signedPost(ctx, bytes, signedValidly ? validChoice(ctx) : { ...validChoice(ctx), secret: 'wrong' }),
 	};

@@ -1,6 +1,6 @@
 import type { ReliabilityAccount } from '../account';
 import { Random } from '../random';
-import type { Source } from './bases';
+import { type Source, fieldSites } from './bases';
 import {
 	CALLBOT_CATEGORIES,
 	CATEGORIES,
@@ -26,7 +26,7 @@ export interface HostileOptions {
 
 /** The heavy cases, a fixed number per source (they cost the most to send and to store). */
 const HEAVY: Array<[category: string, count: number, make: (ctx: CaseContext, options: HostileOptions) => CaseDraft]> = [
-	['deepNesting', 3, (ctx) => deepNesting(ctx, true)],
+	['deepNesting', 4, (ctx) => deepNesting(ctx, true)],
 	['deepNesting', 1, (ctx) => deepNesting(ctx, false)],
 	['hugeString', 3, (ctx) => hugeString(ctx, true)],
 	['hugeString', 1, (ctx) => hugeString(ctx, false)],
@@ -45,7 +45,10 @@ export function generateHostileCases(options: HostileOptions): HostileCase[] {
 	const drafts: Array<Omit<HostileCase, 'index'>> = [];
 	for (const source of ['whatsapp', 'callbot'] as Source[]) {
 		let sequence = 0;
+		const fields = [...fieldSites(source).keys()];
+		let fieldTurn = 0;
 		const context = (): CaseContext => ({
+			nextField: () => fields[fieldTurn++ % fields.length],
 			rng,
 			source,
 			account: options.account,

@@ -45,7 +45,7 @@ function valueOfType(type: JsonType, ctx: MutationContext, container: boolean): 
  * Replaces 1–4 values (leaves, objects or arrays, the root included) with a value of another JSON
  * type. Event objects are only replaced by values holding the marker (see valueOfType).
  */
-export function wrongTypes(body: JsonObject, ctx: MutationContext): { body: Json; detail: string } {
+export function wrongTypes(body: JsonObject, ctx: MutationContext, first?: string[]): { body: Json; detail: string } {
 	const containers = new Set(eventContainerPaths(ctx.source, body).map((p) => p.join('/')));
 	let root: Json = body;
 	const changed: string[] = [];
@@ -56,7 +56,7 @@ export function wrongTypes(body: JsonObject, ctx: MutationContext): { body: Json
 	for (let n = 0; n < count; n++) {
 		const paths = valuePaths(root).filter((p) => !replaced.some((r) => inside(p, r)));
 		if (paths.length === 0) break;
-		const path = ctx.rng.pick(paths);
+		const path = n === 0 && first ? first : ctx.rng.pick(paths);
 		replaced.push(path);
 		const current = getPath(root, path);
 		const isContainer = containers.has(path.join('/'));
