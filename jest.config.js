@@ -23,5 +23,7 @@ module.exports = {
 			globalSetup: '<rootDir>/test/support/e2e/globalSetup.ts',
 			globalTeardown: '<rootDir>/test/support/e2e/globalTeardown.ts',
 		},
+		// Issue 5: hostile webhooks, replay storms, a failing NXCloud (its own n8n, larger body limit).
+		require('./test/support/reliability/jestProject'),
 	],
 };

@@ -178,7 +178,7 @@ afterAll(async () => {
 	reportPart(
 		'failing-nxcloud',
 		Object.entries(counts).map(([family, c]) => `${family}: ${Object.entries(c).map(([k, v]) => `${k} ${v}`).join(', ')}`),
-		{ counts },
+		{ counts, secretsSwept: { ...watch.scanned, findings: watch.findings.length } },
 	);
 	for (const runner of runners.values()) await runner.dispose().catch(() => undefined);
 	await standIn?.close();

@@ -82,8 +82,10 @@ describe('the trigger under a 20 MB push', () => {
 		expect({ status: result.status, body: result.text() }).toEqual({ status: 200, body: '{"received":true}' });
 		expect({ executions: count.total, byStatus: count.byStatus }).toEqual({ executions: 1, byStatus: { success: 1 } });
 		let emitted = 0;
-		await forEachExecution(n8n, { workflowId: workflow.workflowId, includeData: true }, (execution) => {
+		await forEachExecution(n8n, { workflowId: workflow.workflowId, includeData: true }, (execution, text) => {
 			emitted += nodeOutputs(execution, TRIGGER_NODE).flat().length;
+			watch.check(`execution ${execution.id}`, text ?? '');
+			watch.scanned.executions++;
 		});
 		expect(emitted).toBe(PUSH_EVENTS);
 
@@ -157,6 +159,7 @@ describe('the import under 100,000 rows', () => {
 		expect(wrong.slice(0, 5)).toEqual([]);
 		expect(await n8nHealth(n8n)).toEqual({ alive: true, readiness: 200 });
 		watch.check('the 100,000-row run', JSON.stringify(run.execution));
+		watch.scanned.executions++;
 
 		bench.import100k = { rows: IMPORT_ROWS, bodyMiB: mib(imports[0].bodySize), ranMs, rssMiB: rss, baseline: { ranMs: baselineMs, rssMiB: baselineRss } };
 		lines.push(
@@ -168,5 +171,6 @@ describe('the import under 100,000 rows', () => {
 
 it('shows neither secret in any answer, execution or n8n log line', async () => {
 	watch.sweepLog(n8n);
+	bench.secretsSwept = { ...watch.scanned, findings: watch.findings.length };
 	expect(watch.findings).toEqual([]);
 });
