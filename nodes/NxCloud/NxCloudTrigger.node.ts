@@ -17,7 +17,13 @@ import { loadSecrets, webhookSecrets } from './trigger/secrets';
 import { triggerProperties } from './trigger/properties';
 import type { TriggerSecrets } from './trigger/settings';
 import { readSettings } from './trigger/settings';
+import { forgetLiveWindow, liveWindow, replaceLiveWindow } from './trigger/liveWindow';
 import { readWindow, storeWindow } from './trigger/window';
+
+/** One live redelivery window per workflow and trigger node. */
+function liveWindowKey(ctx: IHookFunctions | IWebhookFunctions): string {
+	return `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
+}
 
 /**
  * Fails activation (and "Listen for test event") when the parameters are invalid or the
@@ -92,6 +98,7 @@ export class NxCloudTrigger implements INodeType {
 			 */
 			async delete(this: IHookFunctions): Promise<boolean> {
 				forgetNode(this.getWorkflow().id, this.getNode().id);
+				forgetLiveWindow(liveWindowKey(this));
 				return true;
 			},
 		},
@@ -122,15 +129,21 @@ export class NxCloudTrigger implements INodeType {
 			rawBody: body.rawBody,
 			contentType: req.headers['content-type'] as string | undefined,
 		};
-		const handle = (secrets: TriggerSecrets | undefined): PushOutcome =>
-			handlePush(request, {
+		const triggerKey = liveWindowKey(this);
+		// Check-and-add against the live window happens synchronously inside handle(), with no
+		// await in between, so two requests of the same event at the same moment cannot both pass.
+		const handle = (secrets: TriggerSecrets | undefined): PushOutcome => {
+			const outcome = handlePush(request, {
 				settings,
 				secrets,
-				window: readWindow(staticData),
+				window: liveWindow(triggerKey, () => readWindow(staticData)),
 				// "Listen for test event" may replay the same sample push while building the workflow.
 				dedupe: this.getMode() !== 'manual',
 				nowMs,
 			});
+			if (!('refused' in outcome) && outcome.window) replaceLiveWindow(triggerKey, outcome.window);
+			return outcome;
+		};
 
 		const misconfigured = (message: string): IWebhookResponseData => {
 			this.logger.warn(`NXCloud Trigger "${this.getNode().name}": ${message}`);

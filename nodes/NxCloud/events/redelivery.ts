@@ -14,14 +14,43 @@ function joinKey(parts: Array<string | undefined>): string {
 	return parts.map((part) => part ?? '').join('\u0000');
 }
 
-/** The event's JSON with keys sorted, so the same event hashes the same however it was printed. */
-function canonical(value: unknown): string {
-	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-	if (isObject(value)) {
-		const keys = Object.keys(value).sort();
-		return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+/** A literal piece of output in canonical()'s work stack (as opposed to a value still to print). */
+class Literal {
+	constructor(readonly text: string) {}
+}
+
+/**
+ * The event's JSON with keys sorted, so the same event hashes the same however it was printed.
+ * Iterative, with its own stack: a hostile push nested 10,000 levels deep must not overflow the
+ * call stack (a RangeError would turn a signed request into n8n's 500).
+ */
+function canonical(root: unknown): string {
+	const out: string[] = [];
+	const work: unknown[] = [root];
+	while (work.length > 0) {
+		const value = work.pop();
+		if (value instanceof Literal) {
+			out.push(value.text);
+		} else if (Array.isArray(value)) {
+			work.push(new Literal(']'));
+			for (let i = value.length - 1; i >= 0; i--) {
+				work.push(value[i]);
+				if (i > 0) work.push(new Literal(','));
+			}
+			out.push('[');
+		} else if (isObject(value)) {
+			const keys = Object.keys(value).sort();
+			work.push(new Literal('}'));
+			for (let i = keys.length - 1; i >= 0; i--) {
+				work.push(value[keys[i]]);
+				work.push(new Literal(`${i > 0 ? ',' : ''}${JSON.stringify(keys[i])}:`));
+			}
+			out.push('{');
+		} else {
+			out.push(JSON.stringify(value) ?? 'null');
+		}
 	}
-	return JSON.stringify(value) ?? 'null';
+	return out.join('');
 }
 
 /**

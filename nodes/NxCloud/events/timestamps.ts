@@ -40,18 +40,23 @@ export function epochToIso(value: unknown): string | undefined {
 	return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
+/** How deep isoTimestamps looks for timestamps. */
+export const MAX_TIMESTAMP_DEPTH = 64;
+
 /**
  * A sparse copy of `value` holding an ISO-8601 string for every epoch timestamp in it, at the same
  * path: `{ timestamp: '2022-08-09T04:39:46.000Z', conversation: { expiration_timestamp: ... } }`.
  * Array positions are kept (null where an element has no timestamp). Undefined when there is none.
  * Allocates nothing for the (many) parts of a push that hold no timestamp.
  */
-export function isoTimestamps(value: unknown): IDataObject | IDataObject[] | undefined {
-	if (typeof value !== 'object' || value === null) return undefined;
+export function isoTimestamps(value: unknown, depth = 0): IDataObject | IDataObject[] | undefined {
+	// NXCloud puts timestamps a few levels deep at most; stopping at 64 keeps a hostile push
+	// nested 10,000 levels from overflowing the call stack.
+	if (typeof value !== 'object' || value === null || depth > MAX_TIMESTAMP_DEPTH) return undefined;
 	if (Array.isArray(value)) {
 		let mirrored: Array<IDataObject | null> | undefined;
 		for (let i = 0; i < value.length; i++) {
-			const nested = isoTimestamps(value[i]);
+			const nested = isoTimestamps(value[i], depth + 1);
 			if (nested === undefined) continue;
 			mirrored ??= new Array<IDataObject | null>(value.length).fill(null);
 			mirrored[i] = nested as IDataObject;
@@ -63,7 +68,7 @@ export function isoTimestamps(value: unknown): IDataObject | IDataObject[] | und
 		const child = (value as IDataObject)[key];
 		let converted: IDataObject[keyof IDataObject] | undefined;
 		if (isTimestampKey(key)) converted = epochToIso(child);
-		else if (typeof child === 'object' && child !== null) converted = isoTimestamps(child);
+		else if (typeof child === 'object' && child !== null) converted = isoTimestamps(child, depth + 1);
 		if (converted === undefined) continue;
 		result ??= {};
 		result[key] = converted;
