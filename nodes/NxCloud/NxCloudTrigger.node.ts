@@ -17,13 +17,7 @@ import { loadSecrets, webhookSecrets } from './trigger/secrets';
 import { triggerProperties } from './trigger/properties';
 import type { TriggerSecrets } from './trigger/settings';
 import { readSettings } from './trigger/settings';
-import { forgetLiveWindow, liveWindow, replaceLiveWindow } from './trigger/liveWindow';
-import { readWindow, storeWindow } from './trigger/window';
-
-/** One live redelivery window per workflow and trigger node. */
-function liveWindowKey(ctx: IHookFunctions | IWebhookFunctions): string {
-	return `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
-}
+import { currentWindow, forgetWindow, recordWindow, windowMemoryKey } from './trigger/window';
 
 /**
  * Fails activation (and "Listen for test event") when the parameters are invalid or the
@@ -97,8 +91,9 @@ export class NxCloudTrigger implements INodeType {
 			 * get n8n's 404, and NXCloud retries them on its own schedule.
 			 */
 			async delete(this: IHookFunctions): Promise<boolean> {
+				// Only this process's caches: the stored redelivery window stays for re-activation.
 				forgetNode(this.getWorkflow().id, this.getNode().id);
-				forgetLiveWindow(liveWindowKey(this));
+				forgetWindow(windowMemoryKey(this.getWorkflow().id, this.getNode().id));
 				return true;
 			},
 		},
@@ -124,24 +119,25 @@ export class NxCloudTrigger implements INodeType {
 
 		const nowMs = Date.now();
 		const staticData = this.getWorkflowStaticData('node');
+		const windowKey = windowMemoryKey(this.getWorkflow().id, this.getNode().id);
 		const request: IncomingRequest = {
 			headers: singleValueHeaders(req.headers as IDataObject),
 			rawBody: body.rawBody,
 			contentType: req.headers['content-type'] as string | undefined,
 		};
-		const triggerKey = liveWindowKey(this);
-		// Check-and-add against the live window happens synchronously inside handle(), with no
-		// await in between, so two requests of the same event at the same moment cannot both pass.
+		// Checking the window and recording the new one happen in one synchronous step inside
+		// handle(), with no await in between, so two deliveries of the same event at the same
+		// moment cannot both pass.
 		const handle = (secrets: TriggerSecrets | undefined): PushOutcome => {
 			const outcome = handlePush(request, {
 				settings,
 				secrets,
-				window: liveWindow(triggerKey, () => readWindow(staticData)),
+				window: currentWindow(windowKey, staticData),
 				// "Listen for test event" may replay the same sample push while building the workflow.
 				dedupe: this.getMode() !== 'manual',
 				nowMs,
 			});
-			if (!('refused' in outcome) && outcome.window) replaceLiveWindow(triggerKey, outcome.window);
+			if (!('refused' in outcome) && outcome.window) recordWindow(windowKey, outcome.window, staticData, nowMs);
 			return outcome;
 		};
 
@@ -171,7 +167,6 @@ export class NxCloudTrigger implements INodeType {
 			respondJson(res, outcome.refused.status, outcome.refused.body);
 			return { noWebhookResponse: true };
 		}
-		if (outcome.window) storeWindow(staticData, outcome.window);
 		const { events, filtered, redelivered, emitted } = outcome.counts;
 		if (emitted < events) {
 			this.logger.debug(
@@ -182,7 +177,8 @@ export class NxCloudTrigger implements INodeType {
 		// for WhatsApp. Returning noWebhookResponse is also what makes n8n store the redelivery
 		// window: with it n8n saves static data right after webhook() returns, before it creates
 		// the execution. (When n8n answers itself, creating the execution first resets the
-		// static data's change flag, and the window is never saved.)
+		// static data's change flag, and the window is never saved.) The price: n8n stores the
+		// execution after NXCloud has its 200; see docs/trigger.md on overload.
 		respondJson(res, 200, outcome.acknowledgement);
 		if (outcome.outputs === null) {
 			// Nothing left to emit (filtered or redelivered): no execution.

@@ -32,16 +32,66 @@ export interface Swaps {
 	servicesOrigin: string;
 	/** A run-unique name (n8n refuses duplicates). */
 	name: string;
+	/** Exact `REPLACE-WITH-…` parameter values of NXCloud nodes and what the test account uses instead. */
+	placeholders?: Record<string, string>;
+}
+
+const TIMER_TRIGGERS = new Set(['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.scheduleTrigger']);
+
+/** Replaces string values equal to a placeholder, at any depth (fixedCollections included). */
+function fillPlaceholders(value: unknown, placeholders: Record<string, string>): unknown {
+	if (typeof value === 'string') return placeholders[value] ?? value;
+	if (Array.isArray(value)) return value.map((entry) => fillPlaceholders(entry, placeholders));
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, fillPlaceholders(entry, placeholders)]));
+	}
+	return value;
+}
+
+/**
+ * Manual and Schedule Triggers cannot be started from outside, so the test copy turns each into a
+ * POST Webhook trigger of the same name (connections unchanged); nothing else of the node is kept.
+ * Returns the production URL per trigger name.
+ */
+export function swapTimerTriggersForWebhooks(workflow: WorkflowJson & { nodes: WorkflowNode[] }, baseUrl: string): Record<string, string> {
+	const urls: Record<string, string> = {};
+	for (const node of workflow.nodes) {
+		if (!TIMER_TRIGGERS.has(node.type)) continue;
+		const path = randomUUID();
+		node.type = 'n8n-nodes-base.webhook';
+		node.typeVersion = 2;
+		node.parameters = { httpMethod: 'POST', path, options: {} };
+		node.webhookId = path;
+		urls[node.name] = `${baseUrl.replace(/\/$/, '')}/webhook/${path}`;
+	}
+	return urls;
+}
+
+/**
+ * Replaces the named node with a Code node of the same name that outputs one item whose binary
+ * `data` is the given file (what Read/Write Files from Disk outputs for it).
+ */
+export function swapNodeForFile(workflow: WorkflowJson & { nodes: WorkflowNode[] }, nodeName: string, file: { fileName: string; mimeType: string; content: string }): void {
+	const node = workflow.nodes.find((candidate) => candidate.name === nodeName);
+	if (!node) throw new Error(`${workflow.name} has no node "${nodeName}"`);
+	const binary = { data: Buffer.from(file.content, 'utf8').toString('base64'), mimeType: file.mimeType, fileName: file.fileName };
+	node.type = 'n8n-nodes-base.code';
+	node.typeVersion = 2;
+	node.parameters = { jsCode: `return [{ json: {}, binary: { data: ${JSON.stringify(binary)} } }];` };
 }
 
 /**
  * The example as the test imports it. Swapped: the credential id, the host of outside-service URLs
- * (path kept), webhook IDs (fresh, so two imports never share a production URL). Nothing else.
+ * (path kept), webhook IDs (fresh, so two imports never share a production URL), and the given
+ * `REPLACE-WITH-…` values of NXCloud nodes. Nothing else.
  */
 export function prepareExample(example: WorkflowJson & { nodes: WorkflowNode[] }, swaps: Swaps): WorkflowJson & { nodes: WorkflowNode[] } {
 	const copy = JSON.parse(JSON.stringify(example)) as WorkflowJson & { nodes: WorkflowNode[] };
 	copy.name = swaps.name;
 	for (const node of copy.nodes) {
+		if (swaps.placeholders && node.type === NODE_TYPES.action) {
+			node.parameters = fillPlaceholders(node.parameters, swaps.placeholders) as WorkflowNode['parameters'];
+		}
 		if (node.credentials?.nxCloudApi) node.credentials.nxCloudApi = { id: swaps.credentialId, name: node.credentials.nxCloudApi.name };
 		if (node.webhookId) node.webhookId = randomUUID();
 		if (node.type === 'n8n-nodes-base.httpRequest' && typeof node.parameters.url === 'string') {

@@ -80,11 +80,13 @@ export async function canvasNodeIssues(page: Page, node: Locator): Promise<strin
 	const icon = node.getByTestId('node-issues');
 	if ((await icon.count()) === 0) return [];
 	await icon.hover();
-	const tooltip = page.locator('[role="tooltip"]:visible, .el-popper:visible').filter({ hasText: /^Issues/ }).last();
+	// textContent (what hasText sees) may start with whitespace before the "Issues" heading.
+	const tooltip = page.locator('[role="tooltip"]:visible, .el-popper:visible').filter({ hasText: /^\s*Issues/ }).last();
 	await tooltip.waitFor({ timeout: 5_000 });
 	const lines = (await tooltip.innerText())
 		.split('\n')
-		.map((line) => line.trim())
+		// Each issue is drawn as "- <text>".
+		.map((line) => line.trim().replace(/^-\s*/, ''))
 		.filter((line) => line !== '' && line !== 'Issues');
 	await page.mouse.move(5, 5);
 	return lines;

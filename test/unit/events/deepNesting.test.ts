@@ -35,3 +35,21 @@ describe('events survive hostile nesting', () => {
 		expect(redeliveryIdentity('whatsapp', a)).toContain('{"a":true,"b":[1,{"c":"x","d":null}]}');
 	});
 });
+
+describe('parseJsonBody refuses hostile nesting before parsing', () => {
+	const { MAX_JSON_DEPTH, jsonNestingDepth, parseJsonBody } = require('../../../nodes/NxCloud/events/body');
+
+	it('measures nesting outside strings only', () => {
+		expect(jsonNestingDepth('{"a":[1,{"b":"[[[{{{"}]}')).toBe(3);
+		expect(jsonNestingDepth('{"a":"\\"[[["}')).toBe(1);
+	});
+
+	it('accepts the maximum depth and refuses one more, naming the reason', () => {
+		const at = (n: number) => Buffer.from('['.repeat(n) + ']'.repeat(n));
+		expect(parseJsonBody(at(MAX_JSON_DEPTH), 'application/json')).toHaveProperty('body');
+		expect(parseJsonBody(at(MAX_JSON_DEPTH + 1), 'application/json')).toEqual({
+			rejection: expect.objectContaining({ status: 400, reason: 'too_deeply_nested' }),
+		});
+		expect(parseJsonBody(at(10_000), 'application/json')).toHaveProperty('rejection.reason', 'too_deeply_nested');
+	});
+});

@@ -601,7 +601,9 @@ export function deepNesting(ctx: CaseContext, signedValidly: boolean): CaseDraft
 		]
 			.filter(Boolean)
 			.join(' '),
-		expect: signedValidly ? OK : UNAUTHORIZED,
+		// Signature first (401); a validly signed push nested this deep is refused with 400
+		// too_deeply_nested: n8n could not even read such an execution back (its API answers 500).
+		expect: signedValidly ? BAD_REQUEST : UNAUTHORIZED,
 		build: signedPost(ctx, bytes, signedValidly ? validChoice(ctx) : { ...validChoice(ctx), secret: 'wrong' }),
 	};
 }
