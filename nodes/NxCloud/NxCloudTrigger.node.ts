@@ -31,8 +31,8 @@ async function assertReady(this: IHookFunctions): Promise<void> {
 		throw new NodeOperationError(this.getNode(), error as Error);
 	}
 	if (settings.signatureCheck === 'off') return;
-	const missing = await loadSecrets(this, settings.source);
-	if (typeof missing === 'string') throw new NodeOperationError(this.getNode(), missing);
+	const secrets = await loadSecrets(this, settings.source);
+	if (typeof secrets === 'string') throw new NodeOperationError(this.getNode(), secrets);
 }
 
 export class NxCloudTrigger implements INodeType {

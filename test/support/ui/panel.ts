@@ -82,7 +82,11 @@ export async function canvasNodeIssues(page: Page, node: Locator): Promise<strin
 	await icon.hover();
 	// textContent (what hasText sees) may start with whitespace before the "Issues" heading.
 	const tooltip = page.locator('[role="tooltip"]:visible, .el-popper:visible').filter({ hasText: /^\s*Issues/ }).last();
-	await tooltip.waitFor({ timeout: 5_000 });
+	await tooltip.waitFor({ timeout: 5_000 }).catch(async (e) => {
+		const dump = await page.evaluate(`[...document.querySelectorAll('body *')].filter((el) => /Issues/.test(el.textContent ?? '') && el.children.length < 6 && el.getClientRects().length > 0).slice(-6).map((el) => el.outerHTML.slice(0, 400))`);
+		process.stderr.write(`DEBUG ${JSON.stringify(dump, null, 1)}\n`);
+		throw e;
+	});
 	const lines = (await tooltip.innerText())
 		.split('\n')
 		// Each issue is drawn as "- <text>".
