@@ -80,18 +80,13 @@ export async function canvasNodeIssues(page: Page, node: Locator): Promise<strin
 	const icon = node.getByTestId('node-issues');
 	if ((await icon.count()) === 0) return [];
 	await icon.hover();
-	// textContent (what hasText sees) may start with whitespace before the "Issues" heading.
-	const tooltip = page.locator('[role="tooltip"]:visible, .el-popper:visible').filter({ hasText: /^\s*Issues/ }).last();
-	await tooltip.waitFor({ timeout: 5_000 }).catch(async (e) => {
-		const dump = await page.evaluate(`[...document.querySelectorAll('body *')].filter((el) => /Issues/.test(el.textContent ?? '') && el.children.length < 6 && el.getClientRects().length > 0).slice(-6).map((el) => el.outerHTML.slice(0, 400))`);
-		process.stderr.write(`DEBUG ${JSON.stringify(dump, null, 1)}\n`);
-		throw e;
-	});
-	const lines = (await tooltip.innerText())
-		.split('\n')
-		// Each issue is drawn as "- <text>".
-		.map((line) => line.trim().replace(/^-\s*/, ''))
-		.filter((line) => line !== '' && line !== 'Issues');
+	// n8n 2.x draws it as a reka-ui tooltip: a titled list, heading "Issues", one <li> per issue.
+	const tooltip = page
+		.getByTestId('tooltip-content')
+		.filter({ has: page.locator('.titled-list > p', { hasText: /^Issues$/ }) })
+		.last();
+	await tooltip.waitFor({ timeout: 5_000 });
+	const lines = (await tooltip.locator('.titled-list-item').allInnerTexts()).map((line) => line.trim()).filter((line) => line !== '');
 	await page.mouse.move(5, 5);
 	return lines;
 }
