@@ -17,5 +17,5 @@ sudo=()
 echo "[chromium] installing ${packages[*]} with apt-get" >&2
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >&2
+"${sudo[@]}" apt-get install -y -qq "${packages[@]}" >&2
 echo "[chromium] installed: $(${CHROMIUM_PATH:-/usr/bin/chromium} --version 2>/dev/null | head -1)" >&2
