@@ -158,11 +158,9 @@ describe('error paths', () => {
 
 	it('a timeout on every try fails after the configured tries with a readable error', async () => {
 		e2e.standIn.failNext({ match: '/calling/get', kind: 'timeout', afterMs: 5000, times: 2 });
-		const started = Date.now();
 		const run = await e2e.run({ ...base, operation: 'getSettings', options: { tries: 2, timeout: 1 } });
 		expect(run.error?.message).toMatch(/^Could not reach NXCloud \((ECONNABORTED|ETIMEDOUT)\)$/);
 		expect(e2e.standIn.requestsTo('/calling/get')).toHaveLength(2);
-		expect(Date.now() - started).toBeLessThan(30_000);
 	});
 
 	it('continueOnFail: one error item paired to the failing input, the others succeed', async () => {

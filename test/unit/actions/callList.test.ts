@@ -81,21 +81,8 @@ describe('CallListBuilder', () => {
 		expect(badValue.problem).toBe('template variable "a" value must be text, got object');
 		expect(badName.problem).toBe('user name must be text, got a list');
 	});
-
-	it('builds in linear time: 200,000 rows cost about four times 50,000', () => {
-		const time = (n: number): number => {
-			const builder = new CallListBuilder(counterIds());
-			const started = process.hrtime.bigint();
-			for (let i = 0; i < n; i++) builder.add(row(i, { phone: String(10_000_000_000 + i), orderId: '' }));
-			callListBody({ productID: 'callbot', userTaskID: 't' }, { orderCallbackUrl: '', callCallbackUrl: '' }, builder.sentRows());
-			return Number(process.hrtime.bigint() - started) / 1e6;
-		};
-		time(20_000); // warm up
-		const small = Math.min(time(50_000), time(50_000), time(50_000));
-		const large = Math.min(time(200_000), time(200_000));
-		// Linear work makes this about 4×, quadratic 16×; leave room for GC on a shared machine.
-		expect(large / small).toBeLessThan(8);
-	});
+	// Speed (linear work for 100,000 rows) is measured by bench/import.bench.mjs, side by side with a
+	// floor, never by a timed assertion here: timings on a shared 2-core machine would make it flaky.
 });
 
 describe('callListBody', () => {
