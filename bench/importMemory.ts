@@ -5,8 +5,8 @@ import { randomUUID } from 'node:crypto';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { CallListBuilder, callListBody } from '../nodes/NxCloud/helpers/callList';
-import { outcomesFromAnswer, rowResultJson } from '../nodes/NxCloud/helpers/importResults';
+import { CallListBuilder, callListBody } from '../nodes/NxCloud/actions/callbotCallList/callList';
+import { outcomesFromAnswer, rowResultJson } from '../nodes/NxCloud/actions/callbotCallList/importResults';
 
 const ROWS = Number(process.argv[2] ?? 100_000);
 const gc = (globalThis as { gc?: () => void }).gc;

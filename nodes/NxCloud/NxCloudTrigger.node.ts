@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { OUTPUTS_EXPRESSION } from './events/outputs';
+import { OUTPUTS_EXPRESSION } from './trigger/events/outputs';
 import type { IncomingRequest, PushOutcome } from './trigger/handlePush';
 import { handlePush } from './trigger/handlePush';
 import { readRequestBody, respondJson, singleValueHeaders } from './trigger/http';
@@ -17,7 +17,7 @@ import { loadSecrets, webhookSecrets } from './trigger/secrets';
 import { triggerProperties } from './trigger/properties';
 import type { TriggerSecrets } from './trigger/settings';
 import { readSettings } from './trigger/settings';
-import { currentWindow, forgetWindow, recordWindow, windowMemoryKey } from './trigger/window';
+import { currentWindow, forgetWindow, recordWindow, windowMemoryKey } from './trigger/redeliveryWindow';
 
 /**
  * Fails activation (and "Listen for test event") when the parameters are invalid or the

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { epochToIso } from '../events/timestamps';
+import { epochToIso } from '../shared/timestamps';
 
 /**
  * Whether a key holds an epoch time in NXCloud answers: Callbot `createTs`, `callStartTs`,

@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { callbotAlgorithmFromHeader, signCallbot } from './callbot';
-import { gzip } from './gzip';
+import { gzip } from '../transport/gzip';
 import { openPlatformAlgorithmFromHeader, signOpenPlatform } from './openPlatform';
 
 /** Callbot endpoints all live under this path; everything else is the open platform. */

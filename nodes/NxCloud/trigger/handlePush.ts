@@ -1,16 +1,16 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { parseJsonBody } from '../events/body';
-import { splitCallbotCallback } from '../events/callbot';
-import { isForAllowedPhone, isSelected } from '../events/filters';
-import { eventItemJson } from '../events/items';
-import { outputCount, outputIndex } from '../events/outputs';
-import { admitKeys, redeliveryKey } from '../events/redelivery';
-import type { SplitEvent, TriggerSource } from '../events/types';
-import { splitWhatsAppPush } from '../events/whatsapp';
+import { parseJsonBody } from './body';
+import { splitCallbotCallback } from './events/callbot';
+import { isForAllowedPhone, isSelected } from './events/filters';
+import { eventItemJson } from './events/items';
+import { outputCount, outputIndex } from './events/outputs';
+import { admitKeys, redeliveryKey } from './redelivery';
+import type { SplitEvent, TriggerSource } from './events/types';
+import { splitWhatsAppPush } from './events/whatsapp';
 import type { TriggerSecrets, TriggerSettings } from './settings';
-import type { Refusal } from './verify';
-import { checkSignature } from './verify';
+import type { Refusal } from './signature';
+import { checkSignature } from './signature';
 
 /** What NXCloud gets back for an accepted request (§5.5: Callbot expects `{"retCode":0}`). */
 export function acknowledgement(source: TriggerSource): IDataObject {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Refusal } from './verify';
+import type { Refusal } from './signature';
 
 /** The parts of n8n's request object the trigger uses (n8n's is an express Request). */
 export interface RawBodyRequest {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_REDELIVERY_WINDOW, MAX_REDELIVERY_WINDOW } from '../events/redelivery';
+import { DEFAULT_REDELIVERY_WINDOW, MAX_REDELIVERY_WINDOW } from './redelivery';
 
 /** The trigger's parameters, in panel order. */
 export const triggerProperties: INodeProperties[] = [

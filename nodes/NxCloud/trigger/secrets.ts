@@ -1,6 +1,6 @@
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import type { TriggerSource } from '../events/types';
+import type { TriggerSource } from './events/types';
 import { callbotAlgorithmFromHeader } from '../signing/callbot';
 import { missingCredentialField } from '../signing/signRequest';
 import { cachedSecrets, forgetSecrets, rememberSecrets, secretCacheKey } from './secretCache';

@@ -1,8 +1,8 @@
 import type { CallbotAlgorithm } from '../signing/callbot';
-import { DEFAULT_REDELIVERY_WINDOW, MAX_REDELIVERY_WINDOW } from '../events/redelivery';
-import { parsePhoneFilter } from '../events/filters';
-import type { OutputRouting } from '../events/outputs';
-import type { TriggerSource } from '../events/types';
+import { DEFAULT_REDELIVERY_WINDOW, MAX_REDELIVERY_WINDOW } from './redelivery';
+import { parsePhoneFilter } from './events/filters';
+import type { OutputRouting } from './events/outputs';
+import type { TriggerSource } from './events/types';
 
 export type SignatureCheck = 'required' | 'ifPresent' | 'off';
 

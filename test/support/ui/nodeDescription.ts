@@ -79,10 +79,10 @@ export function expectedPanel(description: INodeTypeDescription, chosen: INodePa
 
 /**
  * Output names the trigger declares for a source and routing, from the built trigger's output
- * table (dist/nodes/NxCloud/events/outputs.js, the same table its `outputs` expression is built from).
+ * table (dist/nodes/NxCloud/trigger/events/outputs.js, the same table its `outputs` expression is built from).
  */
 export function builtTriggerOutputNames(source: string, routing: string): string[] {
-	const path = join(repoRoot, 'dist', 'nodes', 'NxCloud', 'events', 'outputs.js');
+	const path = join(repoRoot, 'dist', 'nodes', 'NxCloud', 'trigger', 'events', 'outputs.js');
 	const outputs = require(path) as {
 		configuredOutputs?: (source: string, routing: string) => Array<{ displayName?: string }>;
 	};

@@ -1,5 +1,5 @@
-import { CallListBuilder, callListBody, callbackUrl } from '../../../nodes/NxCloud/helpers/callList';
-import type { NumberFields } from '../../../nodes/NxCloud/helpers/callList';
+import { CallListBuilder, callListBody, callbackUrl } from '../../../nodes/NxCloud/actions/callbotCallList/callList';
+import type { NumberFields } from '../../../nodes/NxCloud/actions/callbotCallList/callList';
 
 function counterIds(): () => string {
 	let n = 0;

@@ -1,5 +1,5 @@
-import { callbotOutput, openPlatformOutput } from '../../../nodes/NxCloud/helpers/output';
-import { collectPages, type Page } from '../../../nodes/NxCloud/helpers/paging';
+import { callbotOutput, openPlatformOutput } from '../../../nodes/NxCloud/transport/envelope';
+import { collectPages, type Page } from '../../../nodes/NxCloud/actions/common/paging';
 import { addIsoCopies } from '../../../nodes/NxCloud/helpers/timestamps';
 
 function server(total: number, options: { omitTotal?: boolean } = {}) {

@@ -1,4 +1,4 @@
-import { normalisePhone, phoneProblem, requirePhone } from '../../../nodes/NxCloud/helpers/phone';
+import { normalisePhone, phoneProblem, requirePhone } from '../../../nodes/NxCloud/shared/phone';
 
 describe('phone normalisation', () => {
 	it.each([

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { isJsonContentType, parseJsonBody } from '../../../nodes/NxCloud/events/body';
+import { isJsonContentType, parseJsonBody } from '../../../nodes/NxCloud/trigger/body';
 import { FIXTURES } from './fixtures';
 
 describe('isJsonContentType', () => {

@@ -1,7 +1,7 @@
-import { eventItemJson } from '../../../nodes/NxCloud/events/items';
-import { redeliveryIdentity, redeliveryKey } from '../../../nodes/NxCloud/events/redelivery';
-import { isoTimestamps } from '../../../nodes/NxCloud/events/timestamps';
-import { splitWhatsAppPush } from '../../../nodes/NxCloud/events/whatsapp';
+import { eventItemJson } from '../../../nodes/NxCloud/trigger/events/items';
+import { redeliveryIdentity, redeliveryKey } from '../../../nodes/NxCloud/trigger/redelivery';
+import { isoTimestamps } from '../../../nodes/NxCloud/shared/timestamps';
+import { splitWhatsAppPush } from '../../../nodes/NxCloud/trigger/events/whatsapp';
 
 /** {"a":{"a":…{"leaf":…}}} nested `depth` levels, built without recursion. */
 function nested(depth: number, leaf: unknown): unknown {
@@ -37,7 +37,7 @@ describe('events survive hostile nesting', () => {
 });
 
 describe('parseJsonBody refuses hostile nesting before parsing', () => {
-	const { MAX_JSON_DEPTH, jsonNestingDepth, parseJsonBody } = require('../../../nodes/NxCloud/events/body');
+	const { MAX_JSON_DEPTH, jsonNestingDepth, parseJsonBody } = require('../../../nodes/NxCloud/trigger/body');
 
 	it('measures nesting outside strings only', () => {
 		expect(jsonNestingDepth('{"a":[1,{"b":"[[[{{{"}]}')).toBe(3);

@@ -1,5 +1,5 @@
-import { isForAllowedPhone, isSelected, normalizePhone, parsePhoneFilter } from '../../../nodes/NxCloud/events/filters';
-import type { SplitEvent } from '../../../nodes/NxCloud/events/types';
+import { isForAllowedPhone, isSelected, normalizePhone, parsePhoneFilter } from '../../../nodes/NxCloud/trigger/events/filters';
+import type { SplitEvent } from '../../../nodes/NxCloud/trigger/events/types';
 
 const event = (filterKey: string | null, businessPhones: string[] = []): SplitEvent => ({
 	event: 'x',

@@ -1,7 +1,7 @@
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 import type { INode, INodeType } from 'n8n-workflow';
 
-import { configuredOutputs, OUTPUTS, outputCount, outputIndex } from '../../../nodes/NxCloud/events/outputs';
+import { configuredOutputs, OUTPUTS, outputCount, outputIndex } from '../../../nodes/NxCloud/trigger/events/outputs';
 import { NxCloudTrigger } from '../../../nodes/NxCloud/NxCloudTrigger.node';
 
 /** Evaluates the trigger's `outputs` expression the way n8n's editor and engine do. */

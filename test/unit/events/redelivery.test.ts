@@ -1,6 +1,6 @@
-import { splitCallbotCallback } from '../../../nodes/NxCloud/events/callbot';
-import { admitKeys, redeliveryIdentity, redeliveryKey } from '../../../nodes/NxCloud/events/redelivery';
-import { splitWhatsAppPush } from '../../../nodes/NxCloud/events/whatsapp';
+import { splitCallbotCallback } from '../../../nodes/NxCloud/trigger/events/callbot';
+import { admitKeys, redeliveryIdentity, redeliveryKey } from '../../../nodes/NxCloud/trigger/redelivery';
+import { splitWhatsAppPush } from '../../../nodes/NxCloud/trigger/events/whatsapp';
 import { fixture } from './fixtures';
 
 const wa = (body: unknown) => splitWhatsAppPush(body).map((e) => redeliveryKey('whatsapp', e));

@@ -1,4 +1,4 @@
-import { epochToIso, isoTimestamps } from '../../../nodes/NxCloud/events/timestamps';
+import { epochToIso, isoTimestamps } from '../../../nodes/NxCloud/shared/timestamps';
 import { fixture } from './fixtures';
 
 describe('epochToIso', () => {

@@ -1,4 +1,4 @@
-import { checkTimestampAge } from '../../../nodes/NxCloud/signing/freshness';
+import { checkTimestampAge } from '../../../nodes/NxCloud/trigger/freshness';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
 

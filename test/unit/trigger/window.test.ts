@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { fixtureBytes } from '../events/fixtures';
-import { currentWindow, forgetWindow, PERSIST_INTERVAL_MS, recordWindow, windowMemoryKey } from '../../../nodes/NxCloud/trigger/window';
+import { currentWindow, forgetWindow, PERSIST_INTERVAL_MS, recordWindow, windowMemoryKey } from '../../../nodes/NxCloud/trigger/redeliveryWindow';
 import { deliver, mockWebhookContext, signedWhatsAppHeaders } from './mockWebhook';
 
 const push = (id: string) => JSON.stringify({ business_phone: '85266123456', messages: [{ id, type: 'text', text: { body: 'hi' } }] });

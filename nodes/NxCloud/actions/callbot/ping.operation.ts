@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { addIsoCopies } from '../../helpers/timestamps';
 import { optionsCollection, readOptions, retryPolicy } from '../common/options';
 import { forEachItem } from '../common/perItem';
-import { callbotRequest } from '../common/requests';
+import { callbotRequest } from '../../transport/requests';
 
 const properties: INodeProperties[] = [optionsCollection([], false)];
 

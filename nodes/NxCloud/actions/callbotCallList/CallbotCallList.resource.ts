@@ -2,8 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as addNumbers from './addNumbers.operation';
 import * as exportBatch from './exportBatch.operation';
-import * as getAllCalls from './getManyCalls.operation';
-import * as getAllNumbers from './getManyNumbers.operation';
+import * as getAllCalls from './getAllCalls.operation';
+import * as getAllNumbers from './getAllNumbers.operation';
 import * as getNumberDetails from './getNumberDetails.operation';
 import * as importBatch from './importBatch.operation';
 import * as stopNumbers from './stopNumbers.operation';

@@ -1,16 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { callbotOutput } from '../../helpers/output';
-import { pageRows } from '../../helpers/paging';
+import { callbotOutput } from '../../transport/envelope';
+import { pageRows } from '../common/paging';
 import { addIsoCopies } from '../../helpers/timestamps';
 import { USER_TASK_ID_FIELD } from '../common/fields';
 import { optionsCollection, readOptions, retryPolicy } from '../common/options';
 import { forEachItem } from '../common/perItem';
-import { PRODUCT_ID, callbotRequest } from '../common/requests';
+import { PRODUCT_ID, callbotRequest } from '../../transport/requests';
 import { IMPORT_OPTIONS } from './importBatch.operation';
 import { IMPORT_RUNNING } from './numberBatch';
-import { requireUserTaskId } from './taskId';
+import { requireUserTaskId } from '../common/userTaskId';
 
 const WAIT_OPTIONS = IMPORT_OPTIONS.filter((option) => option.name === 'waitIfImportRunning' || option.name === 'maxWaitSeconds');
 

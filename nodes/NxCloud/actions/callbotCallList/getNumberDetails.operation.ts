@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pageRows } from '../../helpers/paging';
+import { pageRows } from '../common/paging';
 import { addIsoCopies } from '../../helpers/timestamps';
 import { USER_TASK_ID_FIELD } from '../common/fields';
 import { optionsCollection, retryPolicy } from '../common/options';
 import { runOrderIdBatches } from '../common/orderIdBatches';
-import { PRODUCT_ID, callbotRequest } from '../common/requests';
+import { PRODUCT_ID, callbotRequest } from '../../transport/requests';
 import { ORDER_IDS_FIELD } from './stopNumbers.operation';
 
 /** listOrderDetail accepts at most 500 order IDs per request (§6 row 11). */

@@ -3,10 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { USER_TASK_ID_FIELD, cautionNotice } from '../common/fields';
 import { optionsCollection } from '../common/options';
-import { PRODUCT_ID } from '../common/requests';
+import { PRODUCT_ID } from '../../transport/requests';
 import { runNumberBatch } from './numberBatch';
 import { CALLBACK_URL_FIELDS, NUMBER_FIELDS } from './numberFields';
-import { userTaskIdReader } from './taskId';
+import { userTaskIdReader } from '../common/userTaskId';
 
 export const IMPORT_OPTIONS: INodeProperties[] = [
 	{

@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { type NumberFields, type PreparedRow, CallListBuilder, callListBody, callbackUrl } from '../../helpers/callList';
+import { type NumberFields, type PreparedRow, CallListBuilder, callListBody, callbackUrl } from './callList';
 import {
 	type BatchSummary,
 	type RowOutcome,
@@ -10,11 +10,11 @@ import {
 	reconcileWithExport,
 	refusedOutcome,
 	rowResultJson,
-} from '../../helpers/importResults';
+} from './importResults';
 import { failureDetails, isAmbiguousFailure, type RetryPolicy } from '../../transport/nxCloudRequest';
 import { asNodeError, errorJson } from '../common/errors';
 import { readOptions, retryPolicy } from '../common/options';
-import { PRODUCT_ID, callbotRequest } from '../common/requests';
+import { PRODUCT_ID, callbotRequest } from '../../transport/requests';
 import { numberFieldReader } from './numberFields';
 
 /** Callbot: an import is still being processed; import and export answer this until it is done. */

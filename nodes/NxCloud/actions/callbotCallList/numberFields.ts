@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { NumberFields } from '../../helpers/callList';
+import type { NumberFields } from './callList';
 import { itemParameter } from '../common/itemParameter';
 
 /**

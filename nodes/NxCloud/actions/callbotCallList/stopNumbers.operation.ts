@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { USER_TASK_ID_FIELD, cautionNotice } from '../common/fields';
 import { optionsCollection, retryPolicy } from '../common/options';
 import { runOrderIdBatches } from '../common/orderIdBatches';
-import { PRODUCT_ID, callbotRequest } from '../common/requests';
+import { PRODUCT_ID, callbotRequest } from '../../transport/requests';
 
 export const ORDER_IDS_FIELD: INodeProperties = {
 	displayName: 'Order IDs',

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as complete from './complete.operation';
 import * as create from './create.operation';
 import * as createAndCall from './createAndCall.operation';
-import * as getAll from './getMany.operation';
+import * as getAll from './getAll.operation';
 import * as pause from './pause.operation';
 import * as start from './start.operation';
 import * as update from './update.operation';

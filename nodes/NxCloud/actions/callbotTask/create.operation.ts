@@ -2,12 +2,12 @@ import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { callbackUrl } from '../../helpers/callList';
-import { callbotOutput } from '../../helpers/output';
-import { toText } from '../../helpers/text';
+import { callbackUrl } from '../callbotCallList/callList';
+import { callbotOutput } from '../../transport/envelope';
+import { toText } from '../../shared/values';
 import { optionsCollection, readOptions, retryPolicy } from '../common/options';
 import { forEachItem } from '../common/perItem';
-import { PRODUCT_ID, callbotRequest } from '../common/requests';
+import { PRODUCT_ID, callbotRequest } from '../../transport/requests';
 import { NEW_TASK_ID_FIELD, SCENE_ID_FIELD, readTaskSettings, taskSettingFields } from './taskFields';
 
 const properties: INodeProperties[] = [

@@ -2,13 +2,13 @@ import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { toText } from '../../helpers/text';
+import { toText } from '../../shared/values';
 import { runNumberBatch } from '../callbotCallList/numberBatch';
 import { CALLBACK_URL_FIELDS, NUMBER_FIELDS } from '../callbotCallList/numberFields';
 import { cautionNotice } from '../common/fields';
 import { itemParameter } from '../common/itemParameter';
 import { optionsCollection } from '../common/options';
-import { PRODUCT_ID } from '../common/requests';
+import { PRODUCT_ID } from '../../transport/requests';
 import { NEW_TASK_ID_FIELD, SCENE_ID_FIELD, readTaskSettings, taskSettingFields } from './taskFields';
 
 const properties: INodeProperties[] = [

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { type SmsRuleInput, type SmsSpelling, funcFlag, taskCreateSetting } from '../../helpers/task';
+import { type SmsRuleInput, type SmsSpelling, funcFlag, taskCreateSetting } from './taskSettings';
 
 /**
  * Task settings shared by Create, Create and Call and Update. Field names and JSON types are the

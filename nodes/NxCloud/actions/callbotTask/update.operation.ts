@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { callbotOutput } from '../../helpers/output';
-import { requireUserTaskId } from '../callbotCallList/taskId';
+import { callbotOutput } from '../../transport/envelope';
+import { requireUserTaskId } from '../common/userTaskId';
 import { USER_TASK_ID_FIELD } from '../common/fields';
 import { optionsCollection, readOptions, retryPolicy } from '../common/options';
 import { forEachItem } from '../common/perItem';
-import { PRODUCT_ID, callbotRequest } from '../common/requests';
+import { PRODUCT_ID, callbotRequest } from '../../transport/requests';
 import { readTaskSettings, taskSettingFields } from './taskFields';
 
 const properties: INodeProperties[] = [

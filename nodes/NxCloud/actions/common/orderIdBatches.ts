@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { chunk, toList, toText } from '../../helpers/text';
+import { chunk, toList, toText } from '../../shared/values';
 import { asNodeError, errorJson } from './errors';
 import { readOptions } from './options';
 

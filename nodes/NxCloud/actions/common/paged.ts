@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { collectPages, pageRows, totalOf } from '../../helpers/paging';
+import { collectPages, pageRows, totalOf } from './paging';
 import { addIsoCopies } from '../../helpers/timestamps';
 import { readOptions, retryPolicy } from './options';
 import { forEachItem } from './perItem';
-import { callbotRequest } from './requests';
+import { callbotRequest } from '../../transport/requests';
 
 export interface PagedList {
 	endpoint: 'listTask' | 'listOrder' | 'listCall';

@@ -3,7 +3,7 @@ import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { APP_KEY_FIELD, BUSINESS_PHONE_FIELD, cautionNotice } from '../common/fields';
 import { optionsCollection } from '../common/options';
-import { runPhoneRequest } from './phoneOnly';
+import { runPhoneRequest } from './phoneRequest';
 
 const properties: INodeProperties[] = [
 	cautionNotice(

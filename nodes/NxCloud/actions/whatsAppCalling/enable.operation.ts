@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { DAYS_OF_WEEK, type BusinessHoursInput, type SipAddressInput, enableBody } from '../../helpers/calling';
-import { openPlatformOutput } from '../../helpers/output';
+import { DAYS_OF_WEEK, type BusinessHoursInput, type SipAddressInput, enableBody } from './callingBody';
+import { openPlatformOutput } from '../../transport/envelope';
 import { APP_KEY_FIELD, BUSINESS_PHONE_FIELD, cautionNotice } from '../common/fields';
 import { optionsCollection, readOptions, retryPolicy } from '../common/options';
 import { forEachItem } from '../common/perItem';
-import { callingRequest } from '../common/requests';
+import { callingRequest } from '../../transport/requests';
 
 const toTitle = (day: string): string => day.charAt(0) + day.slice(1).toLowerCase();
 

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { APP_KEY_FIELD, BUSINESS_PHONE_FIELD } from '../common/fields';
 import { optionsCollection } from '../common/options';
-import { runPhoneRequest } from './phoneOnly';
+import { runPhoneRequest } from './phoneRequest';
 
 const properties: INodeProperties[] = [APP_KEY_FIELD, BUSINESS_PHONE_FIELD, optionsCollection()];
 

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { taskFilters } from '../../helpers/filters';
+import { taskFilters } from '../callbotCallList/listFilters';
 import { pagingFields } from '../common/fields';
 import { optionsCollection } from '../common/options';
 import { runPagedList } from '../common/paged';
-import { PRODUCT_ID } from '../common/requests';
+import { PRODUCT_ID } from '../../transport/requests';
 
 const properties: INodeProperties[] = [
 	...pagingFields('tasks'),

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { summarizeCosts } from './costs';
-import { isoTimestamps } from './timestamps';
+import { isoTimestamps } from '../../shared/timestamps';
 import type { SplitEvent, TriggerSource } from './types';
 
 export interface ItemExtras {

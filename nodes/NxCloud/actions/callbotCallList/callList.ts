@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { normalisePhone, phoneProblem } from './phone';
-import { toText } from './text';
+import { normalisePhone, phoneProblem } from '../../shared/phone';
+import { toText } from '../../shared/values';
 
 /** One number as the user mapped it from one input item (raw values, before any check). */
 export interface NumberFields {

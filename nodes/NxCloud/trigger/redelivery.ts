@@ -1,8 +1,8 @@
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { isObject, text } from './objects';
-import type { SplitEvent } from './types';
+import { isObject, text } from './events/objects';
+import type { SplitEvent } from './events/types';
 
 /** How many recent event keys the trigger remembers by default. */
 export const DEFAULT_REDELIVERY_WINDOW = 1000;

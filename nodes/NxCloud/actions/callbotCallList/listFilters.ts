@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { toIntegerList, toList, toUnixSeconds } from './text';
+import { toIntegerList, toList, toUnixSeconds } from '../../shared/values';
 
 /**
  * `options` / `queryConditions` of the Callbot lists (§6 rows 7–9) from a "Filters" collection.

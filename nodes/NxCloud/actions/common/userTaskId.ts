@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { toText } from '../../helpers/text';
-import { itemParameter } from '../common/itemParameter';
+import { toText } from '../../shared/values';
+import { itemParameter } from './itemParameter';
 
 function checked(value: unknown): string {
 	const id = toText(value, 'User Task ID').trim();

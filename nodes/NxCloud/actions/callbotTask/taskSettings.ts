@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { callbackUrl } from './callList';
-import { toList, toText, toUnixSeconds } from './text';
+import { callbackUrl } from '../callbotCallList/callList';
+import { toList, toText, toUnixSeconds } from '../../shared/values';
 
 /**
  * Task settings (taskCreateSetting) and functions (funcFlag) of createTask, createAndCall and

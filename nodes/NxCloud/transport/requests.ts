@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { type RetryPolicy, nxCloudRequest } from '../../transport/nxCloudRequest';
+import { type RetryPolicy, nxCloudRequest } from './nxCloudRequest';
 
 /** POST /api/wa/calling/<op>, open platform signing with bizType 2 and action mt (§3). */
 export async function callingRequest(

@@ -1,17 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { callFilters } from '../../helpers/filters';
+import { callFilters } from './listFilters';
 import { USER_TASK_ID_FIELD, pagingFields } from '../common/fields';
 import { optionsCollection } from '../common/options';
 import { runPagedList } from '../common/paged';
-import { PRODUCT_ID } from '../common/requests';
+import { PRODUCT_ID } from '../../transport/requests';
 import { CALL_FILTER_FIELDS } from './filterFields';
-import { requireUserTaskId } from './taskId';
+import { requireUserTaskId } from '../common/userTaskId';
 
 const properties: INodeProperties[] = [
 	USER_TASK_ID_FIELD,
-	...pagingFields('numbers'),
+	...pagingFields('calls'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -20,40 +20,43 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: 'Order IDs',
-				name: 'orderIds',
+				displayName: 'Call IDs',
+				name: 'callIds',
 				type: 'string',
 				default: '',
-				description: 'Only these order IDs (comma-separated)',
-			},
-			{
-				displayName: 'Finished',
-				name: 'finished',
-				type: 'options',
-				options: [
-					{ name: 'Any', value: 'any' },
-					{ name: 'Finished Only', value: 'finished' },
-					{ name: 'Unfinished Only', value: 'unfinished' },
-				],
-				default: 'any',
-				description: 'Whether NXCloud is done with the number (no more calls will be made)',
+				description: 'Only these call IDs (comma-separated)',
 			},
 			...CALL_FILTER_FIELDS,
+			{
+				displayName: 'Started After',
+				name: 'startedAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only calls that started at or after this time',
+			},
+			{
+				displayName: 'Started Before',
+				name: 'startedBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only calls that started at or before this time',
+			},
 		],
 	},
 	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions(
-	{ show: { resource: ['callbotCallList'], operation: ['getAllNumbers'] } },
+	{ show: { resource: ['callbotCallList'], operation: ['getAllCalls'] } },
 	properties,
 );
 
-/** listOrder: one item per number (order) with its last call. */
+/** listCall: one item per call (a number can have several calls when redialled); asked gzipped. */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runPagedList(this, items, {
-		endpoint: 'listOrder',
-		rowsKey: 'orderList',
+		endpoint: 'listCall',
+		rowsKey: 'callList',
+		acceptGzip: true,
 		body: (i) => {
 			const body: IDataObject = { productID: PRODUCT_ID, userTaskID: requireUserTaskId(this, i) };
 			const options = callFilters(this.getNodeParameter('filters', i, {}) as IDataObject);

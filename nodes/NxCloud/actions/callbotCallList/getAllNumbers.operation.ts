@@ -1,17 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { callFilters } from '../../helpers/filters';
+import { callFilters } from './listFilters';
 import { USER_TASK_ID_FIELD, pagingFields } from '../common/fields';
 import { optionsCollection } from '../common/options';
 import { runPagedList } from '../common/paged';
-import { PRODUCT_ID } from '../common/requests';
+import { PRODUCT_ID } from '../../transport/requests';
 import { CALL_FILTER_FIELDS } from './filterFields';
-import { requireUserTaskId } from './taskId';
+import { requireUserTaskId } from '../common/userTaskId';
 
 const properties: INodeProperties[] = [
 	USER_TASK_ID_FIELD,
-	...pagingFields('calls'),
+	...pagingFields('numbers'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -20,43 +20,40 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: 'Call IDs',
-				name: 'callIds',
+				displayName: 'Order IDs',
+				name: 'orderIds',
 				type: 'string',
 				default: '',
-				description: 'Only these call IDs (comma-separated)',
+				description: 'Only these order IDs (comma-separated)',
+			},
+			{
+				displayName: 'Finished',
+				name: 'finished',
+				type: 'options',
+				options: [
+					{ name: 'Any', value: 'any' },
+					{ name: 'Finished Only', value: 'finished' },
+					{ name: 'Unfinished Only', value: 'unfinished' },
+				],
+				default: 'any',
+				description: 'Whether NXCloud is done with the number (no more calls will be made)',
 			},
 			...CALL_FILTER_FIELDS,
-			{
-				displayName: 'Started After',
-				name: 'startedAfter',
-				type: 'dateTime',
-				default: '',
-				description: 'Only calls that started at or after this time',
-			},
-			{
-				displayName: 'Started Before',
-				name: 'startedBefore',
-				type: 'dateTime',
-				default: '',
-				description: 'Only calls that started at or before this time',
-			},
 		],
 	},
 	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions(
-	{ show: { resource: ['callbotCallList'], operation: ['getAllCalls'] } },
+	{ show: { resource: ['callbotCallList'], operation: ['getAllNumbers'] } },
 	properties,
 );
 
-/** listCall: one item per call (a number can have several calls when redialled); asked gzipped. */
+/** listOrder: one item per number (order) with its last call. */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runPagedList(this, items, {
-		endpoint: 'listCall',
-		rowsKey: 'callList',
-		acceptGzip: true,
+		endpoint: 'listOrder',
+		rowsKey: 'orderList',
 		body: (i) => {
 			const body: IDataObject = { productID: PRODUCT_ID, userTaskID: requireUserTaskId(this, i) };
 			const options = callFilters(this.getNodeParameter('filters', i, {}) as IDataObject);

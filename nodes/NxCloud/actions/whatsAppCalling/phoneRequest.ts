@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { phoneRef } from '../../helpers/calling';
-import { openPlatformOutput } from '../../helpers/output';
+import { phoneRef } from './callingBody';
+import { openPlatformOutput } from '../../transport/envelope';
 import { readOptions, retryPolicy } from '../common/options';
 import { forEachItem } from '../common/perItem';
-import { callingRequest } from '../common/requests';
+import { callingRequest } from '../../transport/requests';
 
 /**
  * Disable, Get Settings and Get Call Record send `{appkey, business_phone[, call_id]}` and

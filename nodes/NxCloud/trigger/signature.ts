@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { verifyCallbotCallback } from '../signing/callbot';
-import { checkTimestampAge } from '../signing/freshness';
+import { checkTimestampAge } from './freshness';
 import { verifyWhatsAppPush } from '../signing/openPlatform';
 import type { TriggerSecrets, TriggerSettings } from './settings';
 

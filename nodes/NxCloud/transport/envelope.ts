@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { addIsoCopies } from './timestamps';
+import { addIsoCopies } from '../helpers/timestamps';
 
 /**
  * The item of a WhatsApp Calling answer: `data` by default, the whole envelope

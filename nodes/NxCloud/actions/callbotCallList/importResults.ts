@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { PreparedRow } from './callList';
-import { normalisePhone } from './phone';
+import { normalisePhone } from '../../shared/phone';
 
 /** What became of one row. */
 export interface RowOutcome {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { requirePhone } from './phone';
-import { toText } from './text';
+import { requirePhone } from '../../shared/phone';
+import { toText } from '../../shared/values';
 
 /** The calling phone reference every WhatsApp Calling request carries (§3). */
 export function phoneRef(appKey: unknown, businessPhone: unknown): { appkey: string; business_phone: string } {
