@@ -1,16 +1,17 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /**
- * Whether a key holds an epoch time in NXCloud payloads: WhatsApp `timestamp`,
- * `expiration_timestamp`, `time`, `start_time`, `end_time`, `expiration`; Callbot `createTs`,
- * `callStartTs`, `smsSendTs`, ... and the agent's `manualCallStart/Answer/End`.
- * Durations (`call_duration`, `callDuration`, `agentCallElapsed`) do not match.
+ * Whether a key holds an epoch time, in NXCloud pushes and answers alike: WhatsApp `timestamp`,
+ * `expiration_timestamp`, `time`, `expiration`; WhatsApp Calling `start_time`/`end_time`; Callbot
+ * `createTs`, `callStartTs`, `callAnswerTs`, `callEndTs`, `smsSendTs`, the agent's
+ * `manualCallStart/Answer/End` and ping's `timestamp`. Durations (`call_duration`,
+ * `callDuration`, `agentCallElapsed`) do not match. One rule for the trigger and the actions.
  * Plain string tests, not a regular expression: this runs for every key of every event.
  */
-function isTimestampKey(key: string): boolean {
+export function isTimestampKey(key: string): boolean {
 	return (
 		key.endsWith('timestamp') ||
-		key.endsWith('Ts') ||
+		(key.endsWith('Ts') && key.length > 2) ||
 		key === 'time' ||
 		key === 'start_time' ||
 		key === 'end_time' ||
@@ -74,4 +75,34 @@ export function isoTimestamps(value: unknown, depth = 0): IDataObject | IDataObj
 		result[key] = converted;
 	}
 	return result;
+}
+
+/** `callStartTs` → `callStartTsIso`, `start_time` → `start_time_iso` (the key's own style). */
+export function isoKeyFor(key: string): string {
+	return key.includes('_') ? `${key}_iso` : `${key}Iso`;
+}
+
+/**
+ * Adds, next to every epoch timestamp in an answer, its ISO-8601 (UTC) copy, keeping the value
+ * as sent. Seconds and milliseconds are told apart by size. A placeholder such as 0 gets a null
+ * copy, so every row of a list has the same columns (for "Convert to File"). Works in place on
+ * the parsed answer (ours to change) and returns it.
+ */
+export function addIsoCopies<T>(value: T): T {
+	if (typeof value !== 'object' || value === null) return value;
+	if (Array.isArray(value)) {
+		for (const entry of value) addIsoCopies(entry);
+		return value;
+	}
+	const obj = value as IDataObject;
+	for (const key of Object.keys(obj)) {
+		const child = obj[key];
+		if (isTimestampKey(key) && (typeof child === 'number' || typeof child === 'string')) {
+			const isoKey = isoKeyFor(key);
+			if (!(isoKey in obj)) obj[isoKey] = epochToIso(child) ?? null;
+		} else if (typeof child === 'object' && child !== null) {
+			addIsoCopies(child);
+		}
+	}
+	return value;
 }

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { addIsoCopies } from '../helpers/timestamps';
+import { addIsoCopies } from '../shared/timestamps';
 
 /**
  * The item of a WhatsApp Calling answer: `data` by default, the whole envelope

@@ -1,4 +1,4 @@
-import { epochToIso, isoTimestamps } from '../../../nodes/NxCloud/shared/timestamps';
+import { epochToIso, isTimestampKey, isoTimestamps } from '../../../nodes/NxCloud/shared/timestamps';
 import { fixture } from './fixtures';
 
 describe('epochToIso', () => {
@@ -15,6 +15,32 @@ describe('epochToIso', () => {
 		'%p is not a time',
 		(value) => {
 			expect(epochToIso(value)).toBeUndefined();
+		},
+	);
+});
+
+describe('isTimestampKey: one rule for the trigger and the actions', () => {
+	it.each([
+		'timestamp',
+		'expiration_timestamp',
+		'time',
+		'expiration',
+		'start_time',
+		'end_time',
+		'createTs',
+		'callStartTs',
+		'smsSendTs',
+		'manualCallStart',
+		'manualCallAnswer',
+		'manualCallEnd',
+	])('%s holds an epoch time', (key) => {
+		expect(isTimestampKey(key)).toBe(true);
+	});
+
+	it.each(['Ts', 'call_duration', 'callDuration', 'agentCallElapsed', 'manualCallResult', 'timezone_id', 'times'])(
+		'%s does not',
+		(key) => {
+			expect(isTimestampKey(key)).toBe(false);
 		},
 	);
 });

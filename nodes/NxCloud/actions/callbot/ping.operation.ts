@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { addIsoCopies } from '../../helpers/timestamps';
+import { addIsoCopies } from '../../shared/timestamps';
 import { optionsCollection, readOptions, retryPolicy } from '../common/options';
 import { forEachItem } from '../common/perItem';
 import { callbotRequest } from '../../transport/requests';

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { callbotOutput } from '../../transport/envelope';
 import { pageRows } from '../common/paging';
-import { addIsoCopies } from '../../helpers/timestamps';
+import { addIsoCopies } from '../../shared/timestamps';
 import { USER_TASK_ID_FIELD } from '../common/fields';
 import { optionsCollection, readOptions, retryPolicy } from '../common/options';
 import { forEachItem } from '../common/perItem';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pageRows } from '../common/paging';
-import { addIsoCopies } from '../../helpers/timestamps';
+import { addIsoCopies } from '../../shared/timestamps';
 import { USER_TASK_ID_FIELD } from '../common/fields';
 import { optionsCollection, retryPolicy } from '../common/options';
 import { runOrderIdBatches } from '../common/orderIdBatches';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { collectPages, pageRows, totalOf } from './paging';
-import { addIsoCopies } from '../../helpers/timestamps';
+import { addIsoCopies } from '../../shared/timestamps';
 import { readOptions, retryPolicy } from './options';
 import { forEachItem } from './perItem';
 import { callbotRequest } from '../../transport/requests';
