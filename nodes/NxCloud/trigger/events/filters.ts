@@ -1,5 +1,5 @@
+import { normalisePhone, phoneProblem } from '../../shared/phone';
 import type { SplitEvent } from './types';
-
 
 /**
  * Whether an event passes "Events to Emit". Events the trigger does not recognise
@@ -9,22 +9,18 @@ export function isSelected(event: SplitEvent, selected: readonly string[]): bool
 	return event.filterKey === null || selected.includes(event.filterKey);
 }
 
-/** Digits only: "+852 6612-3456" and "85266123456" are the same number. */
-export function normalizePhone(phone: string): string {
-	return phone.replace(/[\s+\-().]/g, '');
-}
-
 /**
  * Parses the Business Phone filter: numbers separated by commas, semicolons or new lines.
- * Returns the normalised numbers, or the first entry that is not a phone number.
+ * Returns the normalised numbers, or the first entry that is not a phone number. A phone is what
+ * the actions accept too (shared/phone.ts), so a number that works in one works in the other.
  */
 export function parsePhoneFilter(value: string): { phones: string[] } | { invalid: string } {
 	const phones: string[] = [];
 	for (const entry of value.split(/[,;\n]/)) {
 		const trimmed = entry.trim();
 		if (trimmed === '') continue;
-		const phone = normalizePhone(trimmed);
-		if (!/^\d{5,20}$/.test(phone)) return { invalid: trimmed };
+		const phone = normalisePhone(trimmed);
+		if (phoneProblem(phone, trimmed) !== undefined) return { invalid: trimmed };
 		if (!phones.includes(phone)) phones.push(phone);
 	}
 	return { phones };
@@ -37,5 +33,5 @@ export function parsePhoneFilter(value: string): { phones: string[] } | { invali
  */
 export function isForAllowedPhone(event: SplitEvent, allowed: readonly string[]): boolean {
 	if (allowed.length === 0) return true;
-	return event.businessPhones.some((phone) => allowed.includes(normalizePhone(phone)));
+	return event.businessPhones.some((phone) => allowed.includes(normalisePhone(phone)));
 }
