@@ -26,11 +26,37 @@ export function toList(value: unknown, field: string): string[] {
 	return list;
 }
 
+/**
+ * The one number rule: a finite number, or text holding one ("12", " 2.5 "). Blank text, null,
+ * booleans and anything else are not numbers (undefined), so an empty field is never read as 0.
+ */
+export function parseNumber(value: unknown): number | undefined {
+	const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+}
+
+/** A number by parseNumber's rule; throws naming the field otherwise. */
+export function toNumber(value: unknown, field: string): number {
+	const n = parseNumber(value);
+	if (n === undefined) throw new Error(`${field} must be a number, got ${JSON.stringify(value)}`);
+	return n;
+}
+
+/** A whole number by parseNumber's rule, within `range` when given; throws naming the field. */
+export function toInteger(value: unknown, field: string, range?: { min: number; max: number }): number {
+	const n = parseNumber(value);
+	if (n === undefined || !Number.isInteger(n) || (range && (n < range.min || n > range.max))) {
+		const bounds = range ? ` from ${range.min} to ${range.max}` : '';
+		throw new Error(`${field} must be a whole number${bounds}, got ${JSON.stringify(value)}`);
+	}
+	return n;
+}
+
 /** A list of integers (for example call status codes), from an array or comma-separated text. */
 export function toIntegerList(value: unknown, field: string): number[] {
 	return toList(value, field).map((entry) => {
-		const n = Number(entry);
-		if (!Number.isInteger(n)) throw new Error(`${field} must hold whole numbers, got "${entry}"`);
+		const n = parseNumber(entry);
+		if (n === undefined || !Number.isInteger(n)) throw new Error(`${field} must hold whole numbers, got "${entry}"`);
 		return n;
 	});
 }

@@ -1,3 +1,4 @@
+import { toInteger } from '../shared/values';
 import type { CallbotAlgorithm } from '../signing/callbot';
 import { DEFAULT_REDELIVERY_WINDOW, MAX_REDELIVERY_WINDOW } from './redelivery';
 import { parsePhoneFilter } from './events/filters';
@@ -38,11 +39,7 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], name: st
 }
 
 function wholeNumber(value: unknown, name: string, min: number, max: number): number {
-	const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) {
-		throw new Error(`Parameter "${name}" must be a whole number from ${min} to ${max}; got ${JSON.stringify(value)}`);
-	}
-	return n;
+	return toInteger(value, `Parameter "${name}"`, { min, max });
 }
 
 /**

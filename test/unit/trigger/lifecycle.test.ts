@@ -57,7 +57,7 @@ describe('webhook lifecycle: nothing to register at NXCloud', () => {
 		const { methods, context } = hookContext({ businessPhones: 'sales desk' });
 		await expect(methods.checkExists.call(context)).rejects.toThrow(/"businessPhones".*"sales desk"/);
 		const window = hookContext({ redeliveryWindow: 0 });
-		await expect(window.methods.checkExists.call(window.context)).rejects.toThrow('"redeliveryWindow" must be a whole number from 1 to 20000; got 0');
+		await expect(window.methods.checkExists.call(window.context)).rejects.toThrow('"redeliveryWindow" must be a whole number from 1 to 20000, got 0');
 	});
 
 	it('does not touch NXCloud or the credential when deactivated', async () => {

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { PreparedRow } from './callList';
 import { normalisePhone } from '../../shared/phone';
+import { parseNumber } from '../../shared/values';
 
 /** What became of one row. */
 export interface RowOutcome {
@@ -44,11 +45,6 @@ function errEntries(envelope: IDataObject): ErrEntry[] {
 	}));
 }
 
-const countOf = (value: unknown): number | undefined => {
-	const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
-};
-
 /**
  * Per-row outcomes of an import/add answer. NXCloud's errList names failed rows by `phone`
  * (the vendor page), not by order ID; phones are unique within what we sent (duplicates are
@@ -77,8 +73,8 @@ export function outcomesFromAnswer(
 		imported += 1;
 		return IMPORTED;
 	});
-	const successCount = countOf(envelope.successCount);
-	const totalCount = countOf(envelope.totalCount);
+	const successCount = parseNumber(envelope.successCount);
+	const totalCount = parseNumber(envelope.totalCount);
 	const unmatched = entries.filter((entry) => !entry.used).length;
 	const problems: string[] = [];
 	if (unmatched > 0) problems.push(`${unmatched} errList entr${unmatched === 1 ? 'y matches' : 'ies match'} no number that was sent`);

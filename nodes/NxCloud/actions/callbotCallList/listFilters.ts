@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { toIntegerList, toList, toUnixSeconds } from '../../shared/values';
+import { toIntegerList, toList, toNumber, toUnixSeconds } from '../../shared/values';
 
 /**
  * `options` / `queryConditions` of the Callbot lists (§6 rows 7–9) from a "Filters" collection.
@@ -16,17 +16,15 @@ const LIST_FILTERS: Array<[string, string, 'text' | 'integer']> = [
 	['callStatuses', 'callStatus', 'integer'],
 ];
 
-function number(value: unknown, field: string): number | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const n = Number(value);
-	if (!Number.isFinite(n)) throw new Error(`${field} must be a number, got ${JSON.stringify(value)}`);
-	return n;
+/** An unset bound (empty) is no bound; a set one must be a number. */
+function bound(value: unknown, field: string): number | undefined {
+	return value === undefined || value === null || value === '' ? undefined : toNumber(value, field);
 }
 
 /** `{gt, lt, enable}`: the vendor's range filter (exclusive bounds), enabled when a bound is set. */
 export function rangeFilter(moreThan: unknown, lessThan: unknown, field: string): IDataObject | undefined {
-	const gt = number(moreThan, `${field} more than`);
-	const lt = number(lessThan, `${field} less than`);
+	const gt = bound(moreThan, `${field} more than`);
+	const lt = bound(lessThan, `${field} less than`);
 	if (gt === undefined && lt === undefined) return undefined;
 	if (gt !== undefined && lt !== undefined && lt <= gt) {
 		throw new Error(`${field}: "less than" (${lt}) must be above "more than" (${gt}), or no row can match`);

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { callbackUrl } from '../callbotCallList/callList';
-import { toList, toText, toUnixSeconds } from '../../shared/values';
+import { toInteger, toList, toNumber, toText, toUnixSeconds } from '../../shared/values';
 
 /**
  * Task settings (taskCreateSetting) and functions (funcFlag) of createTask, createAndCall and
@@ -16,31 +16,19 @@ const MANUAL_INTEGER = ['dispatchType'];
 const MANUAL_NUMBER = ['ratioCallRate', 'predictCallRate'];
 const FLAGS = ['taskKeep', 'roundRedial', 'wholeTTS', 'smsEnable', 'phoneEncrypt'];
 
-function integer(value: unknown, field: string): number {
-	const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof n !== 'number' || !Number.isInteger(n)) throw new Error(`${field} must be a whole number, got ${JSON.stringify(value)}`);
-	return n;
-}
-
-function decimal(value: unknown, field: string): number {
-	const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof n !== 'number' || !Number.isFinite(n)) throw new Error(`${field} must be a number, got ${JSON.stringify(value)}`);
-	return n;
-}
-
 const has = (obj: IDataObject, key: string): boolean => obj[key] !== undefined && obj[key] !== null;
 
 /** taskCreateSetting from the "Task Settings" and "Manual Call Settings" collections. */
 export function taskCreateSetting(settings: IDataObject, manual: IDataObject = {}): IDataObject | undefined {
 	const out: IDataObject = {};
 	for (const key of TEXT_SETTINGS) if (has(settings, key)) out[key] = toText(settings[key], key);
-	for (const key of INTEGER_SETTINGS) if (has(settings, key)) out[key] = integer(settings[key], key);
+	for (const key of INTEGER_SETTINGS) if (has(settings, key)) out[key] = toInteger(settings[key], key);
 	if (has(settings, 'startupAt')) out.startupAt = toUnixSeconds(settings.startupAt, 'startupAt') ?? 0;
 	if (has(settings, 'taskCallbackUrl')) out.taskCallbackUrl = callbackUrl(settings.taskCallbackUrl, 'taskCallbackUrl');
 	const manualOut: IDataObject = {};
 	for (const key of MANUAL_TEXT) if (has(manual, key)) manualOut[key] = toText(manual[key], key);
-	for (const key of MANUAL_INTEGER) if (has(manual, key)) manualOut[key] = integer(manual[key], key);
-	for (const key of MANUAL_NUMBER) if (has(manual, key)) manualOut[key] = decimal(manual[key], key);
+	for (const key of MANUAL_INTEGER) if (has(manual, key)) manualOut[key] = toInteger(manual[key], key);
+	for (const key of MANUAL_NUMBER) if (has(manual, key)) manualOut[key] = toNumber(manual[key], key);
 	if (Object.keys(manualOut).length > 0) out.manualCallSetting = manualOut;
 	return Object.keys(out).length > 0 ? out : undefined;
 }

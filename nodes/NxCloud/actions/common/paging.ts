@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { parseNumber } from '../../shared/values';
+
 /** One page of a Callbot list (listTask / listOrder / listCall). */
 export interface Page {
 	rows: IDataObject[];
@@ -27,8 +29,7 @@ export function pageRows(envelope: IDataObject, key: string): IDataObject[] {
 }
 
 export function totalOf(envelope: IDataObject): number | undefined {
-	const n = Number(envelope.totalCount);
-	return envelope.totalCount !== undefined && envelope.totalCount !== null && Number.isFinite(n) ? n : undefined;
+	return parseNumber(envelope.totalCount);
 }
 
 /**

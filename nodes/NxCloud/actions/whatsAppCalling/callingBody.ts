@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { requirePhone } from '../../shared/phone';
-import { toText } from '../../shared/values';
+import { parseNumber, toInteger, toText } from '../../shared/values';
 
 /** The calling phone reference every WhatsApp Calling request carries (§3). */
 export function phoneRef(appKey: unknown, businessPhone: unknown): { appkey: string; business_phone: string } {
@@ -66,11 +66,8 @@ export function sipAddresses(entries: SipAddressInput[]): Array<{ host: string; 
 		const host = toText(entry.host, `${at} host`).trim();
 		if (host === '') throw new Error(`${at}: host is empty`);
 		if (!isIpAddress(host)) throw new Error(`${at}: host "${host}" is not an IP address (NXCloud takes IPs only, no domain names)`);
-		const port = typeof entry.port === 'string' && entry.port.trim() !== '' ? Number(entry.port) : entry.port;
-		if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
-			throw new Error(`${at}: port must be a whole number from 1 to 65535, got ${JSON.stringify(entry.port)}`);
-		}
-		const type = typeof entry.type === 'string' ? Number(entry.type) : entry.type;
+		const port = toInteger(entry.port, `${at}: port`, { min: 1, max: 65535 });
+		const type = parseNumber(entry.type);
 		if (!SIP_TYPES.includes(type as 1 | 2 | 3)) {
 			throw new Error(`${at}: type must be 1 (inbound and outbound), 2 (inbound only) or 3 (outbound only), got ${JSON.stringify(entry.type)}`);
 		}

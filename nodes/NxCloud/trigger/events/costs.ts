@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { parseNumber } from '../../shared/values';
 import { isObject, text } from './objects';
 
 /** `cdr_type` values of a WhatsApp cost line (§4.6). */
@@ -32,11 +33,6 @@ function add(a: number, b: number): number {
 	return Math.round((a + b) * 1e6) / 1e6;
 }
 
-function toNumber(value: unknown): number | undefined {
-	const n = typeof value === 'string' ? Number(value) : value;
-	return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
-}
-
 /**
  * Sums a status's `costs[]`, a message's single `cost` or a call record's `costs[]` into one
  * summary, or undefined when the event has no cost lines.
@@ -51,10 +47,10 @@ export function summarizeCosts(costs: unknown): CostSummary | undefined {
 	for (const line of lines) {
 		const currency = text(line.currency);
 		if (currency !== undefined) currencies.add(currency);
-		price = add(price, toNumber(line.price) ?? 0);
-		const foreign = toNumber(line.foreign_price);
+		price = add(price, parseNumber(line.price) ?? 0);
+		const foreign = parseNumber(line.foreign_price);
 		if (foreign !== undefined) foreignPrice = add(foreignPrice ?? 0, foreign);
-		const cdr = toNumber(line.cdr_type);
+		const cdr = parseNumber(line.cdr_type);
 		if (cdr !== undefined) {
 			const name = CDR_TYPES[cdr] ?? `cdr-${cdr}`;
 			if (!types.includes(name)) types.push(name);
