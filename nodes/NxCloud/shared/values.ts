@@ -76,6 +76,14 @@ export function toUnixSeconds(value: unknown, field: string): number | undefined
 	return Math.floor(date.getTime() / 1000);
 }
 
+/** Callback URLs may be empty (no callback) or must be http(s) URLs. */
+export function callbackUrl(value: unknown, field: string): string {
+	const text = toText(value, field).trim();
+	if (text === '') return '';
+	if (!/^https?:\/\/[^\s/]+/i.test(text)) throw new Error(`${field} must be an http(s) URL, got "${text}"`);
+	return text;
+}
+
 /** Splits a list into pieces of at most `size` entries, in order. */
 export function chunk<T>(list: T[], size: number): T[][] {
 	if (!(size >= 1)) throw new Error(`chunk size must be at least 1, got ${size}`);

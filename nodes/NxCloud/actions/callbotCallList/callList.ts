@@ -167,11 +167,3 @@ export function callListBody(head: IDataObject, urls: CallbackUrls, rows: Prepar
 		callInfoList: { orderCallbackUrl: urls.orderCallbackUrl, callCallbackUrl: urls.callCallbackUrl, callList },
 	});
 }
-
-/** Callback URLs may be empty (no callback) or must be http(s) URLs. */
-export function callbackUrl(value: unknown, field: string): string {
-	const text = toText(value, field).trim();
-	if (text === '') return '';
-	if (!/^https?:\/\/[^\s/]+/i.test(text)) throw new Error(`${field} must be an http(s) URL, got "${text}"`);
-	return text;
-}

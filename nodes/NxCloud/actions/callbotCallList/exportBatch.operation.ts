@@ -8,7 +8,7 @@ import { USER_TASK_ID_FIELD } from '../common/fields';
 import { optionsCollection, readOptions, retryPolicy } from '../common/options';
 import { forEachItem } from '../common/perItem';
 import { PRODUCT_ID, callbotRequest } from '../../transport/requests';
-import { IMPORT_OPTIONS } from './importBatch.operation';
+import { IMPORT_OPTIONS } from './numberFields';
 import { IMPORT_RUNNING } from './numberBatch';
 import { requireUserTaskId } from '../common/userTaskId';
 

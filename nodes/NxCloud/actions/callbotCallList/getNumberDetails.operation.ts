@@ -7,7 +7,7 @@ import { USER_TASK_ID_FIELD } from '../common/fields';
 import { optionsCollection, retryPolicy } from '../common/options';
 import { runOrderIdBatches } from '../common/orderIdBatches';
 import { PRODUCT_ID, callbotRequest } from '../../transport/requests';
-import { ORDER_IDS_FIELD } from './stopNumbers.operation';
+import { ORDER_IDS_FIELD } from './numberFields';
 
 /** listOrderDetail accepts at most 500 order IDs per request (§6 row 11). */
 export const ORDER_DETAIL_MAX = 500;

@@ -5,43 +5,8 @@ import { USER_TASK_ID_FIELD, cautionNotice } from '../common/fields';
 import { optionsCollection } from '../common/options';
 import { PRODUCT_ID } from '../../transport/requests';
 import { runNumberBatch } from './numberBatch';
-import { CALLBACK_URL_FIELDS, NUMBER_FIELDS } from './numberFields';
+import { CALLBACK_URL_FIELDS, IMPORT_OPTIONS, NUMBER_FIELDS } from './numberFields';
 import { userTaskIdReader } from '../common/userTaskId';
-
-export const IMPORT_OPTIONS: INodeProperties[] = [
-	{
-		displayName: 'Gzip Request Body',
-		name: 'gzipBody',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to compress the request (Content-Encoding: gzip), which makes large lists much smaller on the wire. The uncompressed JSON is what gets signed; NXCloud does not document which bytes it checks, so this is off by default.',
-	},
-	{
-		displayName: 'Wait If Import Running',
-		name: 'waitIfImportRunning',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to wait and retry, with growing pauses, while NXCloud answers retCode 1001 (an earlier import of this task is still running). Off: fail at once with that reason.',
-	},
-	{
-		displayName: 'Max Wait (Seconds)',
-		name: 'maxWaitSeconds',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 120,
-		description: 'How long to keep waiting for a running import to finish',
-	},
-	{
-		displayName: 'Check Result After Unclear Failure',
-		name: 'checkAfterUnclearFailure',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether to ask NXCloud for the latest batch (Export Latest Batch, read-only) when the import\'s answer is lost (timeout, connection reset, server error), and report per row what NXCloud holds. An import is never sent twice: a second import would open another batch and drop the numbers of the first.',
-	},
-];
 
 const properties: INodeProperties[] = [
 	cautionNotice(

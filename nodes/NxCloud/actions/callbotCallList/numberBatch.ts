@@ -2,7 +2,8 @@ import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { type NumberFields, type PreparedRow, CallListBuilder, callListBody, callbackUrl } from './callList';
+import { callbackUrl } from '../../shared/values';
+import { type NumberFields, type PreparedRow, CallListBuilder, callListBody } from './callList';
 import {
 	type BatchSummary,
 	type RowOutcome,

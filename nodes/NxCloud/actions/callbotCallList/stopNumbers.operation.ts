@@ -4,17 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { USER_TASK_ID_FIELD, cautionNotice } from '../common/fields';
 import { optionsCollection, retryPolicy } from '../common/options';
 import { runOrderIdBatches } from '../common/orderIdBatches';
+import { ORDER_IDS_FIELD } from './numberFields';
 import { PRODUCT_ID, callbotRequest } from '../../transport/requests';
-
-export const ORDER_IDS_FIELD: INodeProperties = {
-	displayName: 'Order IDs',
-	name: 'orderIds',
-	type: 'string',
-	required: true,
-	default: '={{ $json.orderID }}',
-	description:
-		'Order ID(s) of the numbers: one per input item, or a comma-separated list or an array. The IDs of all input items are sent together.',
-};
 
 /** stopOrder takes a list of orderIDs; the vendor gives no limit, so stay at listOrderDetail's 500. */
 const STOP_CHUNK = 500;

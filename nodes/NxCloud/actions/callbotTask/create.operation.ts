@@ -1,14 +1,12 @@
-import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { callbackUrl } from '../callbotCallList/callList';
 import { callbotOutput } from '../../transport/envelope';
-import { toText } from '../../shared/values';
+import { callbackUrl, toText } from '../../shared/values';
 import { optionsCollection, readOptions, retryPolicy } from '../common/options';
 import { forEachItem } from '../common/perItem';
 import { PRODUCT_ID, callbotRequest } from '../../transport/requests';
-import { NEW_TASK_ID_FIELD, SCENE_ID_FIELD, readTaskSettings, taskSettingFields } from './taskFields';
+import { NEW_TASK_ID_FIELD, SCENE_ID_FIELD, readNewTaskIds, readTaskSettings, taskSettingFields } from './taskFields';
 
 const properties: INodeProperties[] = [
 	NEW_TASK_ID_FIELD,
@@ -33,14 +31,6 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['callbotTask'], operation: ['create'] } },
 	properties,
 );
-
-/** The new task's userTaskID (given or generated) and sceneID of item `itemIndex`. */
-export function readNewTaskIds(ctx: IExecuteFunctions, itemIndex: number): { userTaskID: string; generated: boolean; sceneID: string } {
-	const given = toText(ctx.getNodeParameter('userTaskId', itemIndex, ''), 'User Task ID').trim();
-	const sceneID = toText(ctx.getNodeParameter('sceneId', itemIndex, ''), 'Scene ID').trim();
-	if (sceneID === '') throw new Error('Scene ID is empty: give the ID of the script template (console → Script Management)');
-	return { userTaskID: given || randomUUID(), generated: given === '', sceneID };
-}
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {

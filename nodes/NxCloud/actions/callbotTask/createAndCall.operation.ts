@@ -9,7 +9,7 @@ import { cautionNotice } from '../common/fields';
 import { itemParameter } from '../common/itemParameter';
 import { optionsCollection } from '../common/options';
 import { PRODUCT_ID } from '../../transport/requests';
-import { NEW_TASK_ID_FIELD, SCENE_ID_FIELD, readTaskSettings, taskSettingFields } from './taskFields';
+import { NEW_TASK_ID_FIELD, SCENE_ID_FIELD, readTaskSettings, requireSceneId, taskSettingFields } from './taskFields';
 
 const properties: INodeProperties[] = [
 	cautionNotice(
@@ -47,9 +47,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			return generatedId;
 		},
 		head: (i, userTaskID) => {
-			const sceneID = toText(this.getNodeParameter('sceneId', i, ''), 'Scene ID').trim();
-			if (sceneID === '') throw new Error('Scene ID is empty: give the ID of the script template (console → Script Management)');
-			return { productID: PRODUCT_ID, userTaskID, sceneID, ...readTaskSettings(this, i, 'createAndCall') };
+			return { productID: PRODUCT_ID, userTaskID, sceneID: requireSceneId(this, i), ...readTaskSettings(this, i, 'createAndCall') };
 		},
 		fromAnswer: (envelope): IDataObject => {
 			const extra: IDataObject = {};

@@ -1,5 +1,7 @@
+import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { toText } from '../../shared/values';
 import { type SmsRuleInput, type SmsSpelling, funcFlag, taskCreateSetting } from './taskSettings';
 
 /**
@@ -126,3 +128,16 @@ export const NEW_TASK_ID_FIELD: INodeProperties = {
 	default: '',
 	description: 'Your own unique ID for the new task (userTaskID). Leave empty to have a UUID generated; it is returned on the output.',
 };
+
+/** The Scene ID of item `itemIndex`; throws naming the field when empty. */
+export function requireSceneId(ctx: IExecuteFunctions, itemIndex: number): string {
+	const sceneID = toText(ctx.getNodeParameter('sceneId', itemIndex, ''), 'Scene ID').trim();
+	if (sceneID === '') throw new Error('Scene ID is empty: give the ID of the script template (console → Script Management)');
+	return sceneID;
+}
+
+/** The new task's userTaskID (given or generated) and sceneID of item `itemIndex`. */
+export function readNewTaskIds(ctx: IExecuteFunctions, itemIndex: number): { userTaskID: string; generated: boolean; sceneID: string } {
+	const given = toText(ctx.getNodeParameter('userTaskId', itemIndex, ''), 'User Task ID').trim();
+	return { userTaskID: given || randomUUID(), generated: given === '', sceneID: requireSceneId(ctx, itemIndex) };
+}

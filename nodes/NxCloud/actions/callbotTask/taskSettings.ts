@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { callbackUrl } from '../callbotCallList/callList';
-import { toInteger, toList, toNumber, toText, toUnixSeconds } from '../../shared/values';
+import { callbackUrl, toInteger, toList, toNumber, toText, toUnixSeconds } from '../../shared/values';
 
 /**
  * Task settings (taskCreateSetting) and functions (funcFlag) of createTask, createAndCall and

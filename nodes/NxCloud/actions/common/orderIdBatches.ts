@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { chunk, toList, toText } from '../../shared/values';
+import { chunk, toList } from '../../shared/values';
 import { asNodeError, errorJson } from './errors';
 import { readOptions } from './options';
+import { requireUserTaskId } from './userTaskId';
 
 /** What one input item asks for: a task, its order IDs, and any other grouping value. */
 interface Ask {
@@ -49,8 +50,7 @@ export async function runOrderIdBatches(
 
 	for (let i = 0; i < items.length; i++) {
 		try {
-			const userTaskID = toText(ctx.getNodeParameter('userTaskId', i, ''), 'User Task ID').trim();
-			if (userTaskID === '') throw new Error('User Task ID is empty: give the userTaskID of the Callbot task');
+			const userTaskID = requireUserTaskId(ctx, i);
 			const orderIDs = toList(ctx.getNodeParameter('orderIds', i, ''), 'Order IDs');
 			if (orderIDs.length === 0) throw new Error('Order IDs is empty: give one order ID or a comma-separated list');
 			const extra = spec.extra?.(i) ?? {};
