@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { signRequest } from '../nodes/NxCloud/signing/signRequest';
+import { CALLBOT_HINTS, OPEN_PLATFORM_HINTS } from '../nodes/NxCloud/transport/errorCatalog';
 
 /**
  * One credential for both NXCloud products. They sign differently and live on different hosts,
@@ -117,7 +118,8 @@ export class NxCloudApi implements ICredentialType {
 	 * n8n runs one request per test. The open platform has no harmless "who am I" call, so the
 	 * probe asks for the calling settings of a number that cannot exist: a business answer
 	 * (parameter error, phone not bound) proves the signature was accepted, codes 1001–1005 mean
-	 * it was refused. Without an access key the Callbot `ping` is probed instead.
+	 * it was refused. Without an access key the Callbot `ping` is probed instead. The messages are
+ * the error catalog's hints, so the test button and a failing operation say the same thing.
 	 */
 	test: ICredentialTestRequest = {
 		request: {
@@ -127,24 +129,13 @@ export class NxCloudApi implements ICredentialType {
 			body: { appkey: 'n8n-cred-probe', business_phone: '0', data: 'n8n credential test' },
 		},
 		rules: [
-			...[
-				[1001, 'a required header is missing'],
-				[1002, 'the request parameters were refused'],
-				[1003, 'invalid signature: check the Access Secret and the Open Platform Algorithm'],
-				[1004, 'timestamp expired: check this machine\'s clock'],
-				[1005, 'insufficient permissions: check the Access Key and that WhatsApp is enabled for the account'],
-			].map(([code, why]) => ({
+			...[1001, 1002, 1003, 1004, 1005].map((code) => ({
 				type: 'responseSuccessBody' as const,
-				properties: { key: 'code', value: code, message: `Open Platform part refused (code ${code}): ${why}` },
+				properties: { key: 'code', value: code, message: `Open Platform part refused (code ${code}): ${OPEN_PLATFORM_HINTS[code]}` },
 			})),
-			...[
-				[6, 'signature incorrect: check the Callbot Secret Key and the Callbot Algorithm'],
-				[6001, 'signature missing'],
-				[6002, 'account does not exist: check the Callbot UUID'],
-				[6003, 'no permission for this account'],
-			].map(([code, why]) => ({
+			...[6, 6001, 6002, 6003].map((code) => ({
 				type: 'responseSuccessBody' as const,
-				properties: { key: 'retCode', value: code, message: `Callbot part refused (retCode ${code}): ${why}` },
+				properties: { key: 'retCode', value: code, message: `Callbot part refused (retCode ${code}): ${CALLBOT_HINTS[code]}` },
 			})),
 		],
 	};

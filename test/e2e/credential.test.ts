@@ -133,7 +133,7 @@ describe('open platform part (Access Key + Access Secret)', () => {
 
 		expect(result.status).toBe('Error');
 		expect(result.message).toBe(
-			'Open Platform part refused (code 1003): invalid signature: check the Access Secret and the Open Platform Algorithm',
+			'Open Platform part refused (code 1003): Invalid signature. Check the Access Secret and the Open Platform Algorithm in the NXCloud credential (they must match the console).',
 		);
 		const request = only(requests, OPEN_PLATFORM_PROBE);
 		expect(request.code).toBe(1003);
@@ -155,7 +155,8 @@ describe('open platform part (Access Key + Access Secret)', () => {
 
 		expect(result).toEqual({
 			status: 'Error',
-			message: "Open Platform part refused (code 1004): timestamp expired: check this machine's clock",
+			message:
+				"Open Platform part refused (code 1004): Timestamp expired. NXCloud allows 60 seconds of clock skew: synchronise this machine's clock (NTP).",
 		});
 		expect(only(requests, OPEN_PLATFORM_PROBE).code).toBe(1004);
 	});
@@ -199,7 +200,7 @@ describe('Callbot part (Callbot UUID + Callbot Secret Key)', () => {
 
 		expect(result.status).toBe('Error');
 		expect(result.message).toBe(
-			'Callbot part refused (retCode 6): signature incorrect: check the Callbot Secret Key and the Callbot Algorithm',
+			'Callbot part refused (retCode 6): Callbot signature incorrect. Check the Callbot Secret Key and the Callbot Algorithm in the NXCloud credential (they must match the Callbot Developer page).',
 		);
 		const request = only(requests, CALLBOT_PROBE);
 		expect(request.retCode).toBe(6);

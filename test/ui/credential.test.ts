@@ -62,7 +62,7 @@ test('the dialog opened from the NXCloud node tests the credential against NXClo
 	await saveCredential(dialog);
 	await dialog.getByText("Couldn't connect with these settings").or(dialog.getByText('Couldn’t connect with these settings')).first().waitFor({ timeout: 30_000 });
 	await dialog.getByText('More details').click();
-	await dialog.getByText(/Open Platform part refused \(code 1003\): invalid signature/).first().waitFor({ timeout: 30_000 });
+	await dialog.getByText(/Open Platform part refused \(code 1003\): Invalid signature/).first().waitFor({ timeout: 30_000 });
 	expect(await testSuccessBanner(dialog).isVisible()).toBe(false);
 	expect(standIn.lastRequest('/api/wa/calling/get')?.code).toBe(1003);
 	await saveScreenshot(dialog, 'credential-dialog-refused');
