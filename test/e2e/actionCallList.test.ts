@@ -1,7 +1,7 @@
 // Callbot Call List operations of the NXCloud node inside a real n8n, against the strict
 // stand-in: one import request per run whatever the number of items, a result per row,
 // the lost-answer check, retCode 1001 waits, export to items, paging, 500-ID splits.
-import { QUICK, setUpActionE2e, type ActionE2e } from '../fixtures/action/e2eContext';
+import { QUICK, setUpActionE2e, type ActionE2e } from '../support/e2e/actionContext';
 import { getN8n } from '../support/e2e/n8nClient';
 import type { ItemJson } from '../support/e2e/types';
 

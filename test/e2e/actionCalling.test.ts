@@ -1,6 +1,6 @@
 // WhatsApp Calling operations of the NXCloud node, run inside a real n8n against the strict
 // stand-in (which checks the open-platform signature, headers and every body field).
-import { APP_KEY, BUSINESS_PHONE, QUICK, setUpActionE2e, type ActionE2e } from '../fixtures/action/e2eContext';
+import { APP_KEY, BUSINESS_PHONE, QUICK, setUpActionE2e, type ActionE2e } from '../support/e2e/actionContext';
 
 jest.setTimeout(120_000);
 

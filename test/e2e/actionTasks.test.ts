@@ -1,6 +1,6 @@
 // Callbot Task operations and Ping of the NXCloud node inside a real n8n, against the strict
 // stand-in (Callbot signing, every body field checked, tasks kept in memory).
-import { QUICK, setUpActionE2e, type ActionE2e } from '../fixtures/action/e2eContext';
+import { QUICK, setUpActionE2e, type ActionE2e } from '../support/e2e/actionContext';
 
 jest.setTimeout(120_000);
 

@@ -1,4 +1,4 @@
-import { fixtureBytes } from '../events/fixtures';
+import { fixtureBytes } from './events/fixtures';
 import { NxCloudTrigger } from '../../../nodes/NxCloud/NxCloudTrigger.node';
 import { cachedSecretCount, cachedSecrets, forgetNode, rememberSecrets, secretCacheKey, SECRET_TTL_MS } from '../../../nodes/NxCloud/trigger/secretCache';
 import { CREDENTIALS, deliver, signedWhatsAppHeaders } from './mockWebhook';

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { fixtureBytes, fixtureNames, FIXTURES } from '../events/fixtures';
+import { fixtureBytes, fixtureNames, FIXTURES } from './events/fixtures';
 import { CREDENTIALS, deliver, signedCallbotHeaders, signedWhatsAppHeaders } from './mockWebhook';
 
 const WHATSAPP_OUTPUTS = ['message', 'sent', 'delivered', 'read', 'failed', 'template', 'account', 'call', 'other'];

@@ -6,7 +6,7 @@ import {
 	isAmbiguousFailure,
 	nxCloudRequest,
 } from '../../../nodes/NxCloud/transport/nxCloudRequest';
-import { TEST_CREDENTIALS, mockExecute, networkError, type HttpAnswer } from './mockExecute';
+import { TEST_CREDENTIALS, mockExecute, networkError, type HttpAnswer } from '../actions/mockExecute';
 
 const FAST: RetryPolicy = { maxTries: 3, baseDelayMs: 1, timeoutMs: 1000, retryAmbiguous: true };
 const CALLBOT = { product: 'callbot' as const, path: '/callcentre/api/v3/listTask', body: { productID: 'callbot' } };

@@ -1,4 +1,4 @@
-import { summarizeCosts } from '../../../nodes/NxCloud/trigger/events/costs';
+import { summarizeCosts } from '../../../../nodes/NxCloud/trigger/events/costs';
 import { fixture } from './fixtures';
 
 describe('summarizeCosts', () => {

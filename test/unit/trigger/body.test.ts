@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { isJsonContentType, parseJsonBody } from '../../../nodes/NxCloud/trigger/body';
-import { FIXTURES } from './fixtures';
+import { FIXTURES } from './events/fixtures';
 
 describe('isJsonContentType', () => {
 	it.each(['application/json', 'application/json; charset=UTF-8', 'APPLICATION/JSON', 'text/json', 'application/vnd.nx+json'])(

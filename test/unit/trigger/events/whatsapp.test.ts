@@ -1,4 +1,4 @@
-import { splitWhatsAppPush } from '../../../nodes/NxCloud/trigger/events/whatsapp';
+import { splitWhatsAppPush } from '../../../../nodes/NxCloud/trigger/events/whatsapp';
 import { fixture, fixtureNames } from './fixtures';
 
 type Expected = [event: string, output: string, businessPhone: string | null];

@@ -1,6 +1,6 @@
-import { callFilters, rangeFilter, taskFilters } from '../../../nodes/NxCloud/actions/callbotCallList/listFilters';
-import { funcFlag, taskCreateSetting } from '../../../nodes/NxCloud/actions/callbotTask/taskSettings';
-import { chunk, toIntegerList, toList, toUnixSeconds } from '../../../nodes/NxCloud/shared/values';
+import { callFilters, rangeFilter, taskFilters } from '../../../../nodes/NxCloud/actions/callbotCallList/listFilters';
+import { funcFlag, taskCreateSetting } from '../../../../nodes/NxCloud/actions/callbotTask/taskSettings';
+import { chunk, toIntegerList, toList, toUnixSeconds } from '../../../../nodes/NxCloud/shared/values';
 
 describe('taskCreateSetting', () => {
 	it('sends only the fields set, with the vendor types', () => {

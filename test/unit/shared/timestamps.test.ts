@@ -1,5 +1,5 @@
 import { epochToIso, isTimestampKey, isoTimestamps } from '../../../nodes/NxCloud/shared/timestamps';
-import { fixture } from './fixtures';
+import { fixture } from '../trigger/events/fixtures';
 
 describe('epochToIso', () => {
 	it.each([

@@ -1,5 +1,5 @@
-import { holdsExpression, itemParameter } from '../../../nodes/NxCloud/actions/common/itemParameter';
-import { mockExecute } from './mockExecute';
+import { holdsExpression, itemParameter } from '../../../../nodes/NxCloud/actions/common/itemParameter';
+import { mockExecute } from '../mockExecute';
 
 describe('holdsExpression', () => {
 	it('finds an expression at any depth of a parameter', () => {

@@ -1,4 +1,4 @@
-import { classifyCallbotCallback, splitCallbotCallback } from '../../../nodes/NxCloud/trigger/events/callbot';
+import { classifyCallbotCallback, splitCallbotCallback } from '../../../../nodes/NxCloud/trigger/events/callbot';
 import { fixture, fixtureNames } from './fixtures';
 
 const EXPECTED: Record<string, [event: string, output: string, businessPhone: string | null]> = {

@@ -1,5 +1,5 @@
-import { isForAllowedPhone, isSelected, parsePhoneFilter } from '../../../nodes/NxCloud/trigger/events/filters';
-import type { SplitEvent } from '../../../nodes/NxCloud/trigger/events/types';
+import { isForAllowedPhone, isSelected, parsePhoneFilter } from '../../../../nodes/NxCloud/trigger/events/filters';
+import type { SplitEvent } from '../../../../nodes/NxCloud/trigger/events/types';
 
 const event = (filterKey: string | null, businessPhones: string[] = []): SplitEvent => ({
 	event: 'x',

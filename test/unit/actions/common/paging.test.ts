@@ -1,6 +1,6 @@
-import { callbotOutput, openPlatformOutput } from '../../../nodes/NxCloud/transport/envelope';
-import { collectPages, type Page } from '../../../nodes/NxCloud/actions/common/paging';
-import { addIsoCopies } from '../../../nodes/NxCloud/shared/timestamps';
+import { callbotOutput, openPlatformOutput } from '../../../../nodes/NxCloud/transport/envelope';
+import { collectPages, type Page } from '../../../../nodes/NxCloud/actions/common/paging';
+import { addIsoCopies } from '../../../../nodes/NxCloud/shared/timestamps';
 
 function server(total: number, options: { omitTotal?: boolean } = {}) {
 	const asked: Array<[number, number]> = [];

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const FIXTURES = join(__dirname, '..', '..', 'fixtures');
+export const FIXTURES = join(__dirname, '..', '..', '..', 'fixtures');
 
 /** The fixture's exact bytes, as NXCloud would send them. */
 export function fixtureBytes(source: 'whatsapp' | 'callbot', name: string): Buffer {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { fixtureBytes } from '../events/fixtures';
+import { fixtureBytes } from './events/fixtures';
 import { currentWindow, forgetWindow, PERSIST_INTERVAL_MS, recordWindow, windowMemoryKey } from '../../../nodes/NxCloud/trigger/redeliveryWindow';
 import { deliver, mockWebhookContext, signedWhatsAppHeaders } from './mockWebhook';
 

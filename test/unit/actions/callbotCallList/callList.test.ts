@@ -1,6 +1,6 @@
-import { CallListBuilder, callListBody } from '../../../nodes/NxCloud/actions/callbotCallList/callList';
-import { callbackUrl } from '../../../nodes/NxCloud/shared/values';
-import type { NumberFields } from '../../../nodes/NxCloud/actions/callbotCallList/callList';
+import { CallListBuilder, callListBody } from '../../../../nodes/NxCloud/actions/callbotCallList/callList';
+import { callbackUrl } from '../../../../nodes/NxCloud/shared/values';
+import type { NumberFields } from '../../../../nodes/NxCloud/actions/callbotCallList/callList';
 
 function counterIds(): () => string {
 	let n = 0;

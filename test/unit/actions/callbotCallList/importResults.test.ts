@@ -1,10 +1,10 @@
-import { CallListBuilder, type PreparedRow } from '../../../nodes/NxCloud/actions/callbotCallList/callList';
+import { CallListBuilder, type PreparedRow } from '../../../../nodes/NxCloud/actions/callbotCallList/callList';
 import {
 	outcomesFromAnswer,
 	reconcileWithExport,
 	refusedOutcome,
 	rowResultJson,
-} from '../../../nodes/NxCloud/actions/callbotCallList/importResults';
+} from '../../../../nodes/NxCloud/actions/callbotCallList/importResults';
 
 function sentRows(phones: string[]): PreparedRow[] {
 	const builder = new CallListBuilder(() => 'unused');

@@ -6,7 +6,7 @@ import {
 	isIpAddress,
 	phoneRef,
 	sipAddresses,
-} from '../../../nodes/NxCloud/actions/whatsAppCalling/callingBody';
+} from '../../../../nodes/NxCloud/actions/whatsAppCalling/callingBody';
 
 const SIP = [{ host: '34.56.78.90', port: 5060, type: 1 }];
 

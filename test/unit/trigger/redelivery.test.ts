@@ -1,7 +1,7 @@
 import { splitCallbotCallback } from '../../../nodes/NxCloud/trigger/events/callbot';
 import { admitKeys, redeliveryIdentity, redeliveryKey } from '../../../nodes/NxCloud/trigger/redelivery';
 import { splitWhatsAppPush } from '../../../nodes/NxCloud/trigger/events/whatsapp';
-import { fixture } from './fixtures';
+import { fixture } from './events/fixtures';
 
 const wa = (body: unknown) => splitWhatsAppPush(body).map((e) => redeliveryKey('whatsapp', e));
 const cb = (body: unknown) => splitCallbotCallback(body).map((e) => redeliveryKey('callbot', e));

@@ -1,8 +1,8 @@
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 import type { INode, INodeType } from 'n8n-workflow';
 
-import { configuredOutputs, OUTPUTS, outputCount, outputIndex } from '../../../nodes/NxCloud/trigger/events/outputs';
-import { NxCloudTrigger } from '../../../nodes/NxCloud/NxCloudTrigger.node';
+import { configuredOutputs, OUTPUTS, outputCount, outputIndex } from '../../../../nodes/NxCloud/trigger/events/outputs';
+import { NxCloudTrigger } from '../../../../nodes/NxCloud/NxCloudTrigger.node';
 
 /** Evaluates the trigger's `outputs` expression the way n8n's editor and engine do. */
 function outputsFor(parameters: Record<string, unknown>) {
