@@ -7,12 +7,11 @@ process.env.N8N_LOG_LEVEL ??= 'warn';
 // The do-nothing community trigger the benchmark uses as a baseline (node type CUSTOM.minimalTrigger).
 process.env.N8N_CUSTOM_EXTENSIONS = require('node:path').join(__dirname, 'trigger-probe');
 
-const e2e = require('../jest.config.js').projects.find((project) => project.displayName === 'e2e');
+const e2e = require('../test/e2e/jest.config.js');
 
 module.exports = {
 	...e2e,
 	displayName: 'bench',
-	rootDir: '..',
 	testMatch: ['<rootDir>/bench/trigger.bench.ts'],
 	testTimeout: 10_800_000,
 	maxWorkers: 1,

@@ -8,10 +8,10 @@ stage() { printf '\n=== %s (%s)\n' "$1" "$(date +%H:%M:%S)"; }
 stage build;      npm run --silent build
 stage lint;       npm run --silent lint
 stage typecheck;  npm run --silent typecheck
-stage unit;       npx jest --selectProjects unit
+stage unit;       npx jest
 stage "n8n provisioning"; bash scripts/provision-n8n.sh
-stage e2e;        npx jest --selectProjects e2e --runInBand
-stage reliability; npx jest --selectProjects reliability --runInBand
-# Browser tests drive n8n's editor in Debian's Chromium; their jest config starts its own n8n
-# (a separate run, so two globalSetups never share one NXCLOUD_E2E_N8N).
+# Each config below starts its own n8n for its run (globalSetup refuses a second one).
+stage e2e;        npx jest -c test/e2e/jest.config.js --runInBand
+stage reliability; npx jest -c test/reliability/jest.config.js --runInBand
+# Browser tests drive n8n's editor in Debian's Chromium.
 stage "browser (ui)"; bash scripts/install-chromium.sh; npx jest -c test/ui/jest.config.js --runInBand

@@ -1,8 +1,8 @@
-// Part 1 of the reliability suite (issue 5): thousands of generated hostile requests at the
+// Part 1 of the reliability suite: thousands of generated hostile requests at the
 // active NXCloud Trigger inside a real n8n, for both sources. Every request is built from a
 // seeded generator (test/support/reliability/hostile), so a failure replays exactly:
-//   RELIABILITY_SEED=<seed> [RELIABILITY_ONLY=<case>,<case>] npx jest --config bench/reliability.jest.config.js test/reliability/01-hostile-webhooks.test.ts
-// (or --selectProjects reliability once jest.config.js lists the project). RELIABILITY_HOSTILE_PER_SOURCE
+//   RELIABILITY_SEED=<seed> [RELIABILITY_ONLY=<case>,<case>] npx jest -c test/reliability/jest.config.js test/reliability/01-hostile-webhooks.test.ts
+// RELIABILITY_HOSTILE_PER_SOURCE
 // changes the number of requests per source (default 2,500: 5,000 in all).
 // What must hold: no 5xx and the documented answer for each kind of request; no execution from
 // anything not validly signed (or malformed, or not a POST); exactly one from every validly

@@ -1,4 +1,4 @@
-// Part 2 of the reliability suite (issue 5): a replay storm and the same-moment race, against the
+// Part 2 of the reliability suite: a replay storm and the same-moment race, against the
 // NXCloud Trigger in a real n8n with default settings (Drop Redeliveries on, window 1,000 events).
 // - Storm: 1,000 signed pushes, 30% exact redeliveries of earlier pushes (half re-signed, half
 //   byte-for-byte with the original's headers), 10% carrying a later status before the earlier

@@ -1,4 +1,4 @@
-// Part 3 of the reliability suite (issue 5): a failing NXCloud. The stand-in injects one fault
+// Part 3 of the reliability suite: a failing NXCloud. The stand-in injects one fault
 // per request (HTTP 500/502/503/429, timeouts, resets, retCode 7/1001, code 10003, malformed JSON,
 // an HTML error page, an answer slower than the node's timeout) while the action node runs inside
 // a real n8n. For each operation family:

@@ -1,4 +1,4 @@
-// Part 5 of the reliability suite (issue 5): resource bounds, inside a real n8n.
+// Part 5 of the reliability suite: resource bounds, inside a real n8n.
 // - A 20 MB signed WhatsApp push (2,000 statuses of ~10 KB): answered 200, one execution with
 //   every event, n8n alive afterwards. A 48 MiB push (over the suite's 40 MiB N8N_PAYLOAD_SIZE_MAX)
 //   is refused 413 while being read, and starts nothing.

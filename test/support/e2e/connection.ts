@@ -27,7 +27,7 @@ export function writeConnection(file: string, connection: N8nConnection): void {
 export function readConnection(file = process.env[CONNECTION_ENV]): N8nConnection {
 	if (!file) {
 		throw new Error(
-			`${CONNECTION_ENV} is not set: e2e tests need the n8n started by test/support/e2e/globalSetup.ts (run them with \`npx jest --selectProjects e2e\`)`,
+			`${CONNECTION_ENV} is not set: e2e tests need the n8n started by test/support/e2e/globalSetup.ts (run them with \`npx jest -c test/e2e/jest.config.js\`)`,
 		);
 	}
 	return JSON.parse(readFileSync(file, 'utf8')) as N8nConnection;

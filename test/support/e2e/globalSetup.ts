@@ -15,6 +15,7 @@ import {
 import { createApiKey, generatePassword, loadedNodeTypes, login, setupOwner } from './ownerSession';
 import {
 	CONNECTION_ENV,
+	STARTED_BY_ENV,
 	NODE_TYPES,
 	builtActionNode,
 	e2eDir,
@@ -35,6 +36,13 @@ function toolEnv(): NodeJS.ProcessEnv {
  * connection to the workers through a JSON file named by NXCLOUD_E2E_N8N.
  */
 export default async function globalSetup(): Promise<void> {
+	// One n8n per process tree: a jest run started from inside another (or two harness configs
+	// merged into one run) would start a second n8n on the same cache and machine.
+	if (process.env[CONNECTION_ENV]) {
+		throw new Error(
+			`${CONNECTION_ENV} is already set (${process.env[CONNECTION_ENV]}): an n8n of this harness is running in this process tree. Run one jest config at a time.`,
+		);
+	}
 	const started = Date.now();
 	// Idempotent; prints two lines when the cache is warm, npm progress when it is not.
 	execFileSync('bash', [provisionScript], { stdio: ['ignore', process.stderr, process.stderr] });
@@ -103,6 +111,7 @@ export default async function globalSetup(): Promise<void> {
 		const connectionFile = join(runFolder, 'connection.json');
 		writeConnection(connectionFile, connection);
 		process.env[CONNECTION_ENV] = connectionFile;
+		process.env[STARTED_BY_ENV] = String(process.pid);
 		log(
 			`n8n ${baseUrl} ready in ${((ready - started) / 1000).toFixed(1)} s, set up in ${((Date.now() - started) / 1000).toFixed(1)} s (log: ${logFile})`,
 		);

@@ -12,6 +12,8 @@ export const builtActionNode = join(repoRoot, 'dist', 'nodes', 'NxCloud', 'NxClo
 
 /** Env var through which globalSetup hands the connection file to the test workers. */
 export const CONNECTION_ENV = 'NXCLOUD_E2E_N8N';
+/** The pid of the jest process whose globalSetup started that n8n (the only one that stops it). */
+export const STARTED_BY_ENV = 'NXCLOUD_E2E_N8N_STARTED_BY';
 
 /** The node types of this package as n8n names them when it is loaded as a community package. */
 export const NODE_TYPES = {
