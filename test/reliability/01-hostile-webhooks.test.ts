@@ -8,7 +8,7 @@
 // anything not validly signed (or malformed, or not a POST); exactly one from every validly
 // signed, well-formed POST; n8n healthy afterwards; no secret anywhere n8n reports.
 import { getN8n } from '../support/e2e/n8nClient';
-import { credentialData, reliabilityAccount } from '../support/reliability/account';
+import { credentialData, reliabilityAccount } from '../support/e2e/account';
 import { type ExecutionCount, forEachExecution, markersIn, settledExecutionCount } from '../support/reliability/executions';
 import { type Source, fieldSites } from '../support/reliability/hostile/bases';
 import type { HostileCase, Target } from '../support/reliability/hostile/cases';
@@ -19,7 +19,7 @@ import { runSeed } from '../support/reliability/random';
 import { rawRequest } from '../support/reliability/rawHttp';
 import { reportPart } from '../support/reliability/report';
 import { SecretWatch } from '../support/reliability/secrets';
-import { type DeployedTrigger, deployTrigger } from '../support/reliability/triggerWorkflow';
+import { type DeployedTrigger, deployTrigger } from '../support/e2e/triggerWorkflow';
 import { Sender } from '../support/standin';
 import { RELIABILITY_PAYLOAD_SIZE_MAX_MIB } from '../support/reliability/globalSetup';
 

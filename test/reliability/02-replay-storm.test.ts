@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 
 import { nodeOutputs } from '../support/e2e/executionData';
 import { getN8n } from '../support/e2e/n8nClient';
-import { credentialData, reliabilityAccount } from '../support/reliability/account';
+import { credentialData, reliabilityAccount } from '../support/e2e/account';
 import { forEachExecution, settledExecutionCount } from '../support/reliability/executions';
 import { mapConcurrent } from '../support/reliability/pool';
 import { Random, runSeed } from '../support/reliability/random';
@@ -19,7 +19,7 @@ import { reportPart } from '../support/reliability/report';
 import { SecretWatch } from '../support/reliability/secrets';
 import { planStorm, type StormPlan } from '../support/reliability/storm';
 import { type HeaderList, signatureHeaders } from '../support/reliability/hostile/signing';
-import { TRIGGER_NODE, type DeployedTrigger, deployTrigger } from '../support/reliability/triggerWorkflow';
+import { TRIGGER_NODE, type DeployedTrigger, deployTrigger } from '../support/e2e/triggerWorkflow';
 import { Sender, post, type SendResult } from '../support/standin';
 
 jest.setTimeout(15 * 60_000);

@@ -14,7 +14,7 @@ import { CALLBOT_HINTS, OPEN_PLATFORM_HINTS } from '../../nodes/NxCloud/transpor
 import type { ActionRunner } from '../support/e2e/n8nClient';
 import { getN8n } from '../support/e2e/n8nClient';
 import type { ItemJson } from '../support/e2e/types';
-import { reliabilityAccount } from '../support/reliability/account';
+import { reliabilityAccount } from '../support/e2e/account';
 import { BOUND_PHONE, seedTask, standInWithCredential } from '../support/reliability/actionSetup';
 import { n8nHealth } from '../support/reliability/n8nHealth';
 import { reportPart } from '../support/reliability/report';

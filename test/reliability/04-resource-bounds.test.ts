@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 
 import { nodeOutputs } from '../support/e2e/executionData';
 import { getN8n } from '../support/e2e/n8nClient';
-import { reliabilityAccount, credentialData } from '../support/reliability/account';
+import { reliabilityAccount, credentialData } from '../support/e2e/account';
 import { seedTask, standInWithCredential } from '../support/reliability/actionSetup';
 import { settledExecutionCount, forEachExecution } from '../support/reliability/executions';
 import { RELIABILITY_PAYLOAD_SIZE_MAX_MIB } from '../support/reliability/globalSetup';
@@ -21,7 +21,7 @@ import { benchOutput, reportPart } from '../support/reliability/report';
 import { rawRequest } from '../support/reliability/rawHttp';
 import { RssSampler } from '../support/reliability/rssSampler';
 import { SecretWatch } from '../support/reliability/secrets';
-import { TRIGGER_NODE, deployTrigger } from '../support/reliability/triggerWorkflow';
+import { TRIGGER_NODE, deployTrigger } from '../support/e2e/triggerWorkflow';
 import { Sender, type StandIn } from '../support/standin';
 
 jest.setTimeout(15 * 60_000);

@@ -1,6 +1,6 @@
 import type { N8nClient } from '../e2e/n8nClient';
 import { type StandIn, startStandIn } from '../standin';
-import { type ReliabilityAccount, credentialData } from './account';
+import { type ReliabilityAccount, credentialData } from '../e2e/account';
 
 export const BOUND_PHONE = { business_phone: '8613300000000', appkey: 'relapp01' };
 

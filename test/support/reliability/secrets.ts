@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 import type { N8nClient } from '../e2e/n8nClient';
-import type { ReliabilityAccount } from './account';
+import type { ReliabilityAccount } from '../e2e/account';
 import { forEachExecution } from './executions';
 
 export interface SecretFinding {

@@ -4,7 +4,7 @@
 // HTTP statuses are right.
 import { deflateSync, gzipSync } from 'node:zlib';
 
-import type { ReliabilityAccount } from '../account';
+import type { ReliabilityAccount } from '../../e2e/account';
 import { type Json, type JsonObject, type Source, baseTemplates, fieldSites, uniqueBody } from './bases';
 import { type MutationContext, deeplyNested, unknownFields, withRawField, wrongTypes } from './jsonMutations';
 import {

@@ -1,4 +1,4 @@
-import type { ReliabilityAccount } from '../account';
+import type { ReliabilityAccount } from '../../e2e/account';
 import { Random } from '../random';
 import { type Source, fieldSites } from './bases';
 import {

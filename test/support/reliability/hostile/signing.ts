@@ -1,7 +1,7 @@
 // Signature headers for generated requests, computed with the stand-in's signing code (written
 // from the spec, independently of nodes/), so "validly signed" means what NXCloud would send.
 import { standInSigning } from '../../standin';
-import type { ReliabilityAccount } from '../account';
+import type { ReliabilityAccount } from '../../e2e/account';
 import type { Source } from './bases';
 
 export type HeaderList = Array<[name: string, value: string | Buffer]>;

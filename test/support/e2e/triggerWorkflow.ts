@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
-import type { N8nClient } from '../e2e/n8nClient';
-import { uniqueName } from '../e2e/n8nClient';
-import { NODE_TYPES } from '../e2e/paths';
-import type { WorkflowJson } from '../e2e/types';
+import type { N8nClient } from './n8nClient';
+import { uniqueName } from './n8nClient';
+import { NODE_TYPES } from './paths';
+import type { WorkflowJson } from './types';
 
 export const TRIGGER_NODE = 'NXCloud Trigger';
 
