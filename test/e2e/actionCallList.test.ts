@@ -1,22 +1,13 @@
 // Callbot Call List operations of the NXCloud node inside a real n8n, against the strict
 // stand-in: one import request per run whatever the number of items, a result per row,
 // the lost-answer check, retCode 1001 waits, export to items, paging, 500-ID splits.
-import { QUICK, setUpActionE2e, type ActionE2e } from '../support/e2e/actionContext';
+import { QUICK, useActionE2e } from '../support/e2e/actionContext';
 import { getN8n } from '../support/e2e/n8nClient';
 import type { ItemJson } from '../support/e2e/types';
 
 jest.setTimeout(300_000);
 
-let e2e: ActionE2e;
-beforeAll(async () => {
-	e2e = await setUpActionE2e();
-});
-afterAll(async () => {
-	await e2e?.close();
-});
-beforeEach(() => {
-	e2e.standIn.reset();
-});
+const e2e = useActionE2e();
 
 const MAPPING = {
 	phone: '={{ $json.phone }}',

@@ -1,19 +1,10 @@
 // WhatsApp Calling operations of the NXCloud node, run inside a real n8n against the strict
 // stand-in (which checks the open-platform signature, headers and every body field).
-import { APP_KEY, BUSINESS_PHONE, QUICK, setUpActionE2e, type ActionE2e } from '../support/e2e/actionContext';
+import { APP_KEY, BUSINESS_PHONE, QUICK, setUpActionE2e, useActionE2e } from '../support/e2e/actionContext';
 
 jest.setTimeout(120_000);
 
-let e2e: ActionE2e;
-beforeAll(async () => {
-	e2e = await setUpActionE2e();
-});
-afterAll(async () => {
-	await e2e?.close();
-});
-beforeEach(() => {
-	e2e.standIn.reset();
-});
+const e2e = useActionE2e();
 
 const base = { resource: 'whatsAppCalling', appKey: APP_KEY, businessPhone: '+86 133 0000 0000', options: QUICK };
 

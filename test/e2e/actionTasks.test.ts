@@ -1,19 +1,10 @@
 // Callbot Task operations and Ping of the NXCloud node inside a real n8n, against the strict
 // stand-in (Callbot signing, every body field checked, tasks kept in memory).
-import { QUICK, setUpActionE2e, type ActionE2e } from '../support/e2e/actionContext';
+import { QUICK, useActionE2e } from '../support/e2e/actionContext';
 
 jest.setTimeout(120_000);
 
-let e2e: ActionE2e;
-beforeAll(async () => {
-	e2e = await setUpActionE2e();
-});
-afterAll(async () => {
-	await e2e?.close();
-});
-beforeEach(() => {
-	e2e.standIn.reset();
-});
+const e2e = useActionE2e();
 
 const task = (parameters: Record<string, unknown>) => ({ resource: 'callbotTask', options: QUICK, ...parameters });
 

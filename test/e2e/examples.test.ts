@@ -10,6 +10,7 @@ import { join } from 'node:path';
 
 import { executionError, nodeOutputs } from '../support/e2e/executionData';
 import { getN8n, uniqueName } from '../support/e2e/n8nClient';
+import { createNxCloudCredential } from '../support/e2e/standInCredential';
 import { NODE_TYPES, repoRoot } from '../support/e2e/paths';
 import { startStandIn, type StandIn } from '../support/standin';
 import {
@@ -44,11 +45,7 @@ let credentialId: string;
 beforeAll(async () => {
 	standIn = await startStandIn({ ...ACCOUNT, boundPhones: [BOUND_PHONE] });
 	recorder = await startServiceRecorder();
-	credentialId = await n8n.createCredential({
-		name: uniqueName('NXCloud examples'),
-		type: 'nxCloudApi',
-		data: { ...ACCOUNT, openApiBaseUrl: standIn.url, callbotBaseUrl: standIn.url },
-	});
+	credentialId = await createNxCloudCredential(n8n, { ...ACCOUNT, openApiBaseUrl: standIn.url, callbotBaseUrl: standIn.url }, 'examples');
 });
 
 afterAll(async () => {

@@ -2,18 +2,15 @@
 // and the action node running in an activated workflow against the stand-in NXCloud.
 import { randomBytes } from 'node:crypto';
 
-import { getN8n, uniqueName } from '../support/e2e/n8nClient';
+import { getN8n } from '../support/e2e/n8nClient';
+import { newAccount } from '../support/e2e/account';
+import { createNxCloudCredential } from '../support/e2e/standInCredential';
 import { NODE_TYPES } from '../support/e2e/paths';
 import { startStandIn, type StandIn } from '../support/standin';
 
 jest.setTimeout(60_000);
 
-const ACCOUNT = {
-	accessKey: `ak${randomBytes(6).toString('hex')}`,
-	accessSecret: randomBytes(16).toString('hex'),
-	callbotUuid: randomBytes(16).toString('hex'),
-	callbotSecretKey: randomBytes(16).toString('hex'),
-};
+const ACCOUNT = newAccount();
 
 const n8n = getN8n();
 let standIn: StandIn;
@@ -21,11 +18,7 @@ let credentialId: string;
 
 beforeAll(async () => {
 	standIn = await startStandIn(ACCOUNT);
-	credentialId = await n8n.createCredential({
-		name: uniqueName('NXCloud smoke'),
-		type: 'nxCloudApi',
-		data: { ...ACCOUNT, openApiBaseUrl: standIn.url, callbotBaseUrl: standIn.url },
-	});
+	credentialId = await createNxCloudCredential(n8n, { ...ACCOUNT, openApiBaseUrl: standIn.url, callbotBaseUrl: standIn.url }, 'smoke');
 });
 
 afterAll(async () => {
@@ -68,11 +61,11 @@ it('runs Callbot Ping once per input item and returns the ping answer', async ()
 
 it('stops the workflow with a readable error when Callbot refuses the credential', async () => {
 	const wrongSecret = randomBytes(16).toString('hex');
-	const refused = await n8n.createCredential({
-		name: uniqueName('NXCloud smoke wrong secret'),
-		type: 'nxCloudApi',
-		data: { ...ACCOUNT, callbotSecretKey: wrongSecret, callbotBaseUrl: standIn.url },
-	});
+	const refused = await createNxCloudCredential(
+		n8n,
+		{ ...ACCOUNT, callbotSecretKey: wrongSecret, callbotBaseUrl: standIn.url },
+		'smoke wrong secret',
+	);
 	standIn.clearRequests();
 
 	const run = await n8n.runActionWorkflow({

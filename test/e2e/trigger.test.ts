@@ -8,15 +8,16 @@ import { join } from 'node:path';
 import { nodeOutputs, nodeRan } from '../support/e2e/executionData';
 import { delay } from '../support/e2e/http';
 import { getN8n, uniqueName } from '../support/e2e/n8nClient';
-import { NODE_TYPES } from '../support/e2e/paths';
-import type { Execution, WorkflowJson } from '../support/e2e/types';
+import { createNxCloudCredential } from '../support/e2e/standInCredential';
+import { DOWNSTREAM_NODE, TRIGGER_NODE, deployTrigger, triggerWorkflow } from '../support/e2e/triggerWorkflow';
+import type { Execution } from '../support/e2e/types';
 import { Sender, type SendResult } from '../support/standin';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 const fixtureText = (source: 'whatsapp' | 'callbot', name: string) => readFileSync(join(FIXTURES, source, `${name}.json`), 'utf8');
 
-const TRIGGER = 'NXCloud Trigger';
-const AFTER = 'Next Step';
+const TRIGGER = TRIGGER_NODE;
+const AFTER = DOWNSTREAM_NODE;
 const WHATSAPP_OUTPUTS = ['Message', 'Sent', 'Delivered', 'Read', 'Failed', 'Template', 'Account', 'Call', 'Other'];
 const CALLBOT_OUTPUTS = ['Task', 'Order', 'Call', 'Other'];
 
@@ -36,37 +37,9 @@ interface Deployed {
 	url: string;
 }
 
-/** Trigger → a no-op on one output, so the execution also shows which branch ran. */
-function triggerWorkflow(webhookId: string, parameters: Record<string, unknown>, credentialId: string, branch: number): WorkflowJson {
-	return {
-		name: uniqueName('NXCloud trigger e2e'),
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{
-				name: TRIGGER,
-				type: NODE_TYPES.trigger,
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId,
-				parameters,
-				credentials: { nxCloudApi: { id: credentialId, name: 'e2e' } },
-			},
-			{ name: AFTER, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [300, 0], parameters: {} },
-		],
-		connections: {
-			[TRIGGER]: { main: Array.from({ length: branch + 1 }, (_, i) => (i === branch ? [{ node: AFTER, type: 'main', index: 0 }] : [])) },
-		},
-	};
-}
-
 async function deploy(parameters: Record<string, unknown>, credentialId: string, branch: number): Promise<Deployed> {
-	const webhookId = randomUUID();
-	const id = await n8n.createWorkflow(triggerWorkflow(webhookId, parameters, credentialId, branch));
-	await n8n.activateWorkflow(id);
-	const url = n8n.webhookUrl(`${webhookId}/webhook`);
-	// An unsigned `{}` is refused with 401 once the trigger is live (Signature Check: Required).
-	await n8n.waitForWebhook(url, 401);
-	return { id, url };
+	const { workflowId, url } = await deployTrigger(n8n, credentialId, parameters, 'trigger e2e', { downstreamOutput: branch });
+	return { id: workflowId, url };
 }
 
 /** Item counts per output of the trigger in one execution. */
@@ -92,16 +65,8 @@ let credentialId: string;
 let credentialSha256Id: string;
 
 beforeAll(async () => {
-	credentialId = await n8n.createCredential({
-		name: uniqueName('NXCloud trigger e2e'),
-		type: 'nxCloudApi',
-		data: { ...ACCOUNT, callbotAlgorithm: 'MD5' },
-	});
-	credentialSha256Id = await n8n.createCredential({
-		name: uniqueName('NXCloud trigger e2e sha256'),
-		type: 'nxCloudApi',
-		data: { ...ACCOUNT, callbotAlgorithm: 'SHA256' },
-	});
+	credentialId = await createNxCloudCredential(n8n, { ...ACCOUNT, callbotAlgorithm: 'MD5' }, 'trigger e2e');
+	credentialSha256Id = await createNxCloudCredential(n8n, { ...ACCOUNT, callbotAlgorithm: 'SHA256' }, 'trigger e2e sha256');
 });
 
 afterAll(async () => {
@@ -282,7 +247,7 @@ describe('"Listen for test event" in a real n8n', () => {
 
 	it('accepts a signed push on the test URL, and replays of it too', async () => {
 		const webhookId = randomUUID();
-		const id = await n8n.createWorkflow(triggerWorkflow(webhookId, { source: 'whatsapp' }, credentialId, 2));
+		const id = await n8n.createWorkflow(triggerWorkflow(webhookId, credentialId, { source: 'whatsapp' }, 'trigger e2e test URL', { downstreamOutput: 2 }));
 		const testUrl = `${n8n.baseUrl}/webhook-test/${webhookId}/webhook`;
 		const body = fixtureText('whatsapp', 'status-delivered');
 		for (let run = 1; run <= 2; run++) {

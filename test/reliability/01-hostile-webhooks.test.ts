@@ -8,7 +8,9 @@
 // anything not validly signed (or malformed, or not a POST); exactly one from every validly
 // signed, well-formed POST; n8n healthy afterwards; no secret anywhere n8n reports.
 import { getN8n } from '../support/e2e/n8nClient';
-import { credentialData, reliabilityAccount } from '../support/e2e/account';
+import { credentialData, newAccount } from '../support/e2e/account';
+import { createNxCloudCredential } from '../support/e2e/standInCredential';
+import { MD5 } from '../support/reliability/actionSetup';
 import { type ExecutionCount, forEachExecution, markersIn, settledExecutionCount } from '../support/reliability/executions';
 import { type Source, fieldSites } from '../support/reliability/hostile/bases';
 import type { HostileCase, Target } from '../support/reliability/hostile/cases';
@@ -32,7 +34,7 @@ const SOURCES: Source[] = ['whatsapp', 'callbot'];
 const TARGETS: Target[] = ['default', 'strict'];
 
 const n8n = getN8n();
-const account = reliabilityAccount();
+const account = newAccount({ recognisableSecrets: true });
 const seed = runSeed('hostile');
 const watch = new SecretWatch(account);
 const only = (process.env.RELIABILITY_ONLY ?? '')
@@ -56,11 +58,7 @@ const describeCase = (c: HostileCase) => `#${c.index} ${c.source}/${c.target} ${
 const workflowOf = (c: HostileCase) => workflows[c.source][c.target];
 
 beforeAll(async () => {
-	const credentialId = await n8n.createCredential({
-		name: `NXCloud reliability hostile ${seed}`,
-		type: 'nxCloudApi',
-		data: credentialData(account, { openApiAlgorithm: 'md5', callbotAlgorithm: 'MD5' }),
-	});
+	const credentialId = await createNxCloudCredential(n8n, credentialData(account, MD5), `reliability hostile ${seed}`);
 	workflows = {} as typeof workflows;
 	for (const source of SOURCES) {
 		workflows[source] = {

@@ -11,7 +11,9 @@ import { randomUUID } from 'node:crypto';
 
 import { nodeOutputs } from '../support/e2e/executionData';
 import { getN8n } from '../support/e2e/n8nClient';
-import { credentialData, reliabilityAccount } from '../support/e2e/account';
+import { credentialData, newAccount } from '../support/e2e/account';
+import { createNxCloudCredential } from '../support/e2e/standInCredential';
+import { MD5 } from '../support/reliability/actionSetup';
 import { forEachExecution, settledExecutionCount } from '../support/reliability/executions';
 import { mapConcurrent } from '../support/reliability/pool';
 import { Random, runSeed } from '../support/reliability/random';
@@ -29,7 +31,7 @@ const CONCURRENCY = 16;
 const RACE_PAIRS = 25;
 
 const n8n = getN8n();
-const account = reliabilityAccount();
+const account = newAccount({ recognisableSecrets: true });
 const sender = new Sender(account);
 const seed = runSeed('storm');
 const watch = new SecretWatch(account);
@@ -39,11 +41,7 @@ let credentialId: string;
 const workflows: DeployedTrigger[] = [];
 
 beforeAll(async () => {
-	credentialId = await n8n.createCredential({
-		name: `NXCloud reliability storm ${seed}`,
-		type: 'nxCloudApi',
-		data: credentialData(account, { openApiAlgorithm: 'md5', callbotAlgorithm: 'MD5' }),
-	});
+	credentialId = await createNxCloudCredential(n8n, credentialData(account, MD5), `reliability storm ${seed}`);
 });
 
 afterAll(async () => {

@@ -14,7 +14,7 @@ import { CALLBOT_HINTS, OPEN_PLATFORM_HINTS } from '../../nodes/NxCloud/transpor
 import type { ActionRunner } from '../support/e2e/n8nClient';
 import { getN8n } from '../support/e2e/n8nClient';
 import type { ItemJson } from '../support/e2e/types';
-import { reliabilityAccount } from '../support/e2e/account';
+import { newAccount } from '../support/e2e/account';
 import { BOUND_PHONE, seedTask, standInWithCredential } from '../support/reliability/actionSetup';
 import { n8nHealth } from '../support/reliability/n8nHealth';
 import { reportPart } from '../support/reliability/report';
@@ -24,7 +24,7 @@ import type { FaultKind, FaultRule, RecordedRequest, StandIn } from '../support/
 jest.setTimeout(15 * 60_000);
 
 const n8n = getN8n();
-const account = reliabilityAccount();
+const account = newAccount({ recognisableSecrets: true });
 const watch = new SecretWatch(account);
 const OPTIONS = { tries: 3, timeout: 1 };
 const counts: Record<string, Record<string, number>> = {};

@@ -12,8 +12,9 @@ import { randomUUID } from 'node:crypto';
 
 import { nodeOutputs } from '../support/e2e/executionData';
 import { getN8n } from '../support/e2e/n8nClient';
-import { reliabilityAccount, credentialData } from '../support/e2e/account';
-import { seedTask, standInWithCredential } from '../support/reliability/actionSetup';
+import { credentialData, newAccount } from '../support/e2e/account';
+import { createNxCloudCredential } from '../support/e2e/standInCredential';
+import { MD5, seedTask, standInWithCredential } from '../support/reliability/actionSetup';
 import { settledExecutionCount, forEachExecution } from '../support/reliability/executions';
 import { RELIABILITY_PAYLOAD_SIZE_MAX_MIB } from '../support/reliability/globalSetup';
 import { n8nHealth } from '../support/reliability/n8nHealth';
@@ -31,7 +32,7 @@ const PUSH_BYTES = 20 * 1024 * 1024;
 const IMPORT_ROWS = 100_000;
 
 const n8n = getN8n();
-const account = reliabilityAccount();
+const account = newAccount({ recognisableSecrets: true });
 const sender = new Sender(account);
 const watch = new SecretWatch(account);
 const bench: Record<string, unknown> = {};
@@ -62,11 +63,7 @@ const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 describe('the trigger under a 20 MB push', () => {
 	it('answers 200 and emits all 2,000 events in one execution; refuses a 48 MiB push with 413', async () => {
-		const credentialId = await n8n.createCredential({
-			name: `NXCloud reliability resources ${Date.now()}`,
-			type: 'nxCloudApi',
-			data: credentialData(account, { openApiAlgorithm: 'md5', callbotAlgorithm: 'MD5' }),
-		});
+		const credentialId = await createNxCloudCredential(n8n, credentialData(account, MD5), 'reliability resources');
 		const workflow = await deployTrigger(n8n, credentialId, { source: 'whatsapp' }, 'resources 20MB');
 		const tag = randomUUID();
 		const body = bigPush(PUSH_EVENTS, PUSH_BYTES, tag);

@@ -15,16 +15,24 @@ export interface DeployedTrigger {
 	parameters: Record<string, unknown>;
 }
 
-/** An active workflow holding only the NXCloud Trigger, with the given parameters. */
-export async function deployTrigger(
-	n8n: N8nClient,
+/** The no-op that `downstreamOutput` hangs off the trigger. */
+export const DOWNSTREAM_NODE = 'Next Step';
+
+export interface TriggerWorkflowOptions {
+	/** Hang a no-op off this output, so an execution also shows which branch ran. */
+	downstreamOutput?: number;
+}
+
+/** A workflow holding the NXCloud Trigger with the given parameters (not created in n8n). */
+export function triggerWorkflow(
+	webhookId: string,
 	credentialId: string,
 	parameters: Record<string, unknown>,
 	label: string,
-): Promise<DeployedTrigger> {
-	const webhookId = randomUUID();
+	options: TriggerWorkflowOptions = {},
+): WorkflowJson {
 	const workflow: WorkflowJson = {
-		name: uniqueName(`NXCloud reliability ${label}`),
+		name: uniqueName(`NXCloud ${label}`),
 		settings: { executionOrder: 'v1' },
 		nodes: [
 			{
@@ -34,12 +42,31 @@ export async function deployTrigger(
 				position: [0, 0],
 				webhookId,
 				parameters,
-				credentials: { nxCloudApi: { id: credentialId, name: 'reliability' } },
+				credentials: { nxCloudApi: { id: credentialId, name: label } },
 			},
 		],
 		connections: {},
 	};
-	const workflowId = await n8n.createWorkflow(workflow);
+	const branch = options.downstreamOutput;
+	if (branch !== undefined) {
+		workflow.nodes.push({ name: DOWNSTREAM_NODE, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [300, 0], parameters: {} });
+		workflow.connections[TRIGGER_NODE] = {
+			main: Array.from({ length: branch + 1 }, (_, i) => (i === branch ? [{ node: DOWNSTREAM_NODE, type: 'main', index: 0 }] : [])),
+		};
+	}
+	return workflow;
+}
+
+/** The trigger's workflow, created and activated, once its production webhook answers. */
+export async function deployTrigger(
+	n8n: N8nClient,
+	credentialId: string,
+	parameters: Record<string, unknown>,
+	label: string,
+	options: TriggerWorkflowOptions = {},
+): Promise<DeployedTrigger> {
+	const webhookId = randomUUID();
+	const workflowId = await n8n.createWorkflow(triggerWorkflow(webhookId, credentialId, parameters, label, options));
 	await n8n.activateWorkflow(workflowId);
 	const url = n8n.webhookUrl(`${webhookId}/webhook`);
 	// An unsigned `{}` is refused with 401 once the trigger is live (Signature Check: Required).

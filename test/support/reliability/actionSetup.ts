@@ -1,28 +1,26 @@
 import type { N8nClient } from '../e2e/n8nClient';
-import { type StandIn, startStandIn } from '../standin';
-import { type ReliabilityAccount, credentialData } from '../e2e/account';
+import type { ReliabilityAccount } from '../e2e/account';
+import { type StandInWithCredential, standInWithCredential as withCredential } from '../e2e/standInCredential';
+import type { StandIn, StandInOptions } from '../standin';
 
 export const BOUND_PHONE = { business_phone: '8613300000000', appkey: 'relapp01' };
 
-/** The stand-in NXCloud for this account, and an n8n credential pointing both products at it. */
+/** The suite signs with MD5 on both products (the vendor default). */
+export const MD5 = { openApiAlgorithm: 'md5', callbotAlgorithm: 'MD5' };
+
+/** The e2e harness's stand-in and credential, with the reliability suite's bound phone and MD5 signing. */
 export async function standInWithCredential(
 	n8n: N8nClient,
 	account: ReliabilityAccount,
 	label: string,
-	options: Partial<Parameters<typeof startStandIn>[0]> = {},
-): Promise<{ standIn: StandIn; credentialId: string }> {
-	const standIn = await startStandIn({ ...account, boundPhones: [BOUND_PHONE], ...options });
-	const credentialId = await n8n.createCredential({
-		name: `NXCloud reliability ${label} ${Date.now()}`,
-		type: 'nxCloudApi',
-		data: credentialData(account, {
-			openApiAlgorithm: 'md5',
-			callbotAlgorithm: 'MD5',
-			openApiBaseUrl: standIn.url,
-			callbotBaseUrl: standIn.url,
-		}),
+	options: Partial<StandInOptions> = {},
+): Promise<StandInWithCredential> {
+	return await withCredential(n8n, {
+		account,
+		label: `reliability ${label}`,
+		standIn: { boundPhones: [BOUND_PHONE], ...options },
+		credential: MD5,
 	});
-	return { standIn, credentialId };
 }
 
 /** A Callbot task in the stand-in, ready for imports. */
