@@ -4,8 +4,9 @@
 # The user folder .cache/dev-home (workflows, credentials, login.txt) is kept between runs.
 # NXCLOUD_DEV_EXIT_WHEN_READY=1: stop n8n and exit 0 once it is up and our nodes are loaded (CI).
 set -euo pipefail
-source "$(dirname "$0")/use-node24.sh"
-source "$(dirname "$0")/ensure-deps.sh"
+source "$(dirname "$0")/lib.sh"
+use_node24
+ensure_deps
 cd "$repo"
 stage() { printf '\n=== %s (%s)\n' "$1" "$(date +%H:%M:%S)"; }
 stage build

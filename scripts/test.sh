@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `npm test`: build, lint, type-check, unit tests, then the tests inside a real n8n.
 set -euo pipefail
-source "$(dirname "$0")/use-node24.sh"
-source "$(dirname "$0")/ensure-deps.sh"
+source "$(dirname "$0")/lib.sh"
+use_node24
+ensure_deps
 cd "$repo"
 stage() { printf '\n=== %s (%s)\n' "$1" "$(date +%H:%M:%S)"; }
 stage build;      npm run --silent build
