@@ -1,5 +1,5 @@
 /**
- * Phone numbers as NXCloud wants them: country code and number, digits only, no "+" (§3, §6).
+ * Phone numbers as NXCloud wants them: country code and number, digits only, no "+" (docs/vendor-api.md §3, §6).
  * Users paste numbers as "+86 (133) 0000-0000"; the separators are stripped, anything else is
  * left in place so the check below names it instead of silently dropping it.
  */

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 
 import { constantTimeEqual } from './constantTime';
 
-/** Digest of the Callbot API (§5.2): MD5 is the vendor default, SHA256 on request. */
+/** Digest of the Callbot API (docs/vendor-api.md §5.2): MD5 is the vendor default, SHA256 on request. */
 export type CallbotAlgorithm = 'MD5' | 'SHA256';
 
 export interface CallbotSignInput {
@@ -22,7 +22,7 @@ export function callbotAlgorithmFromHeader(value: string | undefined): CallbotAl
 
 /**
  * sign = UPPERCASE(hex(H(secretKey + "&body=" + body + "&createTs=" + createTs
- *                         + "&requestID=" + requestID + "&uuid=" + uuid)))   (§5.3)
+ *                         + "&requestID=" + requestID + "&uuid=" + uuid)))   (docs/vendor-api.md §5.3)
  * The secret leads with no `key=` prefix; the order of the rest is fixed by the vendor.
  */
 export function signCallbot(input: CallbotSignInput): string {
@@ -43,11 +43,11 @@ export type CallbackRejection =
 	| { reason: 'wrong_account' }
 	| { reason: 'bad_signature' };
 
-/** Header names of a signed Callbot callback (§5.5), lowercase as HTTP servers hand them over. */
+/** Header names of a signed Callbot callback (docs/vendor-api.md §5.5), lowercase as HTTP servers hand them over. */
 export const CALLBACK_SIGNATURE_HEADERS = ['requestid', 'uuid', 'createts', 'sign'] as const;
 
 /**
- * Verifies a Callbot callback (§5.5, [INF]: same construction as requests, over the raw body,
+ * Verifies a Callbot callback (docs/vendor-api.md §5.5, inferred: same construction as requests, over the raw body,
  * with the account's secretKey). Callbacks carry no `algorithm` header, so the digest is the one
  * chosen in the console, which the user repeats in the credential; a header, if NXCloud ever
  * sends one, wins (any case), and a value other than MD5/SHA256 is refused rather than guessed,

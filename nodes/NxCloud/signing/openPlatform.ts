@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 
 import { constantTimeEqual } from './constantTime';
 
-/** Digest of the open platform (§1.3): md5 is the vendor default, sha256 on request. */
+/** Digest of the open platform (docs/vendor-api.md §1.3): md5 is the vendor default, sha256 on request. */
 export type OpenPlatformAlgorithm = 'md5' | 'sha256';
 
 export interface OpenPlatformSignInput {
@@ -20,7 +20,7 @@ export interface OpenPlatformSignInput {
 	algorithm: OpenPlatformAlgorithm;
 }
 
-/** Maps the `algorithm` header (any case, may be absent) to a digest; anything else is md5 (§2.2). */
+/** Maps the `algorithm` header (any case, may be absent) to a digest; anything else is md5 (docs/vendor-api.md §2.2). */
 export function openPlatformAlgorithmFromHeader(value: string | undefined): OpenPlatformAlgorithm {
 	return typeof value === 'string' && value.trim().toLowerCase() === 'sha256' ? 'sha256' : 'md5';
 }
@@ -51,11 +51,11 @@ export type PushRejection =
 	| { reason: 'unknown_algorithm'; algorithm: string }
 	| { reason: 'bad_signature' };
 
-/** Header names of a signed push (§2.2), lowercase as HTTP servers hand them over. */
+/** Header names of a signed push (docs/vendor-api.md §2.2), lowercase as HTTP servers hand them over. */
 export const PUSH_SIGNATURE_HEADERS = ['accesskey', 'action', 'biztype', 'ts', 'sign'] as const;
 
 /**
- * Verifies a pushed WhatsApp webhook (§2.2): the open-platform construction applied by NXCloud
+ * Verifies a pushed WhatsApp webhook (docs/vendor-api.md §2.2): the open-platform construction applied by NXCloud
  * to the raw body it sent, with the accessSecret of the accessKey, compared case-insensitively
  * in constant time. `headers` must have lowercase keys. The `algorithm` header is optional
  * (md5 by default); a value other than md5/sha256 is refused rather than silently hashed as

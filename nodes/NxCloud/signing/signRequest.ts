@@ -64,7 +64,7 @@ function setHeader(headers: IDataObject, name: string, value: string): void {
 /**
  * Signs a request for whichever product its URL belongs to, then, when the caller asked for a
  * gzip body (`Content-Encoding: gzip`), compresses it. The uncompressed JSON is what gets signed:
- * the vendor does not say which bytes it checks for a gzip body (open question §9.10).
+ * the vendor does not say which bytes it checks for a gzip body (open question docs/vendor-api.md §9.10).
  */
 export async function signRequest(
 	credentials: ICredentialDataDecryptedObject,

@@ -1,5 +1,5 @@
 /**
- * What a user should do about the vendor codes we know (§1.6, §3.5, §8). The vendor's own
+ * What a user should do about the vendor codes we know (docs/vendor-api.md §1.6, §3.5, §8). The vendor's own
  * message is always kept as the error message; these become the error description.
  */
 export const OPEN_PLATFORM_HINTS: Record<number, string> = {

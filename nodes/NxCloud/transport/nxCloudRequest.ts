@@ -116,7 +116,7 @@ function networkCode(error: IDataObject): string | undefined {
 }
 
 function businessCode(product: Product, envelope: IDataObject): number | null {
-	// Callbot answers `retCode`, except `ping`, which answers `code` (§6 row 1). The open
+	// Callbot answers `retCode`, except `ping`, which answers `code` (docs/vendor-api.md §6 row 1). The open
 	// platform answers `code`. Some pages print numbers as strings; accept both.
 	const raw = product === 'callbot' && envelope.retCode !== undefined ? envelope.retCode : envelope.code;
 	if (raw === undefined || raw === null || raw === '') return null;

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { type RetryPolicy, nxCloudRequest } from './nxCloudRequest';
 
-/** POST /api/wa/calling/<op>, open platform signing with bizType 2 and action mt (§3). */
+/** POST /api/wa/calling/<op>, open platform signing with bizType 2 and action mt (docs/vendor-api.md §3). */
 export async function callingRequest(
 	ctx: IExecuteFunctions,
 	op: 'enable' | 'disable' | 'get' | 'query',
@@ -16,7 +16,7 @@ export async function callingRequest(
 	);
 }
 
-/** POST /callcentre/api/v3/<endpoint>, Callbot signing (§5). `body` may be pre-serialised. */
+/** POST /callcentre/api/v3/<endpoint>, Callbot signing (docs/vendor-api.md §5). `body` may be pre-serialised. */
 export async function callbotRequest(
 	ctx: IExecuteFunctions,
 	endpoint: string,
@@ -31,5 +31,5 @@ export async function callbotRequest(
 	);
 }
 
-/** productID is the constant "callbot" on every Callbot endpoint (§6). */
+/** productID is the constant "callbot" on every Callbot endpoint (docs/vendor-api.md §6). */
 export const PRODUCT_ID = 'callbot';

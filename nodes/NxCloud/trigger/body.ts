@@ -38,7 +38,7 @@ export function jsonNestingDepth(text: string, stopAbove = Infinity): number {
 }
 
 /**
- * NXCloud posts `application/json` (§4.1, §7), possibly with a charset parameter. `+json` types
+ * NXCloud posts `application/json` (docs/vendor-api.md §4.1, §7), possibly with a charset parameter. `+json` types
  * and `text/json` are accepted too; anything else is refused rather than guessed at.
  */
 export function isJsonContentType(contentType: string | undefined): boolean {

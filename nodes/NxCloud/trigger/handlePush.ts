@@ -12,7 +12,7 @@ import type { TriggerSecrets, TriggerSettings } from './settings';
 import type { Refusal } from './signature';
 import { checkSignature } from './signature';
 
-/** What NXCloud gets back for an accepted request (§5.5: Callbot expects `{"retCode":0}`). */
+/** What NXCloud gets back for an accepted request (docs/vendor-api.md §5.5: Callbot expects `{"retCode":0}`). */
 export function acknowledgement(source: TriggerSource): IDataObject {
 	return source === 'callbot' ? { retCode: 0 } : { received: true };
 }

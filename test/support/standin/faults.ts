@@ -45,7 +45,7 @@ export interface FaultMatch {
 
 export type FaultRule = FaultKind & FaultMatch;
 
-/** The vendor's own wording where §8 gives one; used when a rule names only the code. */
+/** The vendor's own wording where docs/vendor-api.md §8 gives one; used when a rule names only the code. */
 export const RET_MSG: Record<number, string> = {
 	1: 'General error',
 	2: 'Missing parameter',

@@ -57,7 +57,7 @@ export type Decoded = { ok: true; body: Buffer } | { ok: false; reason: string }
 
 /**
  * Undoes Content-Encoding. Only gzip (and identity) is understood: Callbot documents gzip
- * request bodies (§5.2); a body that does not gunzip, or any other coding, is a bad request.
+ * request bodies (docs/vendor-api.md §5.2); a body that does not gunzip, or any other coding, is a bad request.
  */
 export async function decodeBody(wire: Buffer, contentEncoding: string | undefined): Promise<Decoded> {
 	const coding = (contentEncoding ?? 'identity').trim().toLowerCase();

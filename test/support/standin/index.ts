@@ -1,6 +1,6 @@
 /**
  * NXCloud stand-in: a real HTTP server on 127.0.0.1 that answers like NXCloud documents it
- * (shared/nxcloud-api.md), for e2e tests (nodes inside a real n8n call it) and benchmarks.
+ * (docs/vendor-api.md), for e2e tests (nodes inside a real n8n call it) and benchmarks.
  * It is strict on purpose: whatever NXCloud would refuse, it refuses with the documented code,
  * otherwise a passing test proves nothing. Its signing code (signing.ts) is written from the spec
  * and imports nothing from nodes/ or credentials/.
@@ -13,7 +13,7 @@
  *   await standIn.sender.pushWhatsApp(webhookUrl, { statuses: [...] }, { algorithm: 'sha256' });
  *   await standIn.close();
  *
- * OPEN PLATFORM — POST /api/wa/calling/{enable,disable,get,query} (§1, §3)
+ * OPEN PLATFORM — POST /api/wa/calling/{enable,disable,get,query} (docs/vendor-api.md §1, §3)
  *   Auth, in this order (HTTP 200, envelope {code, message, traceId}, traceId = 32 hex):
  *     1001 a header of accessKey/ts/bizType/action/sign missing or empty (any header-name case)
  *     1003 Content-Type is not application/json (parameters such as charset are fine)
@@ -21,13 +21,13 @@
  *     1004 ts not 13 digits, or more than tsWindowMs (60000) away from now
  *     1005 unknown accessKey
  *     1002 bizType ≠ "2" or action ≠ "mt"
- *     1003 `algorithm` header not md5/sha256 (any case; absent = md5) — OUR CHOICE: §2.2 maps
+ *     1003 `algorithm` header not md5/sha256 (any case; absent = md5) — OUR CHOICE: docs/vendor-api.md §2.2 maps
  *          unknown values to md5 only for pushes; on requests we refuse so a typo shows up
  *     1003 sign ≠ lowercase hex H(accessKey=…&action=…&bizType=…&ts=…[&body=<raw>]&accessSecret=…),
  *          compared ignoring case. For a gzip request the UNCOMPRESSED body is signed (the vendor
- *          does not say; §9.10).
+ *          does not say; docs/vendor-api.md §9.10).
  *   Body (after auth): not a JSON object → 9000. Then, in the vendor's field order, the codes of
- *   the vendor's calling table (seeds/wa-calling-disable.txt):
+ *   the vendor's calling table (https://github.com/nxtele/http-api-document/wiki/wa-calling-disable):
  *     9000 "Request parameter error: <field> is required"  (missing, null or "")
  *     9002 "Phone number error"                            (business_phone not 6–20 digits)
  *     10015 "<field> not in (0, 1)"                        (icon/permission/recording/hours_status)
@@ -44,7 +44,7 @@
  *   stored config + status + nx_sip_addr; query → {app_id, business_phone, wabaId, calls: [record]}
  *   (an unknown call_id gives calls: []). Re-enabling replaces the config.
  *
- * CALLBOT — POST /callcentre/api/v3/<name> (§5, §6), envelope {retCode, retMsg, responseID, …}
+ * CALLBOT — POST /callcentre/api/v3/<name> (docs/vendor-api.md §5, §6), envelope {retCode, retMsg, responseID, …}
  *   Auth, in this order (HTTP 200):
  *     6001 sign header missing · 2 requestID/uuid/createTs missing ("Missing parameter: <name>")
  *     3 body not gzip-decodable · 6002 unknown uuid
@@ -55,7 +55,7 @@
  *       is refused unless callbotSignCase: 'any' (the vendor specifies uppercase). The uncompressed
  *       body is signed for gzip requests.
  *   Responses carry requestID, uuid, createTs (now, s), sign (over the uncompressed response body)
- *   and the echoed algorithm header (§5.4), whenever requestID+uuid were sent and the uuid is known.
+ *   and the echoed algorithm header (docs/vendor-api.md §5.4), whenever requestID+uuid were sent and the uuid is known.
  *   With Accept-Encoding: gzip every Callbot response is gzipped.
  *   Body errors: 3 not a JSON object / wrong JSON type ("Parameter format error: <path> must be …"),
  *   2 missing ("Missing parameter: <path>"), 4 bad value ("Invalid parameter value: <path> …",
@@ -151,7 +151,7 @@ export interface CallbotStateApi {
 	dial(userTaskID: string): number;
 	/** Makes import/export of the task answer retCode 1001 for `ms` from now. */
 	setImportBusy(userTaskID: string, ms: number): void;
-	/** Task / order / call callback bodies (§7) for a live order, ready for sender.callbotCallback. */
+	/** Task / order / call callback bodies (docs/vendor-api.md §7) for a live order, ready for sender.callbotCallback. */
 	callbackPayloads(orderID: string): CallbackPayloads;
 }
 

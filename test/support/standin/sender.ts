@@ -1,4 +1,4 @@
-// NXCloud as the *sender*: signed WhatsApp pushes (§2.2) and Callbot callbacks (§5.5) posted to a
+// NXCloud as the *sender*: signed WhatsApp pushes (docs/vendor-api.md §2.2) and Callbot callbacks (docs/vendor-api.md §5.5) posted to a
 // webhook URL (e.g. an n8n trigger), with knobs to break the signature in each documented way.
 import { randomBytes } from 'node:crypto';
 
@@ -37,14 +37,14 @@ export interface PushOptions extends CommonOptions {
 	ts?: string;
 	accessKey?: string;
 	accessSecret?: string;
-	/** The vendor does not say which action/bizType pushes carry (§9.1); defaults "mt" and "2". */
+	/** The vendor does not say which action/bizType pushes carry (docs/vendor-api.md §9.1); defaults "mt" and "2". */
 	action?: string;
 	bizType?: string;
 }
 
 export interface CallbackOptions extends CommonOptions {
 	algorithm?: CallbotDigest;
-	/** §5.5 lists no algorithm header on callbacks, so none is sent unless given here. */
+	/** docs/vendor-api.md §5.5 lists no algorithm header on callbacks, so none is sent unless given here. */
 	algorithmHeader?: string | null;
 	/** Default: now in seconds. */
 	createTs?: string;
@@ -102,7 +102,7 @@ const asText = (body: string | object): string => (typeof body === 'string' ? bo
 export class Sender {
 	constructor(private readonly defaults: SenderDefaults) {}
 
-	/** POSTs a WhatsApp push signed per §2.2; the body string is sent byte for byte as signed. */
+	/** POSTs a WhatsApp push signed per docs/vendor-api.md §2.2; the body string is sent byte for byte as signed. */
 	pushWhatsApp(url: string, body: string | object, options: PushOptions = {}): Promise<SendResult> {
 		const text = asText(body);
 		const base: Record<string, string> = { 'content-type': options.contentType ?? 'application/json' };
@@ -131,7 +131,7 @@ export class Sender {
 		return send(url, finishHeaders(base, options), wire, options);
 	}
 
-	/** POSTs a Callbot callback signed per §5.5 (the §5.3 construction over the raw body). */
+	/** POSTs a Callbot callback signed per docs/vendor-api.md §5.5 (the docs/vendor-api.md §5.3 construction over the raw body). */
 	callbotCallback(url: string, body: string | object, options: CallbackOptions = {}): Promise<SendResult> {
 		const text = asText(body);
 		const base: Record<string, string> = { 'content-type': options.contentType ?? 'application/json' };

@@ -1,4 +1,4 @@
-// The stand-in's own signing code, written straight from nxcloud-api.md §1.3, §2.2 and §5.3.
+// The stand-in's own signing code, written straight from docs/vendor-api.md §1.3, §2.2 and §5.3.
 // It deliberately imports nothing from nodes/ or credentials/: if both sides shared one
 // implementation, a mistake in it would sign and verify consistently and every test would pass.
 import { createHash } from 'node:crypto';
@@ -23,7 +23,7 @@ export interface OpenPlatformSignParts {
 }
 
 /**
- * The exact plaintext of §1.3 as a string (handy in assertions and failure messages):
+ * The exact plaintext of docs/vendor-api.md §1.3 as a string (handy in assertions and failure messages):
  * "accessKey=…&action=…&bizType=…&ts=…" [+ "&body=" + body when non-empty] + "&accessSecret=…".
  */
 export function openPlatformPlaintext(parts: OpenPlatformSignParts): string {
@@ -57,7 +57,7 @@ export interface CallbotSignParts {
 	uuid: string;
 }
 
-/** §5.3: secretKey + "&body=" + body + "&createTs=" + … + "&requestID=" + … + "&uuid=" + … */
+/** docs/vendor-api.md §5.3: secretKey + "&body=" + body + "&createTs=" + … + "&requestID=" + … + "&uuid=" + … */
 export function callbotPlaintext(parts: CallbotSignParts): string {
 	return (
 		`${parts.secretKey}&body=${parts.body.toString()}&createTs=${parts.createTs}` +
@@ -80,7 +80,7 @@ export function callbotSign(parts: CallbotSignParts, digest: CallbotDigest): str
 /**
  * Reads an open-platform `algorithm` header on a *request*. Absent or empty → md5 (the documented
  * default); md5/sha256 in any case → that digest; anything else → null, which the server answers
- * with 1003. §2.2 maps unknown values to md5 only for *pushes*; for requests the vendor is silent
+ * with 1003. docs/vendor-api.md §2.2 maps unknown values to md5 only for *pushes*; for requests the vendor is silent
  * and refusing makes a client that sends e.g. "SHA-256" visible instead of silently md5-checked.
  */
 export function openPlatformDigestOf(header: string | undefined): OpenPlatformDigest | null {

@@ -1,6 +1,6 @@
 import { callbotAlgorithmFromHeader, signCallbot, verifyCallbotCallback } from '../../../nodes/NxCloud/signing/callbot';
 
-// nxcloud-api.md §5.3: the vendor's sample credentials with createTs/requestID fixed by the spec.
+// docs/vendor-api.md §5.3: the vendor's sample credentials with createTs/requestID fixed by the spec.
 const sample = {
 	secretKey: 'u7Mf3zUNOkg4lMV9a0E6cHSgIkK22GSr',
 	uuid: 'Vh71ym3yQwWSYZFpqkFwTskGXUbSxDtR',
@@ -8,7 +8,7 @@ const sample = {
 	requestID: '0123456789abcdef0123456789abcdef',
 };
 
-describe('signCallbot: spec §5.3 vectors', () => {
+describe('signCallbot: spec docs/vendor-api.md §5.3 vectors', () => {
 	it.each([
 		['{"data":"ping"}', 'MD5', 'B13974D77A7E6B91FF2952D1938AACCE'],
 		['{"data":"ping"}', 'SHA256', '3D3F8D612D5A8AAB93E94328222B944BDE093168B2CE766973E597D373C057AA'],

@@ -4,7 +4,7 @@ import {
 	verifyWhatsAppPush,
 } from '../../../nodes/NxCloud/signing/openPlatform';
 
-// Every vector of nxcloud-api.md §1.4 (V1–V3 vendor-published, V4–V6 computed by the spec authors).
+// Every vector of docs/vendor-api.md §1.4 (V1–V3 vendor-published, V4–V6 computed by the spec authors).
 const common = { accessKey: 'fme2na3kdi3ki', ts: '1655710885431', accessSecret: 'abciiiko2k3' };
 
 const vectors: Array<{ id: string; action: string; bizType: string; body?: string; md5?: string; sha256?: string }> = [
@@ -35,7 +35,7 @@ const vectors: Array<{ id: string; action: string; bizType: string; body?: strin
 	},
 ];
 
-describe('signOpenPlatform: spec §1.4 vectors', () => {
+describe('signOpenPlatform: spec docs/vendor-api.md §1.4 vectors', () => {
 	for (const v of vectors) {
 		for (const algorithm of ['md5', 'sha256'] as const) {
 			const expected = v[algorithm];
@@ -82,7 +82,7 @@ describe('openPlatformAlgorithmFromHeader', () => {
 	});
 });
 
-describe('verifyWhatsAppPush: spec §2.2 derived vector', () => {
+describe('verifyWhatsAppPush: spec docs/vendor-api.md §2.2 derived vector', () => {
 	const body = '{"name":"牛小信","id":10001}';
 	const headers = {
 		accesskey: 'fme2na3kdi3ki',

@@ -1,4 +1,4 @@
-// Callbot authentication over HTTP (§5.2–§5.4): refusals, accepted digests, signed responses, ping.
+// Callbot authentication over HTTP (docs/vendor-api.md §5.2–§5.4): refusals, accepted digests, signed responses, ping.
 import type { StandIn } from '../../support/standin';
 import { ACCOUNTS, callCallbot, callbotSignOf, start } from './client';
 
@@ -87,7 +87,7 @@ describe('accepted', () => {
 		expect(res.json().code).toBe(0);
 	});
 
-	it('response headers are signed back over the response body (§5.4)', async () => {
+	it('response headers are signed back over the response body (docs/vendor-api.md §5.4)', async () => {
 		const res = await callCallbot(standIn, 'ping', ping, { algorithm: 'SHA256', requestID: 'abc123' });
 		const h = res.headers;
 		expect(h.requestid).toBe('abc123');

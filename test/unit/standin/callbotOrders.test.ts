@@ -1,4 +1,4 @@
-// Callbot orders and batches (§6 rows 3, 8–13): import validation and errList, batch semantics,
+// Callbot orders and batches (docs/vendor-api.md §6 rows 3, 8–13): import validation and errList, batch semantics,
 // export, stopOrder, the list endpoints and their limits.
 import type { StandIn } from '../../support/standin';
 import { callCallbot, callInfoBody, createTaskBody, start } from './client';
@@ -272,7 +272,7 @@ describe('listOrderDetail, listOrder, listCall', () => {
 		expect(done.orderList).toEqual([expect.objectContaining({ orderID: 'o-1', finish: true, callInfoDetail: expect.objectContaining({ callID: 'call-o-1-1' }) })]);
 	});
 
-	it('callbackPayloads builds §7 bodies for an order', () => {
+	it('callbackPayloads builds docs/vendor-api.md §7 bodies for an order', () => {
 		const payloads = standIn.state.callbot.callbackPayloads('o-0');
 		expect(payloads.task).toMatchObject({ callbackType: 1, userTaskID: 't1', taskStatus: 2 });
 		expect(payloads.order).toMatchObject({ callbackType: '2', orderID: 'o-0', finish: true, callInfoDetail: { callID: 'call-o-0-1' } });

@@ -1,4 +1,4 @@
-// Callbot task endpoints (§6 rows 2, 4–7): validation codes naming the field, and the task model.
+// Callbot task endpoints (docs/vendor-api.md §6 rows 2, 4–7): validation codes naming the field, and the task model.
 import type { StandIn } from '../../support/standin';
 import { callCallbot, callInfoBody, createTaskBody, start } from './client';
 

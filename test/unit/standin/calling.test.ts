@@ -1,4 +1,4 @@
-// WhatsApp Calling behaviour (§3): state transitions and body validation codes.
+// WhatsApp Calling behaviour (docs/vendor-api.md §3): state transitions and body validation codes.
 import type { StandIn } from '../../support/standin';
 import { APPKEY, PHONE, callOpen, start } from './client';
 

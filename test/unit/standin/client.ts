@@ -46,7 +46,7 @@ function applyOverrides(headers: Record<string, string>, overrides: Record<strin
 	return out;
 }
 
-/** POST /api/wa/calling/<op>, signed per §1.3. `body` is sent exactly as given when a string. */
+/** POST /api/wa/calling/<op>, signed per docs/vendor-api.md §1.3. `body` is sent exactly as given when a string. */
 export function callOpen(standIn: StandIn, op: string, body: string | object, o: OpenOptions = {}): Promise<PostResult> {
 	const text = typeof body === 'string' ? body : JSON.stringify(body);
 	const algorithm = o.algorithm ?? 'md5';
@@ -86,7 +86,7 @@ export function callbotSignOf(secret: string, body: string, createTs: string, re
 	return hex(algorithm === 'SHA256' ? 'sha256' : 'md5', plaintext).toUpperCase();
 }
 
-/** POST /callcentre/api/v3/<name>, signed per §5.3. */
+/** POST /callcentre/api/v3/<name>, signed per docs/vendor-api.md §5.3. */
 export function callCallbot(standIn: StandIn, name: string, body: string | object, o: CallbotOptions = {}): Promise<PostResult> {
 	const text = typeof body === 'string' ? body : JSON.stringify(body);
 	const algorithm = o.algorithm ?? 'MD5';

@@ -1,4 +1,4 @@
-// Gzip both ways (§5.2): gzip request bodies are signed uncompressed; responses are gzipped when
+// Gzip both ways (docs/vendor-api.md §5.2): gzip request bodies are signed uncompressed; responses are gzipped when
 // the client accepts it. Includes the 100,000-row import the benchmark relies on.
 import { gzipSync } from 'node:zlib';
 

@@ -1,4 +1,4 @@
-// Open-platform authentication over HTTP: each documented refusal (§1.6) and the accepted cases.
+// Open-platform authentication over HTTP: each documented refusal (docs/vendor-api.md §1.6) and the accepted cases.
 import { createHash } from 'node:crypto';
 
 import type { StandIn } from '../../support/standin';

@@ -1,4 +1,4 @@
-// NXCloud as sender: signed WhatsApp pushes (§2.2) and Callbot callbacks (§5.5) to a local receiver,
+// NXCloud as sender: signed WhatsApp pushes (docs/vendor-api.md §2.2) and Callbot callbacks (docs/vendor-api.md §5.5) to a local receiver,
 // verified here with an independent construction.
 import { createHash } from 'node:crypto';
 import { type IncomingHttpHeaders, createServer, type Server } from 'node:http';
@@ -69,7 +69,7 @@ describe('pushWhatsApp', () => {
 		expect(headers.sign).toBe(pushSign(headers, text, 'md5'));
 	});
 
-	it('reproduces the derived §2.2 vector', async () => {
+	it('reproduces the derived docs/vendor-api.md §2.2 vector', async () => {
 		await standIn.sender.pushWhatsApp(url, '{"name":"牛小信","id":10001}', { action: 'send', bizType: '1', ts: '1655710885431' });
 		expect(received[0].headers.sign).toBe('87c3560d3331ae23f1021e2025722354');
 	});

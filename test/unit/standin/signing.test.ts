@@ -1,4 +1,4 @@
-// The stand-in's own signing functions against every vector of nxcloud-api.md §1.4 and §5.3.
+// The stand-in's own signing functions against every vector of docs/vendor-api.md §1.4 and §5.3.
 import {
 	callbotDigestOf,
 	callbotPlaintext,
@@ -10,7 +10,7 @@ import {
 
 const base = { accessKey: 'fme2na3kdi3ki', action: 'send', bizType: '1', ts: '1655710885431', accessSecret: 'abciiiko2k3' };
 
-describe('open platform sign (§1.4)', () => {
+describe('open platform sign (docs/vendor-api.md §1.4)', () => {
 	it.each([
 		['V1', '{"name":"牛小信","id":10001}', 'md5', '87c3560d3331ae23f1021e2025722354'],
 		['V2', '{"id":10001,"name":"牛小信"}', 'md5', '7750759da06333f20d0640be09355e34'],
@@ -69,7 +69,7 @@ describe('open platform sign (§1.4)', () => {
 	});
 });
 
-describe('Callbot sign (§5.3)', () => {
+describe('Callbot sign (docs/vendor-api.md §5.3)', () => {
 	const sample = {
 		secretKey: 'u7Mf3zUNOkg4lMV9a0E6cHSgIkK22GSr',
 		uuid: 'Vh71ym3yQwWSYZFpqkFwTskGXUbSxDtR',

@@ -19,7 +19,7 @@ export const CREDENTIALS: IDataObject = {
 	callbotAlgorithm: 'MD5',
 };
 
-/** Headers of a WhatsApp push signed as NXCloud does (§2.2), lowercase like Node gives them. */
+/** Headers of a WhatsApp push signed as NXCloud does (docs/vendor-api.md §2.2), lowercase like Node gives them. */
 export function signedWhatsAppHeaders(
 	body: Buffer | string,
 	options: { algorithm?: string; ts?: string; secret?: string } = {},
@@ -46,7 +46,7 @@ export function signedWhatsAppHeaders(
 	return headers;
 }
 
-/** Headers of a Callbot callback signed per §5.5 (the algorithm is the console's, no header). */
+/** Headers of a Callbot callback signed per docs/vendor-api.md §5.5 (the algorithm is the console's, no header). */
 export function signedCallbotHeaders(
 	body: Buffer | string,
 	options: { algorithm?: 'MD5' | 'SHA256'; createTs?: string; uuid?: string; secret?: string } = {},

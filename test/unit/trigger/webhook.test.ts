@@ -54,7 +54,7 @@ describe('accepted WhatsApp pushes: every vendor example to its output', () => {
 	});
 });
 
-describe('accepted Callbot callbacks: every §7 example to its output', () => {
+describe('accepted Callbot callbacks: every docs/vendor-api.md §7 example to its output', () => {
 	it.each(fixtureNames('callbot'))('%s', async (name) => {
 		const body = fixtureBytes('callbot', name);
 		const { result, response } = await deliver({ parameters: { source: 'callbot' }, body, headers: signedCallbotHeaders(body) });

@@ -11,7 +11,7 @@ const properties: INodeProperties[] = [optionsCollection([], false)];
 export const description = updateDisplayOptions({ show: { resource: ['callbot'], operation: ['ping'] } }, properties);
 
 /**
- * ping answers `{data, timestamp, code, msg, reqId}` (§6 row 1); `data` is our echo, not a
+ * ping answers `{data, timestamp, code, msg, reqId}` (docs/vendor-api.md §6 row 1); `data` is our echo, not a
  * payload, so the whole answer is the output.
  */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {

@@ -15,7 +15,7 @@ export interface NumberFields {
 	params: unknown;
 }
 
-/** One callList entry, keys in the vendor's order (seeds/callbot-batch-import-call.txt). */
+/** One callList entry, keys in the vendor's order (the vendor's Callbot-batchImportCall page, docs/vendor-api.md §6 row 12). */
 export interface WireRow {
 	orderID: string;
 	userPhone: string;

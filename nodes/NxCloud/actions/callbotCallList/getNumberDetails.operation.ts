@@ -9,7 +9,7 @@ import { runOrderIdBatches } from '../common/orderIdBatches';
 import { PRODUCT_ID, callbotRequest } from '../../transport/requests';
 import { ORDER_IDS_FIELD } from './numberFields';
 
-/** listOrderDetail accepts at most 500 order IDs per request (§6 row 11). */
+/** listOrderDetail accepts at most 500 order IDs per request (docs/vendor-api.md §6 row 11). */
 export const ORDER_DETAIL_MAX = 500;
 
 const properties: INodeProperties[] = [USER_TASK_ID_FIELD, ORDER_IDS_FIELD, optionsCollection([], false)];

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { toIntegerList, toList, toNumber, toUnixSeconds } from '../../shared/values';
 
 /**
- * `options` / `queryConditions` of the Callbot lists (§6 rows 7–9) from a "Filters" collection.
+ * `options` / `queryConditions` of the Callbot lists (docs/vendor-api.md §6 rows 7–9) from a "Filters" collection.
  * Only filters the user set are sent. List filters accept an array or comma-separated text.
  */
 const LIST_FILTERS: Array<[string, string, 'text' | 'integer']> = [

@@ -8,7 +8,7 @@ import { optionsCollection, readOptions, retryPolicy } from '../common/options';
 import { forEachItem } from '../common/perItem';
 import { PRODUCT_ID, callbotRequest } from '../../transport/requests';
 
-/** mgrTaskStatus taskOperate values (§6 row 5). */
+/** mgrTaskStatus taskOperate values (docs/vendor-api.md §6 row 5). */
 export const TASK_OPERATE = { start: 1, pause: 2, complete: 3 } as const;
 export type TaskOperation = keyof typeof TASK_OPERATE;
 

@@ -6,7 +6,7 @@ import { type SmsRuleInput, type SmsSpelling, funcFlag, taskCreateSetting } from
 
 /**
  * Task settings shared by Create, Create and Call and Update. Field names and JSON types are the
- * vendor's (§6, updateTask example); formats NXCloud does not publish pass through as typed.
+ * vendor's (docs/vendor-api.md §6, updateTask example); formats NXCloud does not publish pass through as typed.
  */
 function settingsOptions(withCallOnlyFields: boolean): INodeProperties[] {
 	const options: INodeProperties[] = [

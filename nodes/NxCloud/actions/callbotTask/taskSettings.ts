@@ -4,7 +4,7 @@ import { callbackUrl, toInteger, toList, toNumber, toText, toUnixSeconds } from 
 
 /**
  * Task settings (taskCreateSetting) and functions (funcFlag) of createTask, createAndCall and
- * updateTask (§6). NXCloud publishes the field names and JSON types (the updateTask example) but
+ * updateTask (docs/vendor-api.md §6). NXCloud publishes the field names and JSON types (the updateTask example) but
  * not the formats of dialAtWeekDay/dialAtUpHour/dialAtDownHour or the enums of startupType and
  * dispatchType, so those pass through as given. Only fields the user set are sent.
  */

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { requirePhone } from '../../shared/phone';
 import { parseNumber, toInteger, toText } from '../../shared/values';
 
-/** The calling phone reference every WhatsApp Calling request carries (§3). */
+/** The calling phone reference every WhatsApp Calling request carries (docs/vendor-api.md §3). */
 export function phoneRef(appKey: unknown, businessPhone: unknown): { appkey: string; business_phone: string } {
 	const appkey = toText(appKey, 'App Key').trim();
 	if (appkey === '') throw new Error('App Key is empty: give the NXCloud WhatsApp application key (e.g. pem28kje)');
@@ -16,7 +16,7 @@ export interface SipAddressInput {
 	type?: unknown;
 }
 
-/** 1 inbound and outbound · 2 inbound only · 3 outbound only (§3.1). */
+/** 1 inbound and outbound · 2 inbound only · 3 outbound only (docs/vendor-api.md §3.1). */
 export const SIP_TYPES = [1, 2, 3] as const;
 export const MAX_SIP_ADDRESSES = 5;
 
@@ -46,7 +46,7 @@ function isIPv6(host: string): boolean {
 	return halves.length === 2 ? slots < 8 : slots === 8;
 }
 
-/** IPv4 or IPv6 literal: NXCloud takes IP addresses only for now (§3.1). */
+/** IPv4 or IPv6 literal: NXCloud takes IP addresses only for now (docs/vendor-api.md §3.1). */
 export function isIpAddress(host: string): boolean {
 	return isIPv4(host) || isIPv6(host);
 }
@@ -107,7 +107,7 @@ export interface BusinessHoursInput {
 }
 
 /**
- * hours_customize, in Meta's call_hours shape (§3.1 infers it: only status and timezone_id are
+ * hours_customize, in Meta's call_hours shape (docs/vendor-api.md §3.1 infers it: only status and timezone_id are
  * documented by NXCloud). Every span must end after it starts.
  */
 export function businessHours(input: BusinessHoursInput): IDataObject {
@@ -148,7 +148,7 @@ export interface EnableInput {
 	hours?: BusinessHoursInput;
 }
 
-/** The body of POST /api/wa/calling/enable, in the vendor's field order (§3.1). */
+/** The body of POST /api/wa/calling/enable, in the vendor's field order (docs/vendor-api.md §3.1). */
 export function enableBody(input: EnableInput): IDataObject {
 	const ref = phoneRef(input.appKey, input.businessPhone);
 	const region = toText(input.region, 'Region').trim();

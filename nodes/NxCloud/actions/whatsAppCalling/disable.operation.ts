@@ -21,7 +21,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runPhoneRequest(this, items, 'disable', (envelope, itemIndex) => {
-		// code 0 with data.disabled false is the vendor's "disabling failed" (seeds/wa-calling-disable.txt).
+		// code 0 with data.disabled false is the vendor's "disabling failed" (https://github.com/nxtele/http-api-document/wiki/wa-calling-disable).
 		const data = envelope.data as IDataObject | undefined;
 		if (data && data.disabled === false) {
 			throw new NodeApiError(this.getNode(), envelope as JsonObject, {

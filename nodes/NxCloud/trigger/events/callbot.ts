@@ -6,11 +6,11 @@ import type { CallbotOutput, SplitEvent } from './types';
 const CONTEXT_KEYS = ['callbackType', 'userTaskID', 'taskID', 'sceneID'] as const;
 
 /**
- * Which callback a body is, by its shape (§7). `callbackType` is not used: the vendor prints it
+ * Which callback a body is, by its shape (docs/vendor-api.md §7). `callbackType` is not used: the vendor prints it
  * as a string in one example and a number in the others, and never documents the call value.
- * - `taskStat` → task status callback (§7.1);
- * - `callInfoDetail` carrying `callingNumber` or `lineAddress` → per-call callback (§7.3);
- * - `callInfoDetail` or `orderID` otherwise → order callback (§7.2);
+ * - `taskStat` → task status callback (docs/vendor-api.md §7.1);
+ * - `callInfoDetail` carrying `callingNumber` or `lineAddress` → per-call callback (docs/vendor-api.md §7.3);
+ * - `callInfoDetail` or `orderID` otherwise → order callback (docs/vendor-api.md §7.2);
  * - anything else → Other.
  */
 export function classifyCallbotCallback(body: IDataObject): CallbotOutput {

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { parseNumber } from '../../shared/values';
 import { isObject, text } from './objects';
 
-/** `cdr_type` values of a WhatsApp cost line (§4.6). */
+/** `cdr_type` values of a WhatsApp cost line (docs/vendor-api.md §4.6). */
 const CDR_TYPES: Record<number, string> = {
 	1: 'per-message',
 	4: 'marketing',

@@ -4,7 +4,7 @@ import { asObject, isObject, pick, text } from './objects';
 import type { SplitEvent, WhatsAppOutput } from './types';
 
 /**
- * Envelope fields NXCloud puts next to `statuses`/`messages`/`calls` (§4.1). Older pushes carry
+ * Envelope fields NXCloud puts next to `statuses`/`messages`/`calls` (docs/vendor-api.md §4.1). Older pushes carry
  * only some of them, so each is copied only when present.
  */
 const ENVELOPE_KEYS = [
@@ -24,7 +24,7 @@ const STATUS_OUTPUTS: Record<string, WhatsAppOutput> = {
 	failed: 'failed',
 };
 
-/** Management fields (§4.4, §4.5) and where they go; anything else is routed to Other. */
+/** Management fields (docs/vendor-api.md §4.4, §4.5) and where they go; anything else is routed to Other. */
 const FIELD_GROUPS: Record<string, { group: string; output: WhatsAppOutput }> = {
 	message_template_status_update: { group: 'template', output: 'template' },
 	message_template_quality_update: { group: 'template', output: 'template' },
@@ -136,7 +136,7 @@ function fieldEvent(field: string, body: IDataObject, envelope: IDataObject): Sp
 }
 
 /**
- * Splits one WhatsApp push (§4.1: flattened, not Meta's entry/changes envelope) into one event per
+ * Splits one WhatsApp push (docs/vendor-api.md §4.1: flattened, not Meta's entry/changes envelope) into one event per
  * status, per inbound message and per call record, or one event for a `{field, value}` push.
  * A push of no known shape (or whose arrays are all empty) becomes a single `other.unknown`
  * event carrying the whole body: nothing NXCloud sends is silently dropped.

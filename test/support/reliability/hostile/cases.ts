@@ -313,7 +313,7 @@ const signCase = (ctx: CaseContext): CaseDraft => {
 	const change = (sign: string): string => {
 		if (kind === 'otherCase') return ctx.source === 'whatsapp' ? sign.toUpperCase() : sign.toLowerCase();
 		if (kind === 'mixedCase') return [...sign].map((c, i) => (i % 2 ? c.toUpperCase() : c.toLowerCase())).join('');
-		// Optional whitespace around a header value is not part of it (RFC 9110 §5.5).
+		// Optional whitespace around a header value is not part of it (RFC 9110 docs/vendor-api.md §5.5).
 		return `  ${sign}\t`;
 	};
 	return {

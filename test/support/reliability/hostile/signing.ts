@@ -57,7 +57,7 @@ export function signatureHeaders(
 		['uuid', uuid],
 		['createTs', createTs],
 	];
-	// §5.5 lists no algorithm header on callbacks: only sent when a case asks for one.
+	// docs/vendor-api.md §5.5 lists no algorithm header on callbacks: only sent when a case asks for one.
 	if (choice.algorithmHeader !== undefined && choice.algorithmHeader !== null) headers.push(['algorithm', choice.algorithmHeader]);
 	headers.push(['sign', sign]);
 	return headers;

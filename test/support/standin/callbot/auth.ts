@@ -1,4 +1,4 @@
-// Callbot request authentication (§5.2, §5.3), checked in a fixed order so each failure maps to
+// Callbot request authentication (docs/vendor-api.md §5.2, §5.3), checked in a fixed order so each failure maps to
 // one documented retCode: sign missing 6001 · other header missing 2 · bad gzip body 3 ·
 // unknown uuid 6002 · createTs malformed/stale 6 · unknown algorithm 6 · sign mismatch 6.
 import { type Exchange, headerOf } from '../http';
@@ -16,7 +16,7 @@ export interface CallbotAuthConfig {
 	signCase: 'upper' | 'any';
 }
 
-/** What the response signature needs from the request (§5.4), when it can be known. */
+/** What the response signature needs from the request (docs/vendor-api.md §5.4), when it can be known. */
 export interface CallbotIdentity {
 	requestID?: string;
 	uuid?: string;

@@ -1,15 +1,15 @@
-// Bodies NXCloud would POST to your callback URLs for an order (§7.1–§7.3), built from the model
+// Bodies NXCloud would POST to your callback URLs for an order (docs/vendor-api.md §7.1–§7.3), built from the model
 // so e2e tests can send realistic callbacks with StandIn.sender.callbotCallback.
 import type { Obj } from './fields';
 import type { CallbotModel, CallbotOrder, CallbotTask } from './model';
 import { taskStat } from './views';
 
 export interface CallbackPayloads {
-	/** §7.1, callbackType 1. */
+	/** docs/vendor-api.md §7.1, callbackType 1. */
 	task: Obj;
-	/** §7.2. callbackType is the string "2": the enum says 2 = order, the example shows a string. */
+	/** docs/vendor-api.md §7.2. callbackType is the string "2": the enum says 2 = order, the example shows a string. */
 	order: Obj;
-	/** §7.3, callbackType 3 (integer; [INF] in the spec), only when the order has a call. */
+	/** docs/vendor-api.md §7.3, callbackType 3 (integer; inferred), only when the order has a call. */
 	call?: Obj;
 }
 

@@ -1,4 +1,4 @@
-// Request bodies → model operations → response fields, one function per Callbot endpoint (§6).
+// Request bodies → model operations → response fields, one function per Callbot endpoint (docs/vendor-api.md §6).
 // Handlers throw CallbotError for refusals; index.ts adds retCode/retMsg/responseID around
 // what they return. Shapes marked "not retrieved" in the spec are our assumptions (README in index.ts).
 import {
@@ -28,7 +28,7 @@ export interface EndpointLimits {
 	maxPageSize: number;
 }
 
-/** listOrderDetail accepts at most 500 orderIDs (§6 row 11); more is retCode 4001. */
+/** listOrderDetail accepts at most 500 orderIDs (docs/vendor-api.md §6 row 11); more is retCode 4001. */
 export const ORDER_DETAIL_MAX = 500;
 
 type Handler = (body: Obj, model: CallbotModel, limits: EndpointLimits) => Obj;

@@ -1,4 +1,4 @@
-// Field checks for Callbot bodies, mapped to the documented retCodes (§8.3): 2 missing parameter,
+// Field checks for Callbot bodies, mapped to the documented retCodes (docs/vendor-api.md §8.3): 2 missing parameter,
 // 3 parameter format error (wrong JSON type), 4 invalid parameter value, 4001 too many elements.
 // Each error names the field by its path, e.g. "callInfoList.callList[17].userName".
 import { isPlainObject } from '../http';
@@ -95,7 +95,7 @@ export function optionalList<T extends 'string' | 'number'>(
 	return list as (T extends 'string' ? string : number)[] | undefined;
 }
 
-/** productID is the constant "callbot" on every endpoint (§6). */
+/** productID is the constant "callbot" on every endpoint (docs/vendor-api.md §6). */
 export function requireProductId(body: Obj): void {
 	const productID = requireString(body, 'productID');
 	if (productID !== 'callbot') throw invalidValue('productID', `must be "callbot", got "${productID}"`);

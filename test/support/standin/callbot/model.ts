@@ -1,9 +1,9 @@
-// In-memory Callbot world: tasks, orders (one per imported number), batches and calls (§6).
+// In-memory Callbot world: tasks, orders (one per imported number), batches and calls (docs/vendor-api.md §6).
 // Every operation is linear in what it touches, so a 100,000-row import stays cheap.
 import { type CallDetail, fakeCall } from './results';
 import { CallbotError, type Obj, invalidValue } from './fields';
 
-/** 1 pending · 2 running · 3 completed · 4 completed (failed) · 5 paused (§6). */
+/** 1 pending · 2 running · 3 completed · 4 completed (failed) · 5 paused (docs/vendor-api.md §6). */
 export type TaskStatus = 1 | 2 | 3 | 4 | 5;
 
 export interface CallbotOrder {

@@ -47,7 +47,7 @@ function parseParams(item: Obj, base: string): ImportRow['params'] {
 
 /**
  * callInfoList of addBatchCall / importBatchCall / createAndCall, with every field the vendor
- * marks required (seeds/callbot-batch-import-call.txt). A structural problem anywhere fails the
+ * marks required (the vendor's Callbot-batchImportCall page, docs/vendor-api.md §6 row 12). A structural problem anywhere fails the
  * whole request; a bad phone or a reused orderID only fails that row (errList, in the model).
  */
 export function parseCallInfoList(body: Obj, maxRows: number): {

@@ -1,4 +1,4 @@
-// Callbot answers: JSON bodies whose response headers are signed back per §5.4 (requestID and
+// Callbot answers: JSON bodies whose response headers are signed back per docs/vendor-api.md §5.4 (requestID and
 // uuid echoed, createTs = now in seconds, sign over the *uncompressed* response body, algorithm
 // echoed). Gzip, when the client accepts it, is applied later by the server (Reply.compressible).
 import { type Reply, jsonReply } from '../http';

@@ -1,6 +1,6 @@
 // Deterministic fake call outcomes, so listCall / listOrder / exportBatchCall have something to
 // return. The same orderID always produces the same outcome; only the timestamps follow the
-// stand-in's clock. callStatus values are OUR enum (the vendor's was not retrieved, §9.9):
+// stand-in's clock. callStatus values are OUR enum (the vendor's was not retrieved, docs/vendor-api.md §9.9):
 // 0 not dialled yet (export only) · 1 answered · 2 no answer · 3 busy · 4 failed.
 
 export interface Intent {

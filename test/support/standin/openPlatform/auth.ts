@@ -1,4 +1,4 @@
-// Open-platform request authentication (§1.2–§1.6): the checks NXCloud makes before it looks at a
+// Open-platform request authentication (docs/vendor-api.md §1.2–§1.6): the checks NXCloud makes before it looks at a
 // body, in a fixed order so each failure maps to exactly one documented code.
 import { type Exchange, headerOf } from '../http';
 import { openPlatformDigestOf, openPlatformSign } from '../signing';
@@ -46,7 +46,7 @@ export function checkOpenPlatformAuth(ex: Exchange, config: OpenPlatformAuthConf
 
 	const contentType = headerOf(ex.headers, 'content-type');
 	if (mediaType(contentType) !== 'application/json') {
-		// §1.6 lists a wrong Content-Type among the causes of 1003.
+		// docs/vendor-api.md §1.6 lists a wrong Content-Type among the causes of 1003.
 		return refuse(1003, 'Invalid signature', `Content-Type "${contentType ?? ''}" is not application/json`);
 	}
 	if (ex.decodeError) return refuse(1003, 'Invalid signature', ex.decodeError);
@@ -81,7 +81,7 @@ export function checkOpenPlatformAuth(ex: Exchange, config: OpenPlatformAuthConf
 		{ accessKey: h.accessKey, action: h.action, bizType: h.bizType, ts: h.ts, body: ex.body, accessSecret: secret },
 		digest,
 	);
-	// Hex case carries no meaning (§2.2 compares ignoring case), so neither does it here.
+	// Hex case carries no meaning (docs/vendor-api.md §2.2 compares ignoring case), so neither does it here.
 	if (h.sign.toLowerCase() !== expected) {
 		return refuse(1003, 'Invalid signature', `sign does not match the ${digest} of the received body`);
 	}

@@ -1,4 +1,4 @@
-// The four WhatsApp Calling operations (§3) over CallingState, after authentication and JSON
+// The four WhatsApp Calling operations (docs/vendor-api.md §3) over CallingState, after authentication and JSON
 // parsing. Each returns the envelope's code/message/data; the caller adds traceId.
 import type { Refusal } from './auth';
 import type { CallingState } from './state';
@@ -22,7 +22,7 @@ const NO_SETTING: Refusal = {
 	reason: 'calling was never enabled for this business_phone',
 };
 
-/** The NXCloud side of the SIP trunk, shown by get (§3.3); documentation-range IPs, fake fqdn. */
+/** The NXCloud side of the SIP trunk, shown by get (docs/vendor-api.md §3.3); documentation-range IPs, fake fqdn. */
 function nxSipAddr(region: string): unknown[] {
 	return [{ region, ip_list: ['203.0.113.10:6030', '203.0.113.11:6030'], fqdn: ['ivp-cli-cluster.standin.invalid'] }];
 }
@@ -37,7 +37,7 @@ export function runCalling(op: CallingOp, body: Record<string, unknown>, state: 
 			if (state.config(business_phone)?.status === 2) {
 				return fail({ code: 1102, message: 'Insufficient balance', reason: 'seeded status 2 (in arrears)' });
 			}
-			// Enabling an enabled number replaces its settings: the vendor does not say (§9.3).
+			// Enabling an enabled number replaces its settings: the vendor does not say (docs/vendor-api.md §9.3).
 			state.setConfig(business_phone, { status: 1, ...config });
 			return { ok: true, data: { enabled: true, business_phone } };
 		}

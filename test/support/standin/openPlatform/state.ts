@@ -1,5 +1,5 @@
 // In-memory WhatsApp Calling data: which business phones are bound to which app, their calling
-// configuration (§3.1/§3.3) and call records (§3.4). Tests seed and inspect it through StandIn.state.
+// configuration (docs/vendor-api.md §3.1/§3.3) and call records (docs/vendor-api.md §3.4). Tests seed and inspect it through StandIn.state.
 
 export interface BoundPhone {
 	business_phone: string;
@@ -35,7 +35,7 @@ export interface HoursCustomize {
 }
 
 export interface CallingConfig {
-	/** 0 disabled · 1 enabled · 2 in arrears (§3.3). */
+	/** 0 disabled · 1 enabled · 2 in arrears (docs/vendor-api.md §3.3). */
 	status: 0 | 1 | 2;
 	region: string;
 	icon_status: number;

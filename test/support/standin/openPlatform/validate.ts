@@ -1,5 +1,5 @@
-// Body validation for the WhatsApp Calling endpoints (§3). Codes follow the vendor's calling
-// error table (seeds/wa-calling-disable.txt): 9000 for a missing parameter, 9002 for a malformed
+// Body validation for the WhatsApp Calling endpoints (docs/vendor-api.md §3). Codes follow the vendor's calling
+// error table (https://github.com/nxtele/http-api-document/wiki/wa-calling-disable): 9000 for a missing parameter, 9002 for a malformed
 // phone number, 10015 "{0} not in (0, 1)" for the 0/1 switches, 10016 "{0} has error" for any
 // other invalid value. The first problem found, in the documented field order, is reported.
 import { isIP } from 'node:net';
@@ -44,7 +44,7 @@ function requireFlag(body: Body, key: string): number {
 
 function requireBusinessPhone(body: Body): string {
 	const phone = requireString(body, 'business_phone');
-	// Country code + number, digits only (§3): "86158xxxx1795" style.
+	// Country code + number, digits only (docs/vendor-api.md §3): "86158xxxx1795" style.
 	if (!/^\d{6,20}$/.test(phone)) {
 		const reason = `business_phone "${phone}" is not 6–20 digits`;
 		throw new Invalid({ code: 9002, message: 'Phone number error', reason });
@@ -82,7 +82,7 @@ function requireObjectArray(value: unknown, path: string): Body[] {
 	return value as Body[];
 }
 
-/** Meta's call_hours shape (§3.1, [INF] beyond status/timezone_id). */
+/** Meta's call_hours shape (docs/vendor-api.md §3.1, inferred beyond status/timezone_id). */
 function validateHours(value: unknown): HoursCustomize {
 	if (!isPlainObject(value)) throw hasError('hours_customize', 'must be an object');
 	const status = requireString(value, 'status', 'hours_customize.status');
@@ -121,7 +121,7 @@ function validateHours(value: unknown): HoursCustomize {
 	return hours;
 }
 
-/** 1–5 entries, host an IP (domains not supported yet per §3.1), port 1–65535, type 1|2|3, host+port unique. */
+/** 1–5 entries, host an IP (domains not supported yet per docs/vendor-api.md §3.1), port 1–65535, type 1|2|3, host+port unique. */
 function validateSip(value: unknown): SipAddr[] {
 	if (isAbsent(value)) throw missing('customer_sip_addr');
 	const entries = requireObjectArray(value, 'customer_sip_addr');

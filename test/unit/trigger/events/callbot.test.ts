@@ -10,7 +10,7 @@ const EXPECTED: Record<string, [event: string, output: string, businessPhone: st
 	'call-filled': ['callbot.call', 'call', '85230001234'],
 };
 
-describe('splitCallbotCallback: the §7 examples', () => {
+describe('splitCallbotCallback: the docs/vendor-api.md §7 examples', () => {
 	it('has an expectation for every fixture', () => {
 		expect(fixtureNames('callbot')).toEqual(Object.keys(EXPECTED).sort());
 	});
@@ -33,7 +33,7 @@ describe('splitCallbotCallback: the §7 examples', () => {
 
 describe('classifyCallbotCallback: by shape, not by callbackType', () => {
 	it('ignores callbackType, which the vendor prints as a string and a number', () => {
-		// The §7.2 order example says callbackType "1", the task value, and is still an order.
+		// The docs/vendor-api.md §7.2 order example says callbackType "1", the task value, and is still an order.
 		expect(classifyCallbotCallback(fixture('callbot', 'order'))).toBe('order');
 		expect(classifyCallbotCallback({ ...fixture('callbot', 'task'), callbackType: '2' })).toBe('task');
 	});
