@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { callFilters } from './listFilters';
+import { callListQuery } from './listFilters';
 import { USER_TASK_ID_FIELD, pagingFields } from '../common/fields';
 import { optionsCollection } from '../common/options';
 import { runPagedList } from '../common/paged';
@@ -57,11 +57,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		endpoint: 'listCall',
 		rowsKey: 'callList',
 		acceptGzip: true,
-		body: (i) => {
-			const body: IDataObject = { productID: PRODUCT_ID, userTaskID: requireUserTaskId(this, i) };
-			const options = callFilters(this.getNodeParameter('filters', i, {}) as IDataObject);
-			if (Object.keys(options).length > 0) body.options = options;
-			return body;
-		},
+		body: (i) => callListQuery(PRODUCT_ID, requireUserTaskId(this, i), this.getNodeParameter('filters', i, {}) as IDataObject),
 	});
 }

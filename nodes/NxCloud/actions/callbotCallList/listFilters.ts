@@ -56,6 +56,14 @@ export function callFilters(filters: IDataObject): IDataObject {
 	return out;
 }
 
+/** The body of listCall and listOrder (without page/size): the task, and filters when set. */
+export function callListQuery(productID: string, userTaskID: string, filters: IDataObject): IDataObject {
+	const body: IDataObject = { productID, userTaskID };
+	const options = callFilters(filters);
+	if (Object.keys(options).length > 0) body.options = options;
+	return body;
+}
+
 /** queryConditions of listTask. */
 export function taskFilters(filters: IDataObject): IDataObject {
 	const out: IDataObject = {};
