@@ -429,24 +429,32 @@ describe('redeliveries', () => {
 });
 
 describe('raw body', () => {
+	/** The one read-status event of the fixture, on the Read output, acknowledged with 200. */
+	function expectReadStatusEmitted(result: Awaited<ReturnType<typeof deliver>>['result'], response: unknown) {
+		expect(result.noWebhookResponse).toBe(true);
+		expect(itemCounts(result.workflowData)).toEqual(WHATSAPP_OUTPUTS.map((o) => (o === 'read' ? 1 : 0)));
+		expect(result.workflowData![WHATSAPP_OUTPUTS.indexOf('read')][0].json).toMatchObject({ event: 'status.read' });
+		expect(response).toMatchObject({ status: 200, json: { received: true } });
+	}
+
 	it('reads the raw body itself when n8n has not', async () => {
 		const body = fixtureBytes('whatsapp', 'status-read');
-		const { readCalls, result } = await deliver({ body, headers: signedWhatsAppHeaders(body) });
+		const { readCalls, result, response } = await deliver({ body, headers: signedWhatsAppHeaders(body) });
 		expect(readCalls()).toBe(1);
-		expect(result.workflowData).toBeDefined();
+		expectReadStatusEmitted(result, response);
 	});
 
 	it('uses the raw body n8n already read, without reading again', async () => {
 		const body = fixtureBytes('whatsapp', 'status-read');
-		const { readCalls, result } = await deliver({ body, headers: signedWhatsAppHeaders(body), bodyAlreadyRead: true });
+		const { readCalls, result, response } = await deliver({ body, headers: signedWhatsAppHeaders(body), bodyAlreadyRead: true });
 		expect(readCalls()).toBe(0);
-		expect(result.workflowData).toBeDefined();
+		expectReadStatusEmitted(result, response);
 	});
 
 	it('takes the first value of a repeated header', async () => {
 		const body = fixtureBytes('whatsapp', 'status-read');
 		const headers = signedWhatsAppHeaders(body);
-		const { result } = await deliver({ body, headers: { ...headers, sign: [headers.sign, 'bogus'] } });
-		expect(result.workflowData).toBeDefined();
+		const { result, response } = await deliver({ body, headers: { ...headers, sign: [headers.sign, 'bogus'] } });
+		expectReadStatusEmitted(result, response);
 	});
 });
