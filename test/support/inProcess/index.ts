@@ -20,7 +20,7 @@ import type { ICredentialDataDecryptedObject, INodeParameters, OnError } from 'n
 
 import { startStandIn, type StandIn, type StandInOptions } from '../standin';
 import { startEngine, type Engine } from './engine';
-import { runChain, runWorkflow, type ChainNode, type ChainRun, type GivenItem, type NodeRun } from './runWorkflow';
+import { NX_CLOUD_NODE, runChain, runWorkflow, type ChainNode, type ChainRun, type GivenItem, type NodeRun } from './runWorkflow';
 
 export { BINARY_READER_NODE_TYPE, type InputBinary, type InputItem } from './testNodes';
 export { NX_CLOUD_NODE_TYPE, NX_CLOUD_TRIGGER_NODE_TYPE } from './engine';
@@ -45,6 +45,11 @@ export interface InProcessN8n {
 	run(parameters: INodeParameters, items?: GivenItem[], extras?: RunExtras): Promise<NodeRun>;
 	/** Input → the given nodes, none of them necessarily ours (with the credential set up). */
 	runChain(items: GivenItem[], chain: ChainNode[]): Promise<ChainRun>;
+	/**
+	 * Counts, by parameter name, the NXCloud node's reads of its parameters on n8n's real execute
+	 * context, from now until stop(), which returns the counts.
+	 */
+	countParameterReads(): { stop(): Map<string, number> };
 }
 
 /**
@@ -101,6 +106,23 @@ export function useInProcessN8n(standInOptions: Partial<StandInOptions> = {}): I
 			const running = started(engine, 'the engine');
 			running.credentialsHelper.set('nxCloudApi', credentials);
 			return await runChain(running, items, chain);
+		},
+		countParameterReads: () => {
+			const prototype = started(engine, 'the engine').core.ExecuteContext.prototype as unknown as {
+				_getNodeParameter(name: string): unknown;
+			};
+			const spy = jest.spyOn(prototype, '_getNodeParameter');
+			return {
+				stop: () => {
+					const counts = new Map<string, number>();
+					spy.mock.calls.forEach(([name], k) => {
+						if ((spy.mock.contexts[k] as { node?: { name?: string } }).node?.name !== NX_CLOUD_NODE) return;
+						counts.set(name, (counts.get(name) ?? 0) + 1);
+					});
+					spy.mockRestore();
+					return counts;
+				},
+			};
 		},
 	};
 }
