@@ -16,15 +16,16 @@ import {
 } from 'n8n-workflow';
 
 export class InMemoryCredentialsHelper extends ICredentialsHelper {
-	private data = new Map<string, ICredentialDataDecryptedObject>();
+	/** Decrypted data by credential id, as n8n keeps credentials by id. */
+	private data = new Map<string, { type: string; data: ICredentialDataDecryptedObject }>();
 
 	constructor(private readonly types: Map<string, ICredentialType>) {
 		super();
 	}
 
-	/** The decrypted data every node gets for `type` from now on. */
-	set(type: string, data: ICredentialDataDecryptedObject): void {
-		this.data.set(type, data);
+	/** Stores (or replaces) the credential with this id. */
+	set(id: string, type: string, data: ICredentialDataDecryptedObject): void {
+		this.data.set(id, { type, data });
 	}
 
 	private type(name: string): ICredentialType {
@@ -67,13 +68,13 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 
 	async getDecrypted(
 		_additionalData: IWorkflowExecuteAdditionalData,
-		_nodeCredentials: INodeCredentialsDetails,
+		nodeCredentials: INodeCredentialsDetails,
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
-		const stored = this.data.get(type);
-		if (!stored) throw new Error(`no credentials of type "${type}" were given to the harness`);
+		const stored = nodeCredentials.id === null ? undefined : this.data.get(nodeCredentials.id);
+		if (stored?.type !== type) throw new Error(`no credential "${nodeCredentials.id}" of type "${type}" was given to the harness`);
 		// n8n fills the fields a stored credential lacks with the type's defaults before a node sees them.
-		const withDefaults = NodeHelpers.getNodeParameters(this.type(type).properties, stored as INodeParameters, true, false, null, null);
+		const withDefaults = NodeHelpers.getNodeParameters(this.type(type).properties, stored.data as INodeParameters, true, false, null, null);
 		return { ...(withDefaults as ICredentialDataDecryptedObject) };
 	}
 

@@ -19,12 +19,15 @@ import { randomBytes } from 'node:crypto';
 import type { ICredentialDataDecryptedObject, INodeParameters, OnError } from 'n8n-workflow';
 
 import { startStandIn, type StandIn, type StandInOptions } from '../standin';
-import { startEngine, type Engine } from './engine';
+import { NX_CLOUD_NODE_TYPE, startEngine, type Engine } from './engine';
+import { startTriggerEndpoint, type TriggerEndpoint, type TriggerOptions } from './webhook';
 import { NX_CLOUD_NODE, runChain, runWorkflow, type ChainNode, type ChainRun, type GivenItem, type NodeRun } from './runWorkflow';
 
 export { BINARY_READER_NODE_TYPE, type InputBinary, type InputItem } from './testNodes';
 export { NX_CLOUD_NODE_TYPE, NX_CLOUD_TRIGGER_NODE_TYPE } from './engine';
 export { INPUT_NODE, NX_CLOUD_NODE, outputsOf, type ChainNode, type ChainRun, type GivenItem, type NodeRun } from './runWorkflow';
+
+export { TRIGGER_NODE, type Delivery, type TriggerEndpoint, type TriggerOptions } from './webhook';
 
 export const BUSINESS_PHONE = '8613300000000';
 export const APP_KEY = 'pem28kje';
@@ -50,6 +53,11 @@ export interface InProcessN8n {
 	 * context, from now until stop(), which returns the counts.
 	 */
 	countParameterReads(): { stop(): Map<string, number> };
+	/**
+	 * The trigger's webhook() behind a loopback URL, on n8n-core's WebhookContext, with the
+	 * credential as stored (extras replace fields of it). Closed after the test file.
+	 */
+	triggerEndpoint(options?: Omit<TriggerOptions, 'credentials'>, credentials?: ICredentialDataDecryptedObject): Promise<TriggerEndpoint>;
 }
 
 /**
@@ -60,6 +68,7 @@ export function useInProcessN8n(standInOptions: Partial<StandInOptions> = {}): I
 	let standIn: StandIn | undefined;
 	let engine: Engine | undefined;
 	let credentials: ICredentialDataDecryptedObject = {};
+	const endpoints: TriggerEndpoint[] = [];
 	const account = {
 		accessKey: `ak${randomBytes(6).toString('hex')}`,
 		accessSecret: randomBytes(16).toString('hex'),
@@ -75,6 +84,7 @@ export function useInProcessN8n(standInOptions: Partial<StandInOptions> = {}): I
 		credentials = { ...account, openApiBaseUrl: standIn.url, callbotBaseUrl: standIn.url };
 	}, 60_000);
 	afterAll(async () => {
+		await Promise.all(endpoints.map(async (endpoint) => await endpoint.close()));
 		await standIn?.close();
 		engine?.dispose();
 	});
@@ -104,8 +114,13 @@ export function useInProcessN8n(standInOptions: Partial<StandInOptions> = {}): I
 			}),
 		runChain: async (items, chain) => {
 			const running = started(engine, 'the engine');
-			running.credentialsHelper.set('nxCloudApi', credentials);
-			return await runChain(running, items, chain);
+			running.credentialsHelper.set('cred-chain', 'nxCloudApi', credentials);
+			return await runChain(running, items, chain.map((link) => (link.type === NX_CLOUD_NODE_TYPE ? { credentialId: 'cred-chain', ...link } : link)));
+		},
+		triggerEndpoint: async (options = {}, extra = {}) => {
+			const endpoint = await startTriggerEndpoint(started(engine, 'the engine'), { ...options, credentials: { ...credentials, ...extra } });
+			endpoints.push(endpoint);
+			return endpoint;
 		},
 		countParameterReads: () => {
 			const prototype = started(engine, 'the engine').core.ExecuteContext.prototype as unknown as {

@@ -28,8 +28,8 @@ export interface ChainNode {
 	parameters?: INodeParameters;
 	/** The node's "On Error" setting (default: stop the workflow). */
 	onError?: OnError;
-	/** Whether the node uses the NXCloud credential. */
-	usesCredential?: boolean;
+	/** The id of the NXCloud credential the node uses, if it uses one. */
+	credentialId?: string;
 }
 
 export type GivenItem = InputItem | InputItem['json'];
@@ -90,7 +90,7 @@ export async function runChain(engine: Engine, givenItems: GivenItem[], chain: C
 			typeVersion: 1,
 			position: [200 * (k + 1), 0],
 			parameters: structuredClone(link.parameters ?? {}),
-			...(link.usesCredential ? { credentials: { nxCloudApi: { id: 'cred-1', name: 'NXCloud account' } } } : {}),
+			...(link.credentialId ? { credentials: { nxCloudApi: { id: link.credentialId, name: 'NXCloud account' } } } : {}),
 			...(link.onError ? { onError: link.onError } : {}),
 		});
 		connections[previous] = { main: [[{ node: link.name, type: 'main', index: 0 }]] };
@@ -120,8 +120,9 @@ export async function runChain(engine: Engine, givenItems: GivenItem[], chain: C
 }
 
 export async function runWorkflow(engine: Engine, options: RunOptions): Promise<NodeRun> {
-	if (options.credentials) engine.credentialsHelper.set('nxCloudApi', options.credentials);
-	const nxCloud: ChainNode = { name: NX_CLOUD_NODE, type: NX_CLOUD_NODE_TYPE, parameters: options.parameters, onError: options.onError, usesCredential: true };
+	const credentialId = `cred-run-${executions + 1}`;
+	engine.credentialsHelper.set(credentialId, 'nxCloudApi', options.credentials ?? {});
+	const nxCloud: ChainNode = { name: NX_CLOUD_NODE, type: NX_CLOUD_NODE_TYPE, parameters: options.parameters, onError: options.onError, credentialId };
 	const chain = await runChain(engine, options.items ?? [{}], [nxCloud, ...(options.then ?? [])]);
 	const task = chain.runData[NX_CLOUD_NODE]?.[0];
 	if (!task) throw new Error('the NXCloud node did not run');
