@@ -1,7 +1,10 @@
-// Two projects: `unit` (pure functions, the stand-in server, mocked n8n contexts) runs in
-// parallel; `e2e` drives one real n8n for the whole run (globalSetup starts it once), in band.
+// Two projects: `unit` (pure functions, the stand-in server, our nodes on n8n-core's engine in
+// process) runs in parallel; `e2e` drives one real n8n for the whole run (globalSetup starts it once), in band.
 const ignored = ['<rootDir>/dist/', '<rootDir>/.cache/', '<rootDir>/node_modules/'];
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: { warnOnly: false } }];
+// Transpile only (tsconfig.jest.json sets isolatedModules): `npm run typecheck` type-checks tests
+// and code already, and type-checking again per test file against n8n-core's typings cost the unit
+// stage about 3x its CPU time.
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: { warnOnly: false } }];
 
 module.exports = {
 	// jest 30 reads testTimeout from the root only; e2e tests drive a real n8n and need minutes.
