@@ -1,5 +1,6 @@
-// A hand-made IExecuteFunctions for running operations without n8n: parameters per item,
-// recorded HTTP requests answered by a test-supplied handler, continueOnFail on demand.
+// A hand-made IExecuteFunctions, kept only for the transport's own tests (transport.test.ts says
+// why): parameters per item, recorded HTTP requests answered by a test-supplied handler. Operations
+// are tested on n8n-core's real engine instead (test/support/inProcess).
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,

@@ -1,3 +1,7 @@
+// A hand-made IWebhookFunctions, kept for what n8n-core's WebhookContext cannot be made to do in a
+// test: a body n8n's server already read (its raw-body middleware belongs to n8n's server, not
+// n8n-core), a body read that fails (413, aborted upload), capturing the trigger's log lines, a
+// credential read that throws. The trigger on the real context: webhookContext.test.ts.
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 

@@ -1,5 +1,4 @@
-import { holdsExpression, itemParameter } from '../../../../nodes/NxCloud/actions/common/itemParameter';
-import { mockExecute } from '../mockExecute';
+import { holdsExpression } from '../../../../nodes/NxCloud/actions/common/itemParameter';
 
 describe('holdsExpression', () => {
 	it('finds an expression at any depth of a parameter', () => {
@@ -12,14 +11,5 @@ describe('holdsExpression', () => {
 	});
 });
 
-describe('itemParameter', () => {
-	it('evaluates an expression per item and reads a fixed value once', () => {
-		const { ctx, parameterReads } = mockExecute({ params: { phone: (i: number) => `p${i}`, userName: 'fixed' }, items: [{}, {}, {}] });
-		const phone = itemParameter(ctx, 'phone', '');
-		const userName = itemParameter(ctx, 'userName', '');
-		expect([0, 1, 2].map(phone)).toEqual(['p0', 'p1', 'p2']);
-		expect([0, 1, 2].map(userName)).toEqual(['fixed', 'fixed', 'fixed']);
-		expect(parameterReads.get('phone')).toBe(3);
-		expect(parameterReads.get('userName')).toBe(1);
-	});
-});
+// How often itemParameter reads a parameter is checked on n8n's real execute context, where the
+// question matters: test/unit/actions/callbotCallList/importBatch.test.ts.

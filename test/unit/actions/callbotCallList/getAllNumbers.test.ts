@@ -1,0 +1,25 @@
+// Callbot Call List → Get Many Numbers on n8n-core's engine against the stand-in.
+import type { IDataObject } from 'n8n-workflow';
+
+import { seedBatch, seedTask } from '../../../fixtures/action/callbotSeed';
+import { useInProcessN8n } from '../../../support/inProcess';
+
+const n8n = useInProcessN8n();
+
+describe('Get Many Numbers', () => {
+	it('pages through the task\'s numbers up to the limit, one item each with its last call', async () => {
+		seedTask(n8n.standIn, 't');
+		seedBatch(n8n.standIn, 't', Array.from({ length: 5 }, (_, k) => ({ orderID: `o${k}`, userPhone: `861330000000${k}` })));
+		n8n.standIn.state.callbot.dial('t');
+
+		const { items: output, error } = await n8n.run({ resource: 'callbotCallList', operation: 'getAllNumbers', userTaskId: 't', returnAll: false, limit: 3, pageSize: 2, options: { tries: 2, timeout: 5 } });
+		expect(error).toBeUndefined();
+		expect(n8n.standIn.requestsTo('/listOrder').map((r) => [(r.json() as IDataObject).page, (r.json() as IDataObject).size])).toEqual([
+			[1, 2],
+			[2, 2],
+		]);
+		expect(output.map((item) => item.json.orderID)).toEqual(['o0', 'o1', 'o2']);
+		const call = n8n.standIn.state.callbot.order('o0')!.calls[0];
+		expect(output[0].json.callInfoDetail).toMatchObject({ callID: call.callID, callStartTs: call.callStartTs, callStartTsIso: new Date(call.callStartTs * 1000).toISOString() });
+	});
+});
