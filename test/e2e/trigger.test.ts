@@ -163,7 +163,7 @@ describe('WhatsApp pushes in a real n8n', () => {
 			signatureVerified: true,
 			data: JSON.parse(fixtureText('whatsapp', 'status-sent')).statuses[0],
 			timestamps: { timestamp: '2022-08-09T04:39:46.000Z' },
-			cost: { lines: 2, currency: 'USD', price: 0.1381, foreignPrice: 0.02 },
+			cost: { lines: 2, priceCny: 0.1381, foreignPrice: 0.02, foreignCurrency: 'USD' },
 		});
 		expect(triggerItems(byEvent.get('status.failed')!)[0].json).toMatchObject({
 			businessPhone: '852xxxx3862',

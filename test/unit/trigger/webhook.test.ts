@@ -88,7 +88,7 @@ describe('item contents', () => {
 			businessPhone: null,
 			context: {},
 			timestamps: { timestamp: '2022-08-09T04:39:46.000Z', conversation: { expiration_timestamp: '2022-08-10T04:40:00.000Z' } },
-			cost: { lines: 2, currency: 'USD', price: 0.1381, foreignPrice: 0.02, types: ['per-message', 'marketing'] },
+			cost: { lines: 2, priceCny: 0.1381, foreignPrice: 0.02, foreignCurrency: 'USD', types: ['per-message', 'marketing'] },
 		});
 	});
 
