@@ -36,17 +36,17 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Events to Emit',
 		name: 'events',
 		type: 'multiOptions',
-		// Values are the `filterKey`s of events/whatsapp.ts.
+		// Values are the `filterKey`s of events/whatsapp.ts. Same order as the outputs (events/outputs.ts).
 		options: [
-			{ name: 'Account and Account Review Updates', value: 'account' },
-			{ name: 'Call Records', value: 'call', description: 'One record per finished WhatsApp call' },
-			{ name: 'Inbound Messages', value: 'message', description: 'Text, media, location, interactive, order, reaction and other messages users send to your number' },
-			{ name: 'Phone Number Events', value: 'phone', description: 'Display-name and quality-rating changes of a business number' },
-			{ name: 'Status: Delivered', value: 'status.delivered' },
-			{ name: 'Status: Failed', value: 'status.failed' },
-			{ name: 'Status: Read', value: 'status.read' },
-			{ name: 'Status: Sent', value: 'status.sent' },
-			{ name: 'Template Status, Quality and Category Updates', value: 'template' },
+			{ name: 'Account and Account Review Updates', value: 'account', description: 'To the Account output' },
+			{ name: 'Call Records', value: 'call', description: 'One record per finished WhatsApp call, to the Call output' },
+			{ name: 'Inbound Messages', value: 'message', description: 'Text, media, location, interactive, order, reaction and other messages users send to your number, to the Message output' },
+			{ name: 'Phone Number Events', value: 'phone', description: 'Display-name and quality-rating changes of a business number, to the Phone output' },
+			{ name: 'Status: Delivered', value: 'status.delivered', description: 'To the Delivered output' },
+			{ name: 'Status: Failed', value: 'status.failed', description: 'To the Failed output' },
+			{ name: 'Status: Read', value: 'status.read', description: 'To the Read output' },
+			{ name: 'Status: Sent', value: 'status.sent', description: 'To the Sent output' },
+			{ name: 'Template Status, Quality and Category Updates', value: 'template', description: 'To the Template output' },
 		],
 		default: ['account', 'call', 'message', 'phone', 'status.delivered', 'status.failed', 'status.read', 'status.sent', 'template'],
 		description: 'Events that start the workflow; others are answered and dropped. Events the trigger does not recognise always go to the Other output.',
@@ -56,11 +56,11 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Events to Emit',
 		name: 'callbotEvents',
 		type: 'multiOptions',
-		// Values are the `filterKey`s of events/callbot.ts.
+		// Values are the `filterKey`s of events/callbot.ts. Same order as the outputs (events/outputs.ts).
 		options: [
-			{ name: 'Call Finished', value: 'call' },
-			{ name: 'Order Finished', value: 'order' },
-			{ name: 'Task Status', value: 'task' },
+			{ name: 'Call Finished', value: 'call', description: 'To the Call output' },
+			{ name: 'Order Finished', value: 'order', description: 'To the Order output' },
+			{ name: 'Task Status', value: 'task', description: 'To the Task output' },
 		],
 		default: ['call', 'order', 'task'],
 		description: 'Callbacks that start the workflow; others are answered and dropped. Callbacks of an unknown shape always go to the Other output.',

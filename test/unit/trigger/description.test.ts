@@ -1,7 +1,11 @@
 import type { INode, INodeType } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
+import { splitCallbotCallback } from '../../../nodes/NxCloud/events/callbot';
+import { OUTPUTS, outputIndex } from '../../../nodes/NxCloud/events/outputs';
+import { splitWhatsAppPush } from '../../../nodes/NxCloud/events/whatsapp';
 import { NxCloudTrigger } from '../../../nodes/NxCloud/NxCloudTrigger.node';
+import { fixture } from '../events/fixtures';
 
 const trigger = new NxCloudTrigger();
 const property = (name: string) => trigger.description.properties.find((p) => p.name === name)!;
@@ -59,6 +63,40 @@ describe('NXCloud Trigger description', () => {
 			redeliveryWindow: 1000,
 		});
 		expect(property('events').options!.map((o: any) => o.value).sort()).toEqual([...(node.parameters.events as string[])].sort());
+	});
+
+	it('lists the events in the order of the outputs, and each goes to the output its entry names', () => {
+		const whatsappSample: Record<string, unknown> = {
+			account: { field: 'account_update', value: { event: 'X' } },
+			call: { calls: [{ call_id: 'c' }] },
+			message: { messages: [{ id: 'm', type: 'text' }] },
+			phone: { field: 'phone_number_quality_update', value: {} },
+			'status.delivered': { statuses: [{ id: 's', status: 'delivered' }] },
+			'status.failed': { statuses: [{ id: 's', status: 'failed' }] },
+			'status.read': { statuses: [{ id: 's', status: 'read' }] },
+			'status.sent': { statuses: [{ id: 's', status: 'sent' }] },
+			template: { field: 'message_template_status_update', value: { event: 'APPROVED' } },
+		};
+		const callbotSample: Record<string, unknown> = {
+			call: fixture('callbot', 'call-filled'),
+			order: fixture('callbot', 'order-filled'),
+			task: fixture('callbot', 'task-filled'),
+		};
+		const check = (source: 'whatsapp' | 'callbot', parameter: string, samples: Record<string, unknown>) => {
+			const options = property(parameter).options as Array<{ value: string; description: string }>;
+			const landed = options.map((option, position) => {
+				const [event] = source === 'whatsapp' ? splitWhatsAppPush(samples[option.value]) : splitCallbotCallback(samples[option.value]);
+				expect(event.filterKey).toBe(option.value);
+				const index = outputIndex(source, 'perType', event.output);
+				expect(option.description).toContain(`${OUTPUTS[source][index].displayName} output`);
+				return index - position;
+			});
+			// Output i holds the i-th entry of the list; Other comes last.
+			expect(landed.every((offset) => offset === 0)).toBe(true);
+			expect(OUTPUTS[source].length).toBe(options.length + 1);
+		};
+		check('whatsapp', 'events', whatsappSample);
+		check('callbot', 'callbotEvents', callbotSample);
 	});
 
 	it('only needs a credential when signatures are checked', () => {

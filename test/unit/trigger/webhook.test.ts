@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { fixtureBytes, fixtureNames, FIXTURES } from '../events/fixtures';
 import { CREDENTIALS, deliver, signedCallbotHeaders, signedWhatsAppHeaders } from './mockWebhook';
 
-const WHATSAPP_OUTPUTS = ['message', 'sent', 'delivered', 'read', 'failed', 'template', 'account', 'call', 'other'];
-const CALLBOT_OUTPUTS = ['task', 'order', 'call', 'other'];
+const WHATSAPP_OUTPUTS = ['account', 'call', 'message', 'phone', 'delivered', 'failed', 'read', 'sent', 'template', 'other'];
+const CALLBOT_OUTPUTS = ['call', 'order', 'task', 'other'];
+const wa = (output: string) => WHATSAPP_OUTPUTS.indexOf(output);
+/** Item counts per WhatsApp output, from { output: count }. */
+const waCounts = (counts: Record<string, number>) => WHATSAPP_OUTPUTS.map((o) => counts[o] ?? 0);
 
 /** Where each fixture must land, read off its file name (the payloads were checked by hand in events/). */
 function expectedWhatsAppOutput(name: string): string {
@@ -13,6 +16,7 @@ function expectedWhatsAppOutput(name: string): string {
 	if (name.startsWith('status-')) return name.split('-')[1];
 	if (name.startsWith('template-')) return 'template';
 	if (name.startsWith('account-')) return 'account';
+	if (name.startsWith('phone-')) return 'phone';
 	if (name === 'call-record') return 'call';
 	throw new Error(`no expectation for ${name}`);
 }
@@ -33,7 +37,7 @@ describe('accepted WhatsApp pushes: every vendor example to its output', () => {
 		const { result, response, staticData } = await deliver({ body, headers: signedWhatsAppHeaders(body) });
 		const output = expectedWhatsAppOutput(name);
 		expect(result.noWebhookResponse).toBe(true);
-		expect(result.workflowData).toHaveLength(9);
+		expect(result.workflowData).toHaveLength(10);
 		const counts = itemCounts(result.workflowData);
 		expect(counts[WHATSAPP_OUTPUTS.indexOf(output)]).toBe(1);
 		expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
@@ -82,7 +86,7 @@ describe('item contents', () => {
 	it('a sent status: raw status, envelope, ISO copies and the cost summary', async () => {
 		const body = fixtureBytes('whatsapp', 'status-sent');
 		const { result } = await deliver({ body, headers: signedWhatsAppHeaders(body) });
-		const json = result.workflowData![1][0].json;
+		const json = result.workflowData![wa('sent')][0].json;
 		expect(json).toMatchObject({
 			event: 'status.sent',
 			businessPhone: null,
@@ -95,7 +99,7 @@ describe('item contents', () => {
 	it('an inbound message: the matching contact in the context', async () => {
 		const body = fixtureBytes('whatsapp', 'message-image');
 		const { result } = await deliver({ body, headers: signedWhatsAppHeaders(body) });
-		expect(result.workflowData![0][0].json).toMatchObject({
+		expect(result.workflowData![wa('message')][0].json).toMatchObject({
 			event: 'message.image',
 			businessPhone: '86176xxxx0819',
 			context: { merchant_phone: '86176xxxx0819', messaging_product: 'whatsapp', contact: { wa_id: '852xxxx705' } },
@@ -113,8 +117,8 @@ describe('item contents', () => {
 			],
 		});
 		const { result } = await deliver({ body, headers: signedWhatsAppHeaders(body) });
-		expect(itemCounts(result.workflowData)).toEqual([0, 1, 2, 0, 0, 0, 0, 0, 0]);
-		expect(result.workflowData![2].map((i) => (i.json.data as any).id)).toEqual(['w1', 'w2']);
+		expect(itemCounts(result.workflowData)).toEqual(waCounts({ sent: 1, delivered: 2 }));
+		expect(result.workflowData![wa('delivered')].map((i) => (i.json.data as any).id)).toEqual(['w1', 'w2']);
 	});
 
 	it('single output routing puts every event on output 0, in push order', async () => {
@@ -129,7 +133,7 @@ describe('signature algorithms', () => {
 	it.each(['md5', 'MD5', 'sha256', 'SHA256', 'Sha256'])('accepts algorithm header %s', async (algorithm) => {
 		const body = fixtureBytes('whatsapp', 'status-read');
 		const { result } = await deliver({ body, headers: signedWhatsAppHeaders(body, { algorithm }) });
-		expect(itemCounts(result.workflowData)[3]).toBe(1);
+		expect(itemCounts(result.workflowData)[wa('read')]).toBe(1);
 	});
 
 	it('refuses a sha256 signature presented as md5 (no guessing)', async () => {
@@ -292,7 +296,7 @@ describe('Signature Check modes', () => {
 
 	it('Verify If Present lets an unsigned push through, marked unverified', async () => {
 		const { result } = await deliver({ parameters: { signatureCheck: 'ifPresent' }, body, headers: { 'content-type': 'application/json' } });
-		expect(result.workflowData![0][0].json.signatureVerified).toBe(false);
+		expect(result.workflowData![wa('message')][0].json.signatureVerified).toBe(false);
 	});
 
 	it('Verify If Present still refuses a wrong signature', async () => {
@@ -315,7 +319,7 @@ describe('Signature Check modes', () => {
 			headers: signedWhatsAppHeaders(body, { secret: 'x' }),
 			credentials: new Error('no credential'),
 		});
-		expect(result.workflowData![0][0].json).toMatchObject({ event: 'message.text', signatureVerified: false });
+		expect(result.workflowData![wa('message')][0].json).toMatchObject({ event: 'message.text', signatureVerified: false });
 	});
 
 	it('accepts a timestamp inside the window, in the right unit per source', async () => {
@@ -341,7 +345,7 @@ describe('filters', () => {
 	it('emits events it does not recognise even with nothing selected', async () => {
 		const body = JSON.stringify({ field: 'user_preferences', value: { business_phone: '85266123456' } });
 		const { result } = await deliver({ parameters: { events: [] }, body, headers: signedWhatsAppHeaders(body) });
-		expect(result.workflowData![8][0].json.event).toBe('other.user_preferences');
+		expect(result.workflowData![wa('other')][0].json.event).toBe('other.user_preferences');
 	});
 
 	it('keeps only the listed business numbers', async () => {
@@ -351,7 +355,7 @@ describe('filters', () => {
 		expectAnsweredWithoutExecution(elsewhere.result, elsewhere.response, { received: true });
 		const allowed = JSON.stringify({ business_phone: '852 6612 3456', statuses: [{ id: 'x', status: 'failed' }] });
 		const ok = await deliver({ parameters: { businessPhones: '85266123456, 8613800138000' }, body: allowed, headers: signedWhatsAppHeaders(allowed) });
-		expect(itemCounts(ok.result.workflowData)[4]).toBe(1);
+		expect(itemCounts(ok.result.workflowData)[wa('failed')]).toBe(1);
 		const other = JSON.stringify({ business_phone: '85299999999', statuses: [{ id: 'x', status: 'failed' }] });
 		const dropped = await deliver({ parameters: { businessPhones: '85266123456' }, body: other, headers: signedWhatsAppHeaders(other) });
 		expectAnsweredWithoutExecution(dropped.result, dropped.response, { received: true });
@@ -369,7 +373,7 @@ describe('redeliveries', () => {
 		const body = fixtureBytes('whatsapp', 'status-delivered');
 		const staticData = {};
 		const first = await deliver({ body, headers: signedWhatsAppHeaders(body), staticData });
-		expect(itemCounts(first.result.workflowData)[2]).toBe(1);
+		expect(itemCounts(first.result.workflowData)[wa('delivered')]).toBe(1);
 		// NXCloud re-signs with a new ts: still the same event.
 		const again = await deliver({ body, headers: signedWhatsAppHeaders(body, { ts: String(Date.now() + 1) }), staticData });
 		expectAnsweredWithoutExecution(again.result, again.response, { received: true });
@@ -382,7 +386,7 @@ describe('redeliveries', () => {
 		await deliver({ body: one, headers: signedWhatsAppHeaders(one), staticData });
 		const two = JSON.stringify({ statuses: [{ id: 'w1', status: 'sent' }, { id: 'w1', status: 'delivered' }] });
 		const { result } = await deliver({ body: two, headers: signedWhatsAppHeaders(two), staticData });
-		expect(itemCounts(result.workflowData)).toEqual([0, 0, 1, 0, 0, 0, 0, 0, 0]);
+		expect(itemCounts(result.workflowData)).toEqual(waCounts({ delivered: 1 }));
 		expect(staticData).toEqual({ redeliveryWindow: [expect.any(String), expect.any(String)] });
 	});
 
@@ -400,7 +404,7 @@ describe('redeliveries', () => {
 		const staticData = {};
 		for (let i = 0; i < 2; i++) {
 			const { result } = await deliver({ parameters: { dropRedeliveries: false }, body, headers: signedWhatsAppHeaders(body), staticData });
-			expect(itemCounts(result.workflowData)[0]).toBe(1);
+			expect(itemCounts(result.workflowData)[wa('message')]).toBe(1);
 		}
 		expect(staticData).toEqual({});
 	});
@@ -410,7 +414,7 @@ describe('redeliveries', () => {
 		const staticData = {};
 		for (let i = 0; i < 2; i++) {
 			const { result } = await deliver({ mode: 'manual', body, headers: signedWhatsAppHeaders(body), staticData });
-			expect(itemCounts(result.workflowData)[0]).toBe(1);
+			expect(itemCounts(result.workflowData)[wa('message')]).toBe(1);
 		}
 	});
 
@@ -424,7 +428,7 @@ describe('redeliveries', () => {
 		expect((staticData as any).redeliveryWindow).toHaveLength(2);
 		const again = push('a');
 		const { result } = await deliver({ parameters: { redeliveryWindow: 2 }, body: again, headers: signedWhatsAppHeaders(again), staticData });
-		expect(itemCounts(result.workflowData)[0]).toBe(1);
+		expect(itemCounts(result.workflowData)[wa('message')]).toBe(1);
 	});
 });
 
