@@ -167,10 +167,14 @@ export class NxCloudTrigger implements INodeType {
 			respondJson(res, outcome.refused.status, outcome.refused.body);
 			return { noWebhookResponse: true };
 		}
-		const { events, filtered, redelivered, emitted } = outcome.counts;
-		if (emitted < events) {
+		const { events, filtered, withoutPhone, redelivered, emitted } = outcome.counts;
+		if (emitted < events || withoutPhone > 0) {
+			const unknown =
+				withoutPhone > 0
+					? ` (${withoutPhone} without a business number, ${settings.unknownPhoneEvents === 'drop' ? 'dropped' : 'emitted'})`
+					: '';
 			this.logger.debug(
-				`NXCloud Trigger "${this.getNode().name}": ${events} event(s), ${filtered} filtered out, ${redelivered} redelivered, ${emitted} emitted`,
+				`NXCloud Trigger "${this.getNode().name}": ${events} event(s), ${filtered} filtered out${unknown}, ${redelivered} redelivered, ${emitted} emitted`,
 			);
 		}
 		// Answer now, before the execution exists: {"retCode":0} for Callbot, {"received":true}

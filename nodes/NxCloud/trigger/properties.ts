@@ -114,6 +114,20 @@ export const triggerProperties: INodeProperties[] = [
 		displayOptions: { show: { source: ['whatsapp'] } },
 	},
 	{
+		displayName: 'Events Without a Business Number',
+		name: 'unknownPhoneEvents',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Emit', value: 'emit', description: 'Emit them: the filter cannot tell whose they are, so nothing is lost' },
+			{ name: 'Drop', value: 'drop', description: 'Answer and drop them: only events that name a listed number are emitted' },
+		],
+		default: 'emit',
+		description:
+			'What Business Phones does with events that name no business number (many status pushes carry none). Their count is in the log line of each push.',
+		displayOptions: { show: { source: ['whatsapp'] } },
+	},
+	{
 		displayName: 'Output Routing',
 		name: 'outputRouting',
 		type: 'options',

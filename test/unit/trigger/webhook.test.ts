@@ -361,6 +361,32 @@ describe('filters', () => {
 		expectAnsweredWithoutExecution(dropped.result, dropped.response, { received: true });
 	});
 
+	it('emits the vendor\'s status examples that name no business number, unless told to drop them, and counts them', async () => {
+		// 13 of the 26 status examples carry no business_phone, merchant_phone or metadata.
+		const names = fixtureNames('whatsapp').filter((name) => name.startsWith('status-'));
+		const phoneless = names.filter((name) => {
+			const body = JSON.parse(fixtureBytes('whatsapp', name).toString('utf8'));
+			return body.business_phone === undefined && body.merchant_phone === undefined && body.metadata === undefined;
+		});
+		expect({ statuses: names.length, phoneless: phoneless.length }).toEqual({ statuses: 26, phoneless: 13 });
+		for (const name of phoneless) {
+			const body = fixtureBytes('whatsapp', name);
+			const kept = await deliver({ parameters: { businessPhones: '85266123456' }, body, headers: signedWhatsAppHeaders(body) });
+			expect({ name, emitted: itemCounts(kept.result.workflowData).reduce((a, b) => a + b, 0) }).toEqual({ name, emitted: 1 });
+			expect(kept.logs).toContain('debug: NXCloud Trigger "NXCloud Trigger": 1 event(s), 0 filtered out (1 without a business number, emitted), 0 redelivered, 1 emitted');
+			const dropped = await deliver({ parameters: { businessPhones: '85266123456', unknownPhoneEvents: 'drop' }, body, headers: signedWhatsAppHeaders(body) });
+			expectAnsweredWithoutExecution(dropped.result, dropped.response, { received: true });
+			expect(dropped.logs).toContain('debug: NXCloud Trigger "NXCloud Trigger": 1 event(s), 1 filtered out (1 without a business number, dropped), 0 redelivered, 0 emitted');
+		}
+	});
+
+	it('refuses an unknown "Events Without a Business Number" value, naming the parameter', async () => {
+		const body = fixtureBytes('whatsapp', 'status-read');
+		const { response } = await deliver({ parameters: { businessPhones: '85266123456', unknownPhoneEvents: 'maybe' }, body, headers: signedWhatsAppHeaders(body) });
+		expect(response).toMatchObject({ status: 500 });
+		expect(response.json.error).toContain('"unknownPhoneEvents"');
+	});
+
 	it('answers Callbot with {"retCode":0} when nothing is left to emit', async () => {
 		const body = fixtureBytes('callbot', 'task-filled');
 		const { result, response } = await deliver({ parameters: { source: 'callbot', callbotEvents: ['order'] }, body, headers: signedCallbotHeaders(body) });
