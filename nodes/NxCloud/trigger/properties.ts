@@ -6,7 +6,7 @@ import { DEFAULT_REDELIVERY_WINDOW, MAX_REDELIVERY_WINDOW } from '../events/rede
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'NXCloud has no API to register webhooks: copy the Production URL above into the NXCloud console, as the webhook URL of your WhatsApp application (WhatsApp → application management → your application). Pushes are signed only when a receipt-signing algorithm (回执加签算法) is chosen in that application\'s settings; the trigger checks them with the Access Key and Access Secret of the credential.',
+			'NXCloud has no API to register webhooks, and its console keeps one webhook URL per WhatsApp application (WhatsApp → application management → your application). To try the trigger, paste the Test URL above there and click Listen for test event; the Test URL answers only while the editor listens. When the workflow is ready, replace it with the Production URL and activate the workflow. Pushes are signed only when a receipt-signing algorithm is chosen in that application\'s settings; the trigger checks them with the Access Key and Access Secret of the credential.',
 		name: 'whatsappSetupNotice',
 		type: 'notice',
 		default: '',
@@ -14,7 +14,7 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'NXCloud has no API to register webhooks: give the Production URL above as taskCallbackUrl, orderCallbackUrl or callCallbackUrl when you create a Callbot task or import numbers. NXCloud signs callbacks with the algorithm chosen in the console (AI outbound call → Developer); set the same algorithm, UUID and Secret Key in the credential.',
+			'NXCloud has no API to register webhooks: each Callbot task or import carries its own callback URLs (taskCallbackUrl, orderCallbackUrl, callCallbackUrl), and keeps calling the URL it was given. Give the Test URL above only to a test task while the editor listens (Listen for test event); give the Production URL to real tasks and activate the workflow. NXCloud signs callbacks with the algorithm chosen in the console (AI outbound call → Developer); set the same algorithm, UUID and Secret Key in the credential.',
 		name: 'callbotSetupNotice',
 		type: 'notice',
 		default: '',

@@ -45,9 +45,27 @@ describe('NXCloud Trigger description', () => {
 		expect(property('ifPresentWarning').displayName).toMatch(/Unsigned requests are accepted/);
 	});
 
-	it('says where to paste the URL and where to turn signing on, per source', () => {
-		expect(property('whatsappSetupNotice').displayName).toMatch(/Production URL.*NXCloud console.*webhook URL.*回执加签算法/s);
-		expect(property('callbotSetupNotice').displayName).toMatch(/taskCallbackUrl.*Developer/s);
+	it('says where to paste the URL, Test URL versus Production URL, and where to turn signing on, per source', () => {
+		expect(property('whatsappSetupNotice').displayName).toMatch(
+			/one webhook URL per WhatsApp application.*Test URL.*Listen for test event.*Production URL.*activate.*receipt-signing algorithm/s,
+		);
+		expect(property('callbotSetupNotice').displayName).toMatch(/taskCallbackUrl.*Test URL.*Production URL.*Developer/s);
+	});
+
+	it('speaks English only: no Chinese text anywhere in the node or credential UI', () => {
+		const { NxCloud } = require('../../../nodes/NxCloud/NxCloud.node');
+		const { NxCloudApi } = require('../../../credentials/NxCloudApi.credentials');
+		const texts: string[] = [];
+		const collect = (value: unknown): void => {
+			if (typeof value === 'string') texts.push(value);
+			else if (Array.isArray(value)) value.forEach(collect);
+			else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+		};
+		collect(trigger.description);
+		collect(new NxCloud().description);
+		collect(new NxCloudApi().properties);
+		expect(texts.length).toBeGreaterThan(100);
+		expect(texts.filter((text) => /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/.test(text))).toEqual([]);
 	});
 
 	it('defaults: WhatsApp, all events, Required, age check off, per-type outputs, drop redeliveries', () => {
