@@ -27,7 +27,7 @@ const IMPORT_PARAMS = {
 	operation: 'importBatch',
 	userTaskId: 'task-1',
 	orderCallbackUrl: 'https://n8n.example/order',
-	callCallbackUrl: '',
+	callCallbackUrl: 'https://n8n.example/call',
 };
 
 function paramsFromItems(items: IDataObject[], extra: IDataObject = {}) {
@@ -46,6 +46,19 @@ const json = (output: INodeExecutionData[]) => output.map((item) => item.json);
 const pairs = (output: INodeExecutionData[]) => output.map((item) => item.pairedItem);
 
 describe('Import as New Batch', () => {
+	it.each([
+		['orderCallbackUrl', 'Order Callback URL'],
+		['callCallbackUrl', 'Call Callback URL'],
+	])('refuses an empty %s before sending anything, saying where to get one', async (name, label) => {
+		const items: IDataObject[] = [{ phone: '8613300000001' }];
+		const mock = mockExecute({ items, params: paramsFromItems(items, { [name]: '' }), http: importServer });
+		const error = await node.execute.call(mock.ctx).then(() => undefined, (e: Error) => e);
+		expect(mock.requests).toHaveLength(0);
+		expect(error?.message).toContain(`${label} is required`);
+		expect(error?.message).toContain('Production URL of an NXCloud Trigger set to Callbot');
+	});
+
+
 	it('sends all items in one request and returns one paired result per item', async () => {
 		const items: IDataObject[] = [
 			{ phone: '+86 133 0000 0001', orderId: 'o-1', userName: 'Li', vars: [{ name: 'amount', value: '12' }] },
@@ -61,8 +74,9 @@ describe('Import as New Batch', () => {
 		expect(requests[0].url).toBe('https://bot.test/callcentre/api/v3/importBatchCall');
 		const sent = (requests[0].json.callInfoList as IDataObject).callList as IDataObject[];
 		expect(sent.map((row) => row.userPhone)).toEqual(['8613300000001', '8613300000009', '8613300000004']);
-		expect(sent[0]).toEqual({ orderID: 'o-1', userPhone: '8613300000001', other: '', userName: 'Li', customerName: '', params: [{ name: 'amount', value: '12' }] });
-		expect(requests[0].json).toMatchObject({ productID: 'callbot', userTaskID: 'task-1', callInfoList: { orderCallbackUrl: 'https://n8n.example/order', callCallbackUrl: '' } });
+		// `other` left empty carries the order ID: the vendor requires it and never says it may be empty.
+		expect(sent[0]).toEqual({ orderID: 'o-1', userPhone: '8613300000001', other: 'o-1', userName: 'Li', customerName: '', params: [{ name: 'amount', value: '12' }] });
+		expect(requests[0].json).toMatchObject({ productID: 'callbot', userTaskID: 'task-1', callInfoList: { orderCallbackUrl: 'https://n8n.example/order', callCallbackUrl: 'https://n8n.example/call' } });
 
 		expect(output).toHaveLength(items.length);
 		expect(pairs(output)).toEqual(items.map((_, item) => ({ item })));
@@ -89,7 +103,7 @@ describe('Import as New Batch', () => {
 			http: importServer,
 		});
 		const sent = (requests[0].json.callInfoList as IDataObject).callList as IDataObject[];
-		expect(sent[0]).toEqual({ orderID: 'a', userPhone: '8613300000001', other: '', userName: 'Li', customerName: '', params: [{ name: 'amount', value: '12' }, { name: 'due', value: 'May' }] });
+		expect(sent[0]).toEqual({ orderID: 'a', userPhone: '8613300000001', other: 'a', userName: 'Li', customerName: '', params: [{ name: 'amount', value: '12' }, { name: 'due', value: 'May' }] });
 		expect(sent[1]).toMatchObject({ userPhone: '8613300000002', params: [{ name: 'amount', value: '3' }] });
 		expect(json(output).map((r) => r.status)).toEqual(['imported', 'imported']);
 		expect(parameterReads.get('phone')).toBeUndefined();
