@@ -46,6 +46,15 @@ const json = (output: INodeExecutionData[]) => output.map((item) => item.json);
 const pairs = (output: INodeExecutionData[]) => output.map((item) => item.pairedItem);
 
 describe('Import as New Batch', () => {
+	it('never splits itself on 4001 (a second import would drop the first part): one request, and the safe way in the error', async () => {
+		const items: IDataObject[] = phones(5);
+		const mock = mockExecute({ items, params: paramsFromItems(items), http: () => ({ body: { retCode: 4001, retMsg: 'too many', responseID: 'r' } }) });
+		const error = (await node.execute.call(mock.ctx).then(() => undefined, (e: unknown) => e)) as NodeApiError;
+		expect(mock.requests).toHaveLength(1);
+		expect(error.description).toContain('Import the first part with Import as New Batch, then send the rest with Add Numbers to Task');
+	});
+
+
 	it.each([
 		['orderCallbackUrl', 'Order Callback URL'],
 		['callCallbackUrl', 'Call Callback URL'],
