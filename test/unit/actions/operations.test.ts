@@ -417,3 +417,30 @@ describe('Callbot Task', () => {
 		expect(json(output)[0].createTsIso).toBe('2025-09-15T05:51:18.000Z');
 	});
 });
+
+describe('Get Many Numbers / Get Many Calls: row keys the vendor pages do not show', () => {
+	const params = (operation: string) => ({ resource: 'callbotCallList', operation, userTaskId: 'task-1', returnAll: true, pageSize: 100, options: FAST });
+
+	it.each([
+		['getAllNumbers', 'orderDataList'],
+		['getAllCalls', 'list'],
+	])('%s reads rows under %s', async (operation, key) => {
+		const { output } = await run({ params: params(operation), http: () => ({ body: { retCode: 0, totalCount: 2, [key]: [{ n: 1 }, { n: 2 }] } }) });
+		expect(output.map((item) => item.json.n)).toEqual([1, 2]);
+	});
+
+	it.each(['getAllNumbers', 'getAllCalls'])('%s fails, showing the keys received, when totalCount > 0 but no rows are found', async (operation) => {
+		const mock = mockExecute({ params: params(operation), http: () => ({ body: { retCode: 0, totalCount: 2, mystery: [{}, {}] } }) });
+		const error = (await node.execute.call(mock.ctx).then(() => undefined, (e: unknown) => e)) as Error;
+		expect(error?.message).toMatch(/totalCount.*Keys received: retCode, totalCount, mystery/);
+	});
+
+	it('Get Many Tasks sends queryConditions even without filters (the vendor marks it required)', async () => {
+		const { requests } = await run({
+			items: [{ json: {} }] as any,
+			params: { resource: 'callbotTask', operation: 'getAll', returnAll: false, limit: 5, options: FAST },
+			http: () => ({ body: { retCode: 0, totalCount: 0, taskData: [] } }),
+		});
+		expect(requests[0].json).toMatchObject({ productID: 'callbot', page: 1, size: 5, queryConditions: {} });
+	});
+});

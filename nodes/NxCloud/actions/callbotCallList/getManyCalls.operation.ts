@@ -55,12 +55,14 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runPagedList(this, items, {
 		endpoint: 'listCall',
-		rowsKey: 'callList',
+		// Not shown by the vendor page: the likely names, in order.
+		rowsKeys: ['callList', 'callDataList', 'callData', 'callInfoList', 'list', 'data', 'rows', 'records'],
 		acceptGzip: true,
 		body: (i) => {
 			const body: IDataObject = { productID: PRODUCT_ID, userTaskID: requireUserTaskId(this, i) };
 			const options = callFilters(this.getNodeParameter('filters', i, {}) as IDataObject);
-			if (Object.keys(options).length > 0) body.options = options;
+			// Always sent, {} when there is no filter: the vendor page lists it without saying it may be left out.
+			body.options = options;
 			return body;
 		},
 	});

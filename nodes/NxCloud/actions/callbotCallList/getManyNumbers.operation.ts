@@ -53,11 +53,13 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runPagedList(this, items, {
 		endpoint: 'listOrder',
-		rowsKey: 'orderList',
+		// Not shown by the vendor page: the likely names, in order.
+		rowsKeys: ['orderList', 'orderDataList', 'orderData', 'orderInfoList', 'list', 'data', 'rows', 'records'],
 		body: (i) => {
 			const body: IDataObject = { productID: PRODUCT_ID, userTaskID: requireUserTaskId(this, i) };
 			const options = callFilters(this.getNodeParameter('filters', i, {}) as IDataObject);
-			if (Object.keys(options).length > 0) body.options = options;
+			// Always sent, {} when there is no filter: the vendor page lists it without saying it may be left out.
+			body.options = options;
 			return body;
 		},
 	});
