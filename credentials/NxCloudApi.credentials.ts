@@ -137,15 +137,19 @@ export class NxCloudApi implements ICredentialType {
 				type: 'responseSuccessBody' as const,
 				properties: { key: 'code', value: code, message: `Open Platform part refused (code ${code}): ${why}` },
 			})),
-			...[
-				[6, 'signature incorrect: check the Callbot Secret Key and the Callbot Algorithm'],
-				[6001, 'signature missing'],
-				[6002, 'account does not exist: check the Callbot UUID'],
-				[6003, 'no permission for this account'],
-			].map(([code, why]) => ({
-				type: 'responseSuccessBody' as const,
-				properties: { key: 'retCode', value: code, message: `Callbot part refused (retCode ${code}): ${why}` },
-			})),
+			// ping answers {data, timestamp, code, msg, reqId}; other Callbot endpoints use retCode.
+			// Both are checked, so a refusal in either envelope fails the test.
+			...(['code', 'retCode'] as const).flatMap((key) =>
+				[
+					[6, 'signature incorrect: check the Callbot Secret Key and the Callbot Algorithm'],
+					[6001, 'signature missing'],
+					[6002, 'account does not exist: check the Callbot UUID'],
+					[6003, 'no permission for this account'],
+				].map(([code, why]) => ({
+					type: 'responseSuccessBody' as const,
+					properties: { key, value: code, message: `Callbot part refused (${key} ${code}): ${why}` },
+				})),
+			),
 		],
 	};
 }

@@ -199,7 +199,7 @@ describe('Callbot part (Callbot UUID + Callbot Secret Key)', () => {
 
 		expect(result.status).toBe('Error');
 		expect(result.message).toBe(
-			'Callbot part refused (retCode 6): signature incorrect: check the Callbot Secret Key and the Callbot Algorithm',
+			'Callbot part refused (code 6): signature incorrect: check the Callbot Secret Key and the Callbot Algorithm',
 		);
 		const request = only(requests, CALLBOT_PROBE);
 		expect(request.retCode).toBe(6);
@@ -210,7 +210,7 @@ describe('Callbot part (Callbot UUID + Callbot Secret Key)', () => {
 		const { result, requests } = await testCredential(callbotCredential({ callbotUuid: randomBytes(16).toString('hex') }));
 
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/^Callbot part refused \(retCode 6002\): .*Callbot UUID/);
+		expect(result.message).toMatch(/^Callbot part refused \(code 6002\): .*Callbot UUID/);
 		expect(only(requests, CALLBOT_PROBE).retCode).toBe(6002);
 	});
 
