@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { nodeOutputs, nodeRan } from '../support/e2e/executionData';
+import { executionError, nodeOutputs, nodeRan } from '../support/e2e/executionData';
 import { delay } from '../support/e2e/http';
 import { getN8n, uniqueName } from '../support/e2e/n8nClient';
 import { NODE_TYPES } from '../support/e2e/paths';
@@ -300,6 +300,30 @@ describe('"Listen for test event" in a real n8n', () => {
 		// Unsigned, it is refused on the test URL as well.
 		await listen(id);
 		expectRefused(await sender.pushWhatsApp(testUrl, body, { signed: false }), 401, 'missing_header');
+	});
+
+	it('shows a refused push in the editor on the same click, with what to do, while NXCloud gets 401 + reason', async () => {
+		const webhookId = randomUUID();
+		const id = await n8n.createWorkflow(triggerWorkflow(webhookId, { source: 'whatsapp' }, credentialId, DELIVERED));
+		const testUrl = `${n8n.baseUrl}/webhook-test/${webhookId}/webhook`;
+		const body = fixtureText('whatsapp', 'status-delivered');
+		await listen(id);
+		const refused = await sender.pushWhatsApp(testUrl, body, { signed: false });
+		expectRefused(refused, 401, 'missing_header');
+		// The click's result: a manual execution that failed on the trigger, saying why and what to do.
+		const [execution] = await n8n.waitForExecutions(id, 1);
+		expect(execution.mode).toBe('manual');
+		expect(execution.status).toBe('error');
+		expect(executionError(execution, TRIGGER)?.message).toContain(
+			'This push is not signed. Turn on signing in the NXCloud console (your WhatsApp application → receipt-signing algorithm), or set Signature Check to Verify If Present.',
+		);
+		expect(nodeRan(execution, AFTER)).toBe(false);
+		// That click is over (the test URL is released), and n8n goes on: the next click takes a signed push.
+		expect((await sender.pushWhatsApp(testUrl, body)).status).toBe(404);
+		await listen(id);
+		expect((await sender.pushWhatsApp(testUrl, body)).status).toBe(200);
+		const executions = await n8n.waitForExecutions(id, 2);
+		expect(executions[executions.length - 1].status).toBe('success');
 	});
 });
 
