@@ -57,8 +57,8 @@ async function runNode(items: INodeExecutionData[]): Promise<IDataObject> {
 		userTaskId: TASK,
 		inputMode: 'inputFields',
 		inputFieldNames: { orderId: 'orderID' },
-		orderCallbackUrl: '',
-		callCallbackUrl: '',
+		orderCallbackUrl: 'https://n8n.example/webhook/order',
+		callCallbackUrl: 'https://n8n.example/webhook/call',
 		options: { gzipBody: GZIP, tries: 1, timeout: 600 },
 	};
 	const node: INode = { id: 'bench', name: 'NXCloud', type: 'n8n-nodes-nxcloud.nxCloud', typeVersion: 1, position: [0, 0], parameters: params as INode['parameters'] };
@@ -97,7 +97,7 @@ async function runNode(items: INodeExecutionData[]): Promise<IDataObject> {
  * Callbot signs (md5 over secret&body=…&createTs=…), gzipped when asked, POSTed.
  */
 async function runFloor(wireRows: IDataObject[]): Promise<IDataObject> {
-	const body = JSON.stringify({ productID: 'callbot', userTaskID: TASK, callInfoList: { orderCallbackUrl: '', callCallbackUrl: '', callList: wireRows } });
+	const body = JSON.stringify({ productID: 'callbot', userTaskID: TASK, callInfoList: { orderCallbackUrl: 'https://n8n.example/webhook/order', callCallbackUrl: 'https://n8n.example/webhook/call', callList: wireRows } });
 	bodyBytes = Buffer.byteLength(body);
 	const createTs = Math.floor(Date.now() / 1000).toString();
 	const requestID = randomUUID().replace(/-/g, '');

@@ -133,10 +133,14 @@ export class NxCloudApi implements ICredentialType {
 				type: 'responseSuccessBody' as const,
 				properties: { key: 'code', value: code, message: `Open Platform part refused (code ${code}): ${OPEN_PLATFORM_HINTS[code]}` },
 			})),
-			...[6, 6001, 6002, 6003].map((code) => ({
-				type: 'responseSuccessBody' as const,
-				properties: { key: 'retCode', value: code, message: `Callbot part refused (retCode ${code}): ${CALLBOT_HINTS[code]}` },
-			})),
+			// ping answers {data, timestamp, code, msg, reqId}; other Callbot endpoints use retCode.
+			// Both are checked, so a refusal in either envelope fails the test.
+			...(['code', 'retCode'] as const).flatMap((key) =>
+				[6, 6001, 6002, 6003].map((code) => ({
+					type: 'responseSuccessBody' as const,
+					properties: { key, value: code, message: `Callbot part refused (${key} ${code}): ${CALLBOT_HINTS[code]}` },
+				})),
+			),
 		],
 	};
 }

@@ -12,10 +12,14 @@ import { OUTPUTS_EXPRESSION } from './trigger/events/outputs';
 import type { IncomingRequest, PushOutcome } from './trigger/handlePush';
 import { handlePush } from './trigger/handlePush';
 import { readRequestBody, respondJson, singleValueHeaders } from './trigger/http';
+import { refusalAdvice } from './trigger/refusalAdvice';
+import { forgetRefusals, noteRefusal } from './trigger/refusalLog';
+import { forgetRereads, mayRereadCredential } from './trigger/rereadGate';
 import { forgetNode } from './trigger/secretCache';
 import { loadSecrets, webhookSecrets } from './trigger/secrets';
 import { triggerProperties } from './trigger/properties';
 import type { TriggerSecrets } from './trigger/settings';
+import type { TriggerSource } from './trigger/events/types';
 import { readSettings } from './trigger/settings';
 import { currentWindow, forgetWindow, recordWindow, windowMemoryKey } from './trigger/redeliveryWindow';
 
@@ -33,6 +37,38 @@ async function assertReady(this: IHookFunctions): Promise<void> {
 	if (settings.signatureCheck === 'off') return;
 	const secrets = await loadSecrets(this, settings.source);
 	if (typeof secrets === 'string') throw new NodeOperationError(this.getNode(), secrets);
+}
+
+/** One trigger node of one workflow, for the per-node limits of refused pushes. */
+function nodeKey(workflowId: string | undefined, nodeId: string): string {
+	return `${workflowId ?? ''}\u0000${nodeId}`;
+}
+
+/**
+ * Answers a refused request (NXCloud gets the status and the reason) and makes the refusal seen:
+ * - in "Listen for test event", by failing the trigger with what was refused and what to do, so
+ *   the editor shows it on this click (n8n records the execution with this error on the trigger;
+ *   the answer NXCloud got stays the one written here);
+ * - in production, by a warn line, at most one per reason per minute per node, with the count of
+ *   the others. Neither ever carries the request's body or a secret.
+ */
+function refuse(ctx: IWebhookFunctions, source: TriggerSource, status: number, body: IDataObject): IWebhookResponseData {
+	respondJson(ctx.getResponseObject(), status, body);
+	const reason = String(body.reason);
+	const signed = Boolean((ctx.getRequestObject().headers as IDataObject | undefined)?.sign);
+	const { problem, fix } = refusalAdvice(source, body, signed);
+	const name = ctx.getNode().name;
+	if (ctx.getMode() === 'manual') {
+		throw new NodeOperationError(ctx.getNode(), `NXCloud Trigger refused a push (${status} ${reason}): ${problem} ${fix}`, {
+			description: `NXCloud was answered ${status} with reason "${reason}". ${problem} ${fix}`,
+		});
+	}
+	const note = noteRefusal(nodeKey(ctx.getWorkflow().id, ctx.getNode().id), reason, Date.now());
+	if (note.log) {
+		const more = note.suppressed > 0 ? ` (${note.suppressed} more refused for this reason in the last minute, not logged)` : '';
+		ctx.logger.warn(`NXCloud Trigger "${name}" (workflow ${ctx.getWorkflow().id}) refused a push (${status} ${reason}): ${problem} ${fix}${more}`);
+	}
+	return { noWebhookResponse: true };
 }
 
 export class NxCloudTrigger implements INodeType {
@@ -93,6 +129,8 @@ export class NxCloudTrigger implements INodeType {
 			async delete(this: IHookFunctions): Promise<boolean> {
 				// Only this process's caches: the stored redelivery window stays for re-activation.
 				forgetNode(this.getWorkflow().id, this.getNode().id);
+				forgetRefusals(nodeKey(this.getWorkflow().id, this.getNode().id));
+				forgetRereads(nodeKey(this.getWorkflow().id, this.getNode().id));
 				forgetWindow(windowMemoryKey(this.getWorkflow().id, this.getNode().id));
 				return true;
 			},
@@ -112,10 +150,7 @@ export class NxCloudTrigger implements INodeType {
 
 		const req = this.getRequestObject();
 		const body = await readRequestBody(req);
-		if ('refusal' in body) {
-			respondJson(res, body.refusal.status, body.refusal.body);
-			return { noWebhookResponse: true };
-		}
+		if ('refusal' in body) return refuse(this, settings.source, body.refusal.status, body.refusal.body);
 
 		const nowMs = Date.now();
 		const staticData = this.getWorkflowStaticData('node');
@@ -155,22 +190,30 @@ export class NxCloudTrigger implements INodeType {
 			if (typeof secrets === 'string') return misconfigured(secrets);
 			outcome = handle(secrets.secrets);
 			// A cached secret may be out of date: check a failed signature once more against the
-			// credential as it is now.
-			if (secrets.cached && 'refused' in outcome && outcome.refused.body.reason === 'bad_signature') {
+			// credential as it is now, at most once per interval per node, so forged pushes stay cheap.
+			if (
+				secrets.cached &&
+				'refused' in outcome &&
+				outcome.refused.body.reason === 'bad_signature' &&
+				mayRereadCredential(nodeKey(this.getWorkflow().id, this.getNode().id), nowMs)
+			) {
+				this.logger.debug(
+					`NXCloud Trigger "${this.getNode().name}" (workflow ${this.getWorkflow().id}) re-read its credential after a signature mismatch`,
+				);
 				const fresh = await webhookSecrets(this, settings.source, nowMs, true);
 				if (typeof fresh === 'string') return misconfigured(fresh);
 				outcome = handle(fresh.secrets);
 			}
 		}
-		if ('refused' in outcome) {
-			this.logger.debug(`NXCloud Trigger refused a request: ${String(outcome.refused.body.reason)}`);
-			respondJson(res, outcome.refused.status, outcome.refused.body);
-			return { noWebhookResponse: true };
-		}
-		const { events, filtered, redelivered, emitted } = outcome.counts;
-		if (emitted < events) {
+		if ('refused' in outcome) return refuse(this, settings.source, outcome.refused.status, outcome.refused.body);
+		const { events, filtered, withoutPhone, redelivered, emitted } = outcome.counts;
+		if (emitted < events || withoutPhone > 0) {
+			const unknown =
+				withoutPhone > 0
+					? ` (${withoutPhone} without a business number, ${settings.unknownPhoneEvents === 'drop' ? 'dropped' : 'emitted'})`
+					: '';
 			this.logger.debug(
-				`NXCloud Trigger "${this.getNode().name}": ${events} event(s), ${filtered} filtered out, ${redelivered} redelivered, ${emitted} emitted`,
+				`NXCloud Trigger "${this.getNode().name}": ${events} event(s), ${filtered} filtered out${unknown}, ${redelivered} redelivered, ${emitted} emitted`,
 			);
 		}
 		// Answer now, before the execution exists: {"retCode":0} for Callbot, {"received":true}

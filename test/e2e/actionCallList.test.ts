@@ -17,7 +17,7 @@ const MAPPING = {
 	other: '={{ $json.other ?? "" }}',
 	templateVariables: { variable: [{ name: 'amount', value: '={{ $json.amount ?? "0" }}' }] },
 	orderCallbackUrl: 'https://n8n.example/webhook/order',
-	callCallbackUrl: '',
+	callCallbackUrl: 'https://n8n.example/webhook/call',
 };
 
 const callList = (operation: string, extra: Record<string, unknown> = {}) => ({

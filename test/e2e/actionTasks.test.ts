@@ -71,7 +71,7 @@ describe('success paths', () => {
 
 	it('Complete with "delete undialled numbers" sends delCall 1 and NXCloud drops the pending numbers', async () => {
 		await createTask('t-del');
-		await e2e.run({ resource: 'callbotCallList', operation: 'addNumbers', userTaskId: 't-del', phone: '={{ $json.phone }}', options: QUICK }, [{ phone: '8613300000001' }, { phone: '8613300000002' }]);
+		await e2e.run({ resource: 'callbotCallList', operation: 'addNumbers', userTaskId: 't-del', phone: '={{ $json.phone }}', orderCallbackUrl: 'https://n8n.example/webhook/order', callCallbackUrl: 'https://n8n.example/webhook/call', options: QUICK }, [{ phone: '8613300000001' }, { phone: '8613300000002' }]);
 		expect(e2e.standIn.state.callbot.task('t-del')?.orders.size).toBe(2);
 		const run = await e2e.run(task({ operation: 'complete', userTaskId: 't-del', deleteUndialled: true }));
 		expect(run.error).toBeUndefined();

@@ -200,7 +200,7 @@ describe('Callbot part (Callbot UUID + Callbot Secret Key)', () => {
 
 		expect(result.status).toBe('Error');
 		expect(result.message).toBe(
-			'Callbot part refused (retCode 6): Callbot signature incorrect. Check the Callbot Secret Key and the Callbot Algorithm in the NXCloud credential (they must match the Callbot Developer page).',
+			'Callbot part refused (code 6): Callbot signature incorrect. Check the Callbot Secret Key and the Callbot Algorithm in the NXCloud credential (they must match the Callbot Developer page).',
 		);
 		const request = only(requests, CALLBOT_PROBE);
 		expect(request.retCode).toBe(6);
@@ -211,7 +211,7 @@ describe('Callbot part (Callbot UUID + Callbot Secret Key)', () => {
 		const { result, requests } = await testCredential(callbotCredential({ callbotUuid: randomBytes(16).toString('hex') }));
 
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/^Callbot part refused \(retCode 6002\): .*Callbot UUID/);
+		expect(result.message).toMatch(/^Callbot part refused \(code 6002\): .*Callbot UUID/);
 		expect(only(requests, CALLBOT_PROBE).retCode).toBe(6002);
 	});
 

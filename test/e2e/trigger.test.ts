@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { nodeOutputs, nodeRan } from '../support/e2e/executionData';
+import { executionError, nodeOutputs, nodeRan } from '../support/e2e/executionData';
 import { delay } from '../support/e2e/http';
 import { getN8n, uniqueName } from '../support/e2e/n8nClient';
 import { createNxCloudCredential } from '../support/e2e/standInCredential';
@@ -18,8 +18,11 @@ const fixtureText = (source: 'whatsapp' | 'callbot', name: string) => readFileSy
 
 const TRIGGER = TRIGGER_NODE;
 const AFTER = DOWNSTREAM_NODE;
-const WHATSAPP_OUTPUTS = ['Message', 'Sent', 'Delivered', 'Read', 'Failed', 'Template', 'Account', 'Call', 'Other'];
-const CALLBOT_OUTPUTS = ['Task', 'Order', 'Call', 'Other'];
+const WHATSAPP_OUTPUTS = ['Account', 'Call', 'Message', 'Phone', 'Delivered', 'Failed', 'Read', 'Sent', 'Template', 'Other'];
+const CALLBOT_OUTPUTS = ['Call', 'Order', 'Task', 'Other'];
+const DELIVERED = WHATSAPP_OUTPUTS.indexOf('Delivered');
+/** Item counts per WhatsApp output, from { Output: count }. */
+const waCounts = (counts: Record<string, number>) => WHATSAPP_OUTPUTS.map((o) => counts[o] ?? 0);
 
 const ACCOUNT = {
 	accessKey: 'e2eAccessKey01',
@@ -77,8 +80,8 @@ describe('WhatsApp pushes in a real n8n', () => {
 	let workflow: Deployed;
 
 	beforeAll(async () => {
-		// The no-op hangs off output 2, Delivered.
-		workflow = await deploy({ source: 'whatsapp' }, credentialId, 2);
+		// The no-op hangs off the Delivered output.
+		workflow = await deploy({ source: 'whatsapp' }, credentialId, DELIVERED);
 	});
 
 	it('routes signed pushes (md5 and sha256) to the right outputs, one item per event', async () => {
@@ -128,7 +131,7 @@ describe('WhatsApp pushes in a real n8n', () => {
 			signatureVerified: true,
 			data: JSON.parse(fixtureText('whatsapp', 'status-sent')).statuses[0],
 			timestamps: { timestamp: '2022-08-09T04:39:46.000Z' },
-			cost: { lines: 2, currency: 'USD', price: 0.1381, foreignPrice: 0.02 },
+			cost: { lines: 2, priceCny: 0.1381, foreignPrice: 0.02, foreignCurrency: 'USD' },
 		});
 		expect(triggerItems(byEvent.get('status.failed')!)[0].json).toMatchObject({
 			businessPhone: '852xxxx3862',
@@ -150,7 +153,7 @@ describe('WhatsApp pushes in a real n8n', () => {
 		expect((await sender.pushWhatsApp(workflow.url, body)).status).toBe(200);
 		const executions = await n8n.waitForExecutions(workflow.id, before + 1);
 		const latest = executions[executions.length - 1];
-		expect(outputCounts(latest)).toEqual([0, 1, 2, 0, 0, 0, 0, 0, 0]);
+		expect(outputCounts(latest)).toEqual(waCounts({ Sent: 1, Delivered: 2 }));
 	});
 
 	it('answers bad or missing signatures with 401 and starts nothing', async () => {
@@ -204,7 +207,7 @@ describe('WhatsApp pushes in a real n8n', () => {
 		const mixed = JSON.stringify({ ...parsed, statuses: [...parsed.statuses, { ...parsed.statuses[0], id: `wamid.${randomUUID()}` }] });
 		expect((await sender.pushWhatsApp(workflow.url, mixed)).status).toBe(200);
 		const executions = await n8n.waitForExecutions(workflow.id, before + 2);
-		expect(outputCounts(executions[executions.length - 1])).toEqual([0, 0, 0, 1, 0, 0, 0, 0, 0]);
+		expect(outputCounts(executions[executions.length - 1])).toEqual(waCounts({ Read: 1 }));
 	});
 });
 
@@ -247,7 +250,7 @@ describe('"Listen for test event" in a real n8n', () => {
 
 	it('accepts a signed push on the test URL, and replays of it too', async () => {
 		const webhookId = randomUUID();
-		const id = await n8n.createWorkflow(triggerWorkflow(webhookId, credentialId, { source: 'whatsapp' }, 'trigger e2e test URL', { downstreamOutput: 2 }));
+		const id = await n8n.createWorkflow(triggerWorkflow(webhookId, credentialId, { source: 'whatsapp' }, 'trigger e2e test URL', { downstreamOutput: DELIVERED }));
 		const testUrl = `${n8n.baseUrl}/webhook-test/${webhookId}/webhook`;
 		const body = fixtureText('whatsapp', 'status-delivered');
 		for (let run = 1; run <= 2; run++) {
@@ -257,11 +260,35 @@ describe('"Listen for test event" in a real n8n', () => {
 			const executions = await n8n.waitForExecutions(id, run);
 			const latest = executions[executions.length - 1];
 			expect(latest.mode).toBe('manual');
-			expect(outputCounts(latest)).toEqual([0, 0, 1, 0, 0, 0, 0, 0, 0]);
+			expect(outputCounts(latest)).toEqual(waCounts({ Delivered: 1 }));
 		}
 		// Unsigned, it is refused on the test URL as well.
 		await listen(id);
 		expectRefused(await sender.pushWhatsApp(testUrl, body, { signed: false }), 401, 'missing_header');
+	});
+
+	it('shows a refused push in the editor on the same click, with what to do, while NXCloud gets 401 + reason', async () => {
+		const webhookId = randomUUID();
+		const id = await n8n.createWorkflow(triggerWorkflow(webhookId, credentialId, { source: 'whatsapp' }, 'trigger e2e refused push', { downstreamOutput: DELIVERED }));
+		const testUrl = `${n8n.baseUrl}/webhook-test/${webhookId}/webhook`;
+		const body = fixtureText('whatsapp', 'status-delivered');
+		await listen(id);
+		const refused = await sender.pushWhatsApp(testUrl, body, { signed: false });
+		expectRefused(refused, 401, 'missing_header');
+		// The click's result: a manual execution that failed on the trigger, saying why and what to do.
+		const [execution] = await n8n.waitForExecutions(id, 1);
+		expect(execution.mode).toBe('manual');
+		expect(execution.status).toBe('error');
+		expect(executionError(execution, TRIGGER)?.message).toContain(
+			'This push is not signed. Turn on signing in the NXCloud console (your WhatsApp application → receipt-signing algorithm), or set Signature Check to Verify If Present.',
+		);
+		expect(nodeRan(execution, AFTER)).toBe(false);
+		// That click is over (the test URL is released), and n8n goes on: the next click takes a signed push.
+		expect((await sender.pushWhatsApp(testUrl, body)).status).toBe(404);
+		await listen(id);
+		expect((await sender.pushWhatsApp(testUrl, body)).status).toBe(200);
+		const executions = await n8n.waitForExecutions(id, 2);
+		expect(executions[executions.length - 1].status).toBe('success');
 	});
 });
 

@@ -100,6 +100,8 @@ function importParameters(extraOptions: Record<string, unknown>): Record<string,
 		userTaskId: '={{ $json.task }}',
 		phone: '={{ $json.phone }}',
 		orderId: '={{ $json.orderId }}',
+		orderCallbackUrl: 'https://n8n.example/webhook/order',
+		callCallbackUrl: 'https://n8n.example/webhook/call',
 		options: { ...OPTIONS, ...extraOptions },
 	};
 }

@@ -118,6 +118,8 @@ describe('the import under 100,000 rows', () => {
 				phone: '={{ $json.phone }}',
 				orderId: '={{ $json.orderId }}',
 				userName: '={{ $json.name }}',
+				orderCallbackUrl: 'https://n8n.example/webhook/order',
+				callCallbackUrl: 'https://n8n.example/webhook/call',
 				options: {},
 			},
 		});

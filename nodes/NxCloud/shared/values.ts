@@ -76,7 +76,7 @@ export function toUnixSeconds(value: unknown, field: string): number | undefined
 	return Math.floor(date.getTime() / 1000);
 }
 
-/** Callback URLs may be empty (no callback) or must be http(s) URLs. */
+/** Optional callback URLs may be empty (no callback) or must be http(s) URLs. */
 export function callbackUrl(value: unknown, field: string): string {
 	const text = toText(value, field).trim();
 	if (text === '') return '';

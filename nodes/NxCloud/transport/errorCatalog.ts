@@ -30,7 +30,7 @@ export const CALLBOT_HINTS: Record<number, string> = {
 	2: 'A required parameter is missing. Check the fields of this operation.',
 	3: 'A parameter has the wrong format. Check the fields of this operation.',
 	4: 'A parameter value was refused (for example an unknown task ID). Check the values you passed.',
-	4001: 'Too many rows in one request. Split the input into smaller requests (for example with a Loop Over Items node).',
+	4001: 'Too many elements in one request. Split the input into smaller requests (for example with a Loop Over Items node).',
 	5: 'Callbot is under maintenance. Retry later.',
 	5001: 'Callbot had an internal error. Retry later.',
 	6: 'Callbot signature incorrect. Check the Callbot Secret Key and the Callbot Algorithm in the NXCloud credential (they must match the Callbot Developer page).',
@@ -43,3 +43,28 @@ export const CALLBOT_HINTS: Record<number, string> = {
 
 /** Business codes worth retrying: the server was busy or down, not the request wrong. */
 export const RETRYABLE_CALLBOT_CODES = new Set([5, 5001, 7]);
+
+/**
+ * What to do about "too many elements" (4001) depends on the operation: splitting is harmless for
+ * most, but every Import as New Batch opens a new batch and drops the undialled numbers of the
+ * previous one, so a split import would lose numbers.
+ */
+const TOO_MANY_BY_ENDPOINT: Record<string, string> = {
+	importBatchCall:
+		'Too many numbers for one import. Do not split it into several imports: each import opens a new batch and removes the numbers of the previous batch that were not dialled yet. Import the first part with Import as New Batch, then send the rest with Add Numbers to Task (which adds to the same batch; a Loop Over Items node can feed it in parts).',
+	addBatchCall:
+		'Too many numbers in one request. Split the input into smaller parts (for example with a Loop Over Items node): every Add Numbers to Task adds to the task, nothing is replaced.',
+	createAndCall:
+		'Too many numbers for Create and Call. Create the task with a first part of the numbers, then send the rest with Add Numbers to Task (a Loop Over Items node can feed it in parts).',
+	stopOrder: 'Too many order IDs in one request. Split them into smaller parts (for example with a Loop Over Items node).',
+	listOrderDetail: 'At most 500 order IDs per request. Split them into smaller parts (for example with a Loop Over Items node).',
+};
+
+/** The hint for a Callbot code answered by the endpoint at `path` (e.g. `/callcentre/api/v3/importBatchCall`). */
+export function callbotHint(code: number, path: string): string | undefined {
+	if (code === 4001) {
+		const endpoint = path.slice(path.lastIndexOf('/') + 1);
+		return TOO_MANY_BY_ENDPOINT[endpoint] ?? CALLBOT_HINTS[code];
+	}
+	return CALLBOT_HINTS[code];
+}

@@ -8,7 +8,7 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { CALLBOT_FIELDS, OPEN_PLATFORM_FIELDS, missingCredentialField } from '../signing/signRequest';
-import { CALLBOT_HINTS, OPEN_PLATFORM_HINTS, RETRYABLE_CALLBOT_CODES } from './errorCatalog';
+import { OPEN_PLATFORM_HINTS, RETRYABLE_CALLBOT_CODES, callbotHint } from './errorCatalog';
 
 export type Product = 'openPlatform' | 'callbot';
 
@@ -155,11 +155,11 @@ export function apiErrorFromEnvelope(
 ): NodeApiError {
 	const vendorMessage = String(envelope.message ?? envelope.retMsg ?? envelope.msg ?? 'no message');
 	const trace = traceOf(envelope);
-	const hints = product === 'callbot' ? CALLBOT_HINTS : OPEN_PLATFORM_HINTS;
+	const hint = product === 'callbot' ? callbotHint(code, path) : OPEN_PLATFORM_HINTS[code];
 	const label = product === 'callbot' ? 'Callbot' : 'NXCloud';
 	const codeName = product === 'callbot' && envelope.retCode !== undefined ? 'retCode' : 'code';
 	const description = [
-		hints[code] ?? 'See the NXCloud error code table for this code.',
+		hint ?? 'See the NXCloud error code table for this code.',
 		trace ? `${product === 'callbot' ? 'Response ID' : 'Trace ID'}: ${trace}` : '',
 	]
 		.filter(Boolean)

@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { parseJsonBody } from './body';
 import { splitCallbotCallback } from './events/callbot';
-import { isForAllowedPhone, isSelected } from './events/filters';
+import { isForAllowedPhone, isSelected, lacksBusinessPhone } from './events/filters';
 import { eventItemJson } from './events/items';
 import { outputCount, outputIndex } from './events/outputs';
 import { admitKeys, redeliveryKey } from './redelivery';
@@ -29,6 +29,11 @@ export interface PushCounts {
 	events: number;
 	/** Dropped by Events to Emit or the Business Phone filter. */
 	filtered: number;
+	/**
+	 * Selected events that name no business number while the Business Phones filter is set:
+	 * emitted or dropped as "Events Without a Business Number" says.
+	 */
+	withoutPhone: number;
 	/** Dropped as redeliveries. */
 	redelivered: number;
 	/** Emitted as items. */
@@ -76,7 +81,9 @@ export function handlePush(request: IncomingRequest, context: PushContext): Push
 	}
 
 	const events = split(settings.source, parsed.body);
-	const wanted = events.filter((e) => isSelected(e, settings.events) && isForAllowedPhone(e, settings.businessPhones));
+	const selected = events.filter((e) => isSelected(e, settings.events));
+	const withoutPhone = selected.filter((e) => lacksBusinessPhone(e, settings.businessPhones)).length;
+	const wanted = selected.filter((e) => isForAllowedPhone(e, settings.businessPhones, settings.unknownPhoneEvents));
 	let fresh = wanted;
 	let window: string[] | undefined;
 	if (settings.dropRedeliveries && context.dedupe && wanted.length > 0) {
@@ -88,6 +95,7 @@ export function handlePush(request: IncomingRequest, context: PushContext): Push
 	const counts: PushCounts = {
 		events: events.length,
 		filtered: events.length - wanted.length,
+		withoutPhone,
 		redelivered: wanted.length - fresh.length,
 		emitted: fresh.length,
 	};

@@ -6,7 +6,7 @@ import { DEFAULT_REDELIVERY_WINDOW, MAX_REDELIVERY_WINDOW } from './redelivery';
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'NXCloud has no API to register webhooks: copy the Production URL above into the NXCloud console, as the webhook URL of your WhatsApp application (WhatsApp → application management → your application). Pushes are signed only when a receipt-signing algorithm (回执加签算法) is chosen in that application\'s settings; the trigger checks them with the Access Key and Access Secret of the credential.',
+			'NXCloud has no API to register webhooks, and its console keeps one webhook URL per WhatsApp application (WhatsApp → application management → your application). To try the trigger, paste the Test URL above there and click Listen for test event; the Test URL answers only while the editor listens. When the workflow is ready, replace it with the Production URL and activate the workflow. Pushes are signed only when a receipt-signing algorithm is chosen in that application\'s settings; the trigger checks them with the Access Key and Access Secret of the credential.',
 		name: 'whatsappSetupNotice',
 		type: 'notice',
 		default: '',
@@ -14,7 +14,7 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'NXCloud has no API to register webhooks: give the Production URL above as taskCallbackUrl, orderCallbackUrl or callCallbackUrl when you create a Callbot task or import numbers. NXCloud signs callbacks with the algorithm chosen in the console (AI outbound call → Developer); set the same algorithm, UUID and Secret Key in the credential.',
+			'NXCloud has no API to register webhooks: each Callbot task or import carries its own callback URLs (taskCallbackUrl, orderCallbackUrl, callCallbackUrl), and keeps calling the URL it was given. Give the Test URL above only to a test task while the editor listens (Listen for test event); give the Production URL to real tasks and activate the workflow. NXCloud signs callbacks with the algorithm chosen in the console (AI outbound call → Developer); set the same algorithm, UUID and Secret Key in the credential.',
 		name: 'callbotSetupNotice',
 		type: 'notice',
 		default: '',
@@ -36,17 +36,17 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Events to Emit',
 		name: 'events',
 		type: 'multiOptions',
-		// Values are the `filterKey`s of events/whatsapp.ts.
+		// Values are the `filterKey`s of events/whatsapp.ts. Same order as the outputs (events/outputs.ts).
 		options: [
-			{ name: 'Account and Account Review Updates', value: 'account' },
-			{ name: 'Call Records', value: 'call', description: 'One record per finished WhatsApp call' },
-			{ name: 'Inbound Messages', value: 'message', description: 'Text, media, location, interactive, order, reaction and other messages users send to your number' },
-			{ name: 'Phone Number Events', value: 'phone', description: 'Display-name and quality-rating changes of a business number' },
-			{ name: 'Status: Delivered', value: 'status.delivered' },
-			{ name: 'Status: Failed', value: 'status.failed' },
-			{ name: 'Status: Read', value: 'status.read' },
-			{ name: 'Status: Sent', value: 'status.sent' },
-			{ name: 'Template Status, Quality and Category Updates', value: 'template' },
+			{ name: 'Account and Account Review Updates', value: 'account', description: 'To the Account output' },
+			{ name: 'Call Records', value: 'call', description: 'One record per finished WhatsApp call, to the Call output' },
+			{ name: 'Inbound Messages', value: 'message', description: 'Text, media, location, interactive, order, reaction and other messages users send to your number, to the Message output' },
+			{ name: 'Phone Number Events', value: 'phone', description: 'Display-name and quality-rating changes of a business number, to the Phone output' },
+			{ name: 'Status: Delivered', value: 'status.delivered', description: 'To the Delivered output' },
+			{ name: 'Status: Failed', value: 'status.failed', description: 'To the Failed output' },
+			{ name: 'Status: Read', value: 'status.read', description: 'To the Read output' },
+			{ name: 'Status: Sent', value: 'status.sent', description: 'To the Sent output' },
+			{ name: 'Template Status, Quality and Category Updates', value: 'template', description: 'To the Template output' },
 		],
 		default: ['account', 'call', 'message', 'phone', 'status.delivered', 'status.failed', 'status.read', 'status.sent', 'template'],
 		description: 'Events that start the workflow; others are answered and dropped. Events the trigger does not recognise always go to the Other output.',
@@ -56,11 +56,11 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Events to Emit',
 		name: 'callbotEvents',
 		type: 'multiOptions',
-		// Values are the `filterKey`s of events/callbot.ts.
+		// Values are the `filterKey`s of events/callbot.ts. Same order as the outputs (events/outputs.ts).
 		options: [
-			{ name: 'Call Finished', value: 'call' },
-			{ name: 'Order Finished', value: 'order' },
-			{ name: 'Task Status', value: 'task' },
+			{ name: 'Call Finished', value: 'call', description: 'To the Call output' },
+			{ name: 'Order Finished', value: 'order', description: 'To the Order output' },
+			{ name: 'Task Status', value: 'task', description: 'To the Task output' },
 		],
 		default: ['call', 'order', 'task'],
 		description: 'Callbacks that start the workflow; others are answered and dropped. Callbacks of an unknown shape always go to the Other output.',
@@ -111,6 +111,20 @@ export const triggerProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 85266123456, +86 176 0000 0819',
 		description: 'Only emit events for these business numbers (comma-separated). Leave empty for all numbers.',
+		displayOptions: { show: { source: ['whatsapp'] } },
+	},
+	{
+		displayName: 'Events Without a Business Number',
+		name: 'unknownPhoneEvents',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Emit', value: 'emit', description: 'Emit them: the filter cannot tell whose they are, so nothing is lost' },
+			{ name: 'Drop', value: 'drop', description: 'Answer and drop them: only events that name a listed number are emitted' },
+		],
+		default: 'emit',
+		description:
+			'What Business Phones does with events that name no business number (many status pushes carry none). Their count is in the log line of each push.',
 		displayOptions: { show: { source: ['whatsapp'] } },
 	},
 	{

@@ -54,15 +54,24 @@ function canonical(root: unknown): string {
 }
 
 /**
- * What identifies one delivery of an event, so a redelivery of it can be recognised:
- * - inbound message: message id;
- * - status: message id + status (a message goes sent → delivered → read, each once);
- * - template event: template id + field + event (or the new quality score / category) + time;
- * - call record: call id;
+ * What identifies one delivery of an event, so a redelivery of it can be recognised. Two events
+ * that differ in anything a user could act on must never share an identity (the second would be
+ * answered and dropped), so an identity is the vendor's own id only where that id names the event
+ * itself, and the event's whole content otherwise:
+ * - inbound message: message id (one message, one event);
+ * - status: message id + status + errors + costs. A message id is shared by all statuses of the
+ *   message, and the vendor's own examples show two failed statuses of one message that differ
+ *   only in their errors. `timestamp` is left out: the vendor calls it the callback time, so a
+ *   retry may carry a new one;
+ * - call record: call id (one finished call, one record);
+ * - template, account and phone events, and anything unrecognised: the event's whole content.
+ *   They have no event id, and the vendor's PAUSED and FLAGGED examples carry no `time`, so a
+ *   FIRST_PAUSE and a SECOND_PAUSE of one template differ only in `other_info`;
  * - Callbot order: order id + finish flag + the call's status; call: call id + call status;
  *   task: task id + task status + the task statistics (a running task reports progress several
  *   times with the same status, and each report is a new event);
- * - anything else, or an event whose id is missing/empty: the event's own content.
+ * - an event whose id is missing or empty: the event's own content.
+ * A byte-identical redelivery always has the same identity.
  */
 export function redeliveryIdentity(source: 'whatsapp' | 'callbot', event: SplitEvent): string {
 	const data = event.data;
@@ -74,17 +83,16 @@ export function redeliveryIdentity(source: 'whatsapp' | 'callbot', event: SplitE
 		}
 		if (event.event.startsWith('status.')) {
 			const id = text(data.id);
-			return id ? joinKey(['status', id, text(data.status)]) : content();
-		}
-		if (event.output === 'template') {
-			const id = text(data.message_template_id);
-			const what = text(data.event) ?? text(data.new_quality_score) ?? text(data.new_category);
-			return id ? joinKey(['template', id, String(event.context.field), what, text(data.time)]) : content();
+			return id
+				? joinKey(['status', id, text(data.status), canonical(data.errors ?? null), canonical(data.costs ?? null)])
+				: content();
 		}
 		if (event.output === 'call') {
 			const id = text(data.call_id);
 			return id ? joinKey(['call', id]) : content();
 		}
+		// Management events (template, account, phone) carry no event id; `event.event` names their
+		// field, so the content is the key.
 		return content();
 	}
 	const detail: IDataObject = isObject(data.callInfoDetail) ? data.callInfoDetail : {};

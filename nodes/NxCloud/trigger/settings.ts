@@ -1,7 +1,7 @@
 import { toInteger } from '../shared/values';
 import type { CallbotAlgorithm } from '../signing/callbot';
 import { DEFAULT_REDELIVERY_WINDOW, MAX_REDELIVERY_WINDOW } from './redelivery';
-import { parsePhoneFilter } from './events/filters';
+import { parsePhoneFilter, type UnknownPhoneEvents } from './events/filters';
 import type { OutputRouting } from './events/outputs';
 import type { TriggerSource } from './events/types';
 
@@ -17,6 +17,8 @@ export interface TriggerSettings {
 	maxTimestampAge: number;
 	/** Normalised business numbers; empty = all. */
 	businessPhones: string[];
+	/** What the Business Phones filter does with events that name no business number. */
+	unknownPhoneEvents: UnknownPhoneEvents;
 	outputRouting: OutputRouting;
 	dropRedeliveries: boolean;
 	redeliveryWindow: number;
@@ -57,6 +59,7 @@ export function readSettings(read: ParameterReader): TriggerSettings {
 	const maxTimestampAge =
 		signatureCheck === 'off' ? 0 : wholeNumber(read('maxTimestampAge', 0), 'maxTimestampAge', 0, 31_536_000);
 	let businessPhones: string[] = [];
+	let unknownPhoneEvents: UnknownPhoneEvents = 'emit';
 	if (source === 'whatsapp') {
 		const filter = read('businessPhones', '');
 		if (typeof filter !== 'string') {
@@ -69,6 +72,7 @@ export function readSettings(read: ParameterReader): TriggerSettings {
 			);
 		}
 		businessPhones = parsed.phones;
+		unknownPhoneEvents = oneOf(read('unknownPhoneEvents', 'emit'), ['emit', 'drop'] as const, 'unknownPhoneEvents');
 	}
 	const outputRouting = oneOf(read('outputRouting', 'perType'), ['perType', 'single'] as const, 'outputRouting');
 	const dropRedeliveries = read('dropRedeliveries', true);
@@ -84,6 +88,7 @@ export function readSettings(read: ParameterReader): TriggerSettings {
 		signatureCheck,
 		maxTimestampAge,
 		businessPhones,
+		unknownPhoneEvents,
 		outputRouting,
 		dropRedeliveries,
 		redeliveryWindow,

@@ -10,8 +10,11 @@ afterAll(() => standIn.close());
 
 const ping = { data: 'ping' };
 
-function expectRet(json: any, retCode: number, retMsg: string): void {
-	expect(json).toEqual({ retCode, retMsg, responseID: expect.stringMatching(/^[0-9a-f]{32}$/) });
+/** ping refuses in its own envelope ({data, timestamp, code, msg, reqId}), never with retCode. */
+function expectRet(json: any, code: number, msg: string, data: unknown = 'ping'): void {
+	expect(json).toMatchObject({ data, timestamp: expect.any(Number), code, msg });
+	expect(Object.keys(json).sort()).toEqual(['code', 'data', 'msg', 'reqId', 'timestamp']);
+	expect(json).not.toHaveProperty('retCode');
 }
 
 describe('refusals', () => {
@@ -64,7 +67,7 @@ describe('refusals', () => {
 	});
 
 	it('body not JSON (but signed) → 3', async () => {
-		expectRet((await callCallbot(standIn, 'ping', 'data=ping')).json(), 3, 'Parameter format error: body must be a JSON object');
+		expectRet((await callCallbot(standIn, 'ping', 'data=ping')).json(), 3, 'Parameter format error: body must be a JSON object', null);
 	});
 });
 

@@ -53,10 +53,23 @@ describe('importBatchCall validation', () => {
 		expect(refusal(await call('importBatchCall', body))).toEqual({ retCode: 3, retMsg });
 	});
 
-	it('empty strings are fine where the vendor allows them', async () => {
+	it('empty strings are fine where the vendor allows them (userName, customerName)', async () => {
 		const body: any = callInfoBody('t1', 1);
-		Object.assign(body.callInfoList.callList[0], { other: '', userName: '', customerName: '' });
+		Object.assign(body.callInfoList.callList[0], { userName: '', customerName: '' });
 		expect((await call('importBatchCall', body)).successCount).toBe(1);
+	});
+
+	it.each([
+		['orderCallbackUrl', (b: any) => (b.callInfoList.orderCallbackUrl = ''), 'Missing parameter: callInfoList.orderCallbackUrl'],
+		['callCallbackUrl', (b: any) => (b.callInfoList.callCallbackUrl = ''), 'Missing parameter: callInfoList.callCallbackUrl'],
+		['other', (b: any) => (b.callInfoList.callList[0].other = ''), 'Missing parameter: callInfoList.callList[0].other'],
+	])('empty %s → 2: required (是) with no "may be empty" note', async (_field, mutate, retMsg) => {
+		for (const endpoint of ['importBatchCall', 'addBatchCall']) {
+			const body = callInfoBody('t1', 1);
+			mutate(body);
+			expect(refusal(await call(endpoint, body))).toEqual({ retCode: 2, retMsg });
+		}
+		expect(standIn.state.callbot.task('t1')!.orders.size).toBe(0);
 	});
 
 	it('callList over maxImportRows → 4001; empty callList → 4', async () => {

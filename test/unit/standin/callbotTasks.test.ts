@@ -157,11 +157,11 @@ describe('listTask', () => {
 	});
 
 	it('pages and reports stats', async () => {
-		const first = await call('listTask', { productID: 'callbot', page: 1, size: 2 });
+		const first = await call('listTask', { productID: 'callbot', page: 1, size: 2, queryConditions: {} });
 		expect(first).toMatchObject({ retCode: 0, totalCount: 3, page: 1, size: 2 });
 		expect(first.taskData.map((t: any) => t.userTaskID)).toEqual(['a', 'b']);
 		expect(first.taskData[0].taskStat).toMatchObject({ totalOrderCount: 10, finishOrderCount: 10, finishRate: 1, totalCall: 10 });
-		const second = await call('listTask', { productID: 'callbot', page: 2, size: 2 });
+		const second = await call('listTask', { productID: 'callbot', page: 2, size: 2, queryConditions: {} });
 		expect(second.taskData.map((t: any) => t.userTaskID)).toEqual(['c']);
 	});
 
@@ -175,9 +175,11 @@ describe('listTask', () => {
 	});
 
 	it.each([
-		[{ size: 10 }, 2, 'Missing parameter: page'],
-		[{ page: 0, size: 10 }, 4, 'Invalid parameter value: page must be 1 or more, got 0'],
-		[{ page: 1, size: 1001 }, 4, 'Invalid parameter value: size must be 1 to 1000, got 1001'],
+		[{ page: 1, size: 10 }, 2, 'Missing parameter: queryConditions'],
+		[{ page: 1, size: 10, queryConditions: [] }, 3, 'Parameter format error: queryConditions must be an object'],
+		[{ size: 10, queryConditions: {} }, 2, 'Missing parameter: page'],
+		[{ page: 0, size: 10, queryConditions: {} }, 4, 'Invalid parameter value: page must be 1 or more, got 0'],
+		[{ page: 1, size: 1001, queryConditions: {} }, 4, 'Invalid parameter value: size must be 1 to 1000, got 1001'],
 		[{ page: 1, size: 10, queryConditions: { taskStatus: ['2'] } }, 3, 'Parameter format error: queryConditions.taskStatus[0] must be a number'],
 	])('%p → %p', async (paging, retCode, retMsg) => {
 		expect(refusal(await call('listTask', { productID: 'callbot', ...paging }))).toEqual({ retCode, retMsg });

@@ -31,7 +31,7 @@ it('status: 429 with a Retry-After header; default body is the status text', asy
 
 it('times: n requests in a row, match by substring', async () => {
 	standIn.failNext({ match: '/ping', kind: 'status', status: 500, times: 2 });
-	await callCallbot(standIn, 'listTask', { productID: 'callbot', page: 1, size: 1 });
+	await callCallbot(standIn, 'listTask', { productID: 'callbot', page: 1, size: 1, queryConditions: {} });
 	expect((await ping()).status).toBe(500);
 	expect((await ping()).status).toBe(500);
 	expect((await ping()).status).toBe(200);

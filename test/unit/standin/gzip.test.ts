@@ -31,12 +31,12 @@ describe('gzip requests', () => {
 		const res = await post(`${standIn.url}/callcentre/api/v3/ping`, wire, {
 			headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', requestID: 'r', uuid: ACCOUNTS.callbotUuid, createTs, sign },
 		});
-		expect(res.json().retCode).toBe(6);
+		expect(res.json().code).toBe(6);
 	});
 
 	it('Callbot: a body that does not gunzip → 3', async () => {
 		const res = await callCallbot(standIn, 'ping', { data: 1 }, { headers: { 'Content-Encoding': 'gzip' } });
-		expect(res.json()).toMatchObject({ retCode: 3, retMsg: 'Parameter format error: request body' });
+		expect(res.json()).toMatchObject({ code: 3, msg: 'Parameter format error: request body', data: null });
 		expect(standIn.lastRequest()!.reason).toMatch(/^body does not gunzip/);
 	});
 

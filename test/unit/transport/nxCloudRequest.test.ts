@@ -44,7 +44,7 @@ describe('error mapping', () => {
 		[6001, /Callbot signature missing/],
 		[6002, /Callbot UUID/],
 		[6003, /no permission/],
-		[4001, /Too many rows/],
+		[4001, /Too many elements/],
 	])('Callbot retCode %i becomes a NodeApiError with code, vendor message, response ID and advice', async (code, hint) => {
 		const { ctx, requests } = answering({ body: { retCode: code, retMsg: 'vendor says no', responseID: 'resp-42' } });
 		const error = await failure(nxCloudRequest.call(ctx, CALLBOT, FAST));
@@ -55,6 +55,20 @@ describe('error mapping', () => {
 		expect(error.description).toMatch(/Response ID: resp-42$/);
 		expect(failureDetails(error)).toMatchObject({ code, codeName: 'retCode', vendorMessage: 'vendor says no', traceId: 'resp-42', ambiguous: false, tries: 1 });
 		expect(requests).toHaveLength(1);
+	});
+
+	it.each([
+		['importBatchCall', /Import the first part with Import as New Batch, then send the rest with Add Numbers to Task/, /Do not split it into several imports/],
+		['addBatchCall', /Loop Over Items/, /nothing is replaced/],
+		['createAndCall', /Create the task with a first part.*Add Numbers to Task/, /Create and Call/],
+		['stopOrder', /order IDs/, /Loop Over Items/],
+		['listOrderDetail', /At most 500 order IDs/, /Loop Over Items/],
+	])('retCode 4001 from %s gets that operation\'s own advice', async (endpoint, advice, more) => {
+		const { ctx } = answering({ body: { retCode: 4001, retMsg: 'too many', responseID: 'r' } });
+		const error = await failure(nxCloudRequest.call(ctx, { ...CALLBOT, path: `/callcentre/api/v3/${endpoint}` }, FAST));
+		expect(error.description).toMatch(advice);
+		expect(error.description).toMatch(more);
+		if (endpoint === 'importBatchCall') expect(error.description).not.toMatch(/^Too many elements in one request\. Split the input/);
 	});
 
 	it.each([

@@ -1,7 +1,11 @@
 import type { INode, INodeType } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
+import { splitCallbotCallback } from '../../../nodes/NxCloud/trigger/events/callbot';
+import { OUTPUTS, outputIndex } from '../../../nodes/NxCloud/trigger/events/outputs';
+import { splitWhatsAppPush } from '../../../nodes/NxCloud/trigger/events/whatsapp';
 import { NxCloudTrigger } from '../../../nodes/NxCloud/NxCloudTrigger.node';
+import { fixture } from './events/fixtures';
 
 const trigger = new NxCloudTrigger();
 const property = (name: string) => trigger.description.properties.find((p) => p.name === name)!;
@@ -41,9 +45,27 @@ describe('NXCloud Trigger description', () => {
 		expect(property('ifPresentWarning').displayName).toMatch(/Unsigned requests are accepted/);
 	});
 
-	it('says where to paste the URL and where to turn signing on, per source', () => {
-		expect(property('whatsappSetupNotice').displayName).toMatch(/Production URL.*NXCloud console.*webhook URL.*回执加签算法/s);
-		expect(property('callbotSetupNotice').displayName).toMatch(/taskCallbackUrl.*Developer/s);
+	it('says where to paste the URL, Test URL versus Production URL, and where to turn signing on, per source', () => {
+		expect(property('whatsappSetupNotice').displayName).toMatch(
+			/one webhook URL per WhatsApp application.*Test URL.*Listen for test event.*Production URL.*activate.*receipt-signing algorithm/s,
+		);
+		expect(property('callbotSetupNotice').displayName).toMatch(/taskCallbackUrl.*Test URL.*Production URL.*Developer/s);
+	});
+
+	it('speaks English only: no Chinese text anywhere in the node or credential UI', () => {
+		const { NxCloud } = require('../../../nodes/NxCloud/NxCloud.node');
+		const { NxCloudApi } = require('../../../credentials/NxCloudApi.credentials');
+		const texts: string[] = [];
+		const collect = (value: unknown): void => {
+			if (typeof value === 'string') texts.push(value);
+			else if (Array.isArray(value)) value.forEach(collect);
+			else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+		};
+		collect(trigger.description);
+		collect(new NxCloud().description);
+		collect(new NxCloudApi().properties);
+		expect(texts.length).toBeGreaterThan(100);
+		expect(texts.filter((text) => /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/.test(text))).toEqual([]);
 	});
 
 	it('defaults: WhatsApp, all events, Required, age check off, per-type outputs, drop redeliveries', () => {
@@ -59,6 +81,40 @@ describe('NXCloud Trigger description', () => {
 			redeliveryWindow: 1000,
 		});
 		expect(property('events').options!.map((o: any) => o.value).sort()).toEqual([...(node.parameters.events as string[])].sort());
+	});
+
+	it('lists the events in the order of the outputs, and each goes to the output its entry names', () => {
+		const whatsappSample: Record<string, unknown> = {
+			account: { field: 'account_update', value: { event: 'X' } },
+			call: { calls: [{ call_id: 'c' }] },
+			message: { messages: [{ id: 'm', type: 'text' }] },
+			phone: { field: 'phone_number_quality_update', value: {} },
+			'status.delivered': { statuses: [{ id: 's', status: 'delivered' }] },
+			'status.failed': { statuses: [{ id: 's', status: 'failed' }] },
+			'status.read': { statuses: [{ id: 's', status: 'read' }] },
+			'status.sent': { statuses: [{ id: 's', status: 'sent' }] },
+			template: { field: 'message_template_status_update', value: { event: 'APPROVED' } },
+		};
+		const callbotSample: Record<string, unknown> = {
+			call: fixture('callbot', 'call-filled'),
+			order: fixture('callbot', 'order-filled'),
+			task: fixture('callbot', 'task-filled'),
+		};
+		const check = (source: 'whatsapp' | 'callbot', parameter: string, samples: Record<string, unknown>) => {
+			const options = property(parameter).options as Array<{ value: string; description: string }>;
+			const landed = options.map((option, position) => {
+				const [event] = source === 'whatsapp' ? splitWhatsAppPush(samples[option.value]) : splitCallbotCallback(samples[option.value]);
+				expect(event.filterKey).toBe(option.value);
+				const index = outputIndex(source, 'perType', event.output);
+				expect(option.description).toContain(`${OUTPUTS[source][index].displayName} output`);
+				return index - position;
+			});
+			// Output i holds the i-th entry of the list; Other comes last.
+			expect(landed.every((offset) => offset === 0)).toBe(true);
+			expect(OUTPUTS[source].length).toBe(options.length + 1);
+		};
+		check('whatsapp', 'events', whatsappSample);
+		check('callbot', 'callbotEvents', callbotSample);
 	});
 
 	it('only needs a credential when signatures are checked', () => {

@@ -1,7 +1,7 @@
 import { splitCallbotCallback } from '../../../nodes/NxCloud/trigger/events/callbot';
 import { admitKeys, redeliveryIdentity, redeliveryKey } from '../../../nodes/NxCloud/trigger/redelivery';
 import { splitWhatsAppPush } from '../../../nodes/NxCloud/trigger/events/whatsapp';
-import { fixture } from './events/fixtures';
+import { fixture, fixtureBytes, fixtureNames } from './events/fixtures';
 
 const wa = (body: unknown) => splitWhatsAppPush(body).map((e) => redeliveryKey('whatsapp', e));
 const cb = (body: unknown) => splitCallbotCallback(body).map((e) => redeliveryKey('callbot', e));
@@ -13,9 +13,11 @@ describe('redelivery keys', () => {
 		expect(wa(fixture('whatsapp', 'status-sent'))).toEqual([key]);
 	});
 
-	it('identify a status by message id + status', () => {
+	it('identify a status by message id + status + errors + costs, not its timestamp', () => {
 		const sent = wa({ statuses: [{ id: 'w1', status: 'sent', timestamp: '1' }] })[0];
-		expect(wa({ statuses: [{ id: 'w1', status: 'sent', timestamp: '2', costs: [] }] })[0]).toBe(sent);
+		// The vendor calls `timestamp` the callback time: a retry may carry a new one.
+		expect(wa({ statuses: [{ id: 'w1', status: 'sent', timestamp: '2' }] })[0]).toBe(sent);
+		expect(wa({ statuses: [{ id: 'w1', status: 'sent', timestamp: '1', costs: [{ price: 1 }] }] })[0]).not.toBe(sent);
 		expect(wa({ statuses: [{ id: 'w1', status: 'delivered' }] })[0]).not.toBe(sent);
 		expect(wa({ statuses: [{ id: 'w2', status: 'sent' }] })[0]).not.toBe(sent);
 	});
@@ -31,15 +33,26 @@ describe('redelivery keys', () => {
 		expect(wa({ messages: [{ id: 'x' }] })).not.toEqual(wa({ statuses: [{ id: 'x' }] }));
 	});
 
-	it('identify a template event by id + field + event + time', () => {
+	it('identify a template event by its whole content, so pauses without a time never collide', () => {
 		const approved = fixture('whatsapp', 'template-status-approved');
 		const key = wa(approved)[0];
-		expect(wa({ ...approved, value: { ...approved.value, reason: 'changed' } })[0]).toBe(key);
+		expect(wa(JSON.parse(JSON.stringify(approved)))[0]).toBe(key);
+		expect(wa({ ...approved, value: { ...approved.value, reason: 'changed' } })[0]).not.toBe(key);
 		expect(wa({ ...approved, value: { ...approved.value, time: 1713313468 } })[0]).not.toBe(key);
 		expect(wa({ ...approved, value: { ...approved.value, event: 'PAUSED' } })[0]).not.toBe(key);
-		// Quality and category updates have no `event`: their new score / category stands in.
+		// The vendor's PAUSED example has no `time`: a first and a second pause differ only in other_info.
+		const paused = fixture('whatsapp', 'template-status-paused');
+		const firstPause = { ...paused, value: { ...paused.value, other_info: { ...paused.value.other_info, title: 'FIRST_PAUSE' } } };
+		expect(wa(firstPause)).not.toEqual(wa(paused));
 		const quality = fixture('whatsapp', 'template-quality');
 		expect(wa({ ...quality, value: { ...quality.value, new_quality_score: 'RED' } })).not.toEqual(wa(quality));
+	});
+
+	it('tell apart two failed statuses of one message that differ only in their errors (vendor examples)', () => {
+		const a = fixture('whatsapp', 'status-failed-10000-meta-131056').statuses[0];
+		const b = fixture('whatsapp', 'status-failed-10000-meta-131008').statuses[0];
+		expect(a.id).toBe(b.id);
+		expect(wa({ statuses: [a] })).not.toEqual(wa({ statuses: [b] }));
 	});
 
 	it('identify a call record by call_id', () => {
@@ -75,6 +88,34 @@ describe('redelivery keys', () => {
 	it('use the content of the vendor examples, whose ids are empty', () => {
 		const order = fixture('callbot', 'order');
 		expect(cb({ ...order, other: 'changed' })).not.toEqual(cb(order));
+	});
+});
+
+describe('redelivery keys over every vendor example', () => {
+	const keyed = (source: 'whatsapp' | 'callbot') =>
+		fixtureNames(source).flatMap((name) => {
+			const bytes = fixtureBytes(source, name);
+			const split = source === 'whatsapp' ? splitWhatsAppPush : splitCallbotCallback;
+			return split(JSON.parse(bytes.toString('utf8'))).map((event, i) => ({
+				label: `${name}#${i}`,
+				content: JSON.stringify(event.data),
+				key: redeliveryKey(source, event),
+				again: redeliveryKey(source, split(JSON.parse(bytes.toString('utf8')))[i]),
+			}));
+		});
+
+	it.each(['whatsapp', 'callbot'] as const)('%s: no two distinct examples share a key; a byte-identical redelivery does', (source) => {
+		const events = keyed(source);
+		expect(events.length).toBeGreaterThan(source === 'whatsapp' ? 50 : 3);
+		const byKey = new Map<string, { label: string; content: string }>();
+		const collisions: string[] = [];
+		for (const event of events) {
+			expect(event.again).toBe(event.key);
+			const earlier = byKey.get(event.key);
+			if (earlier && earlier.content !== event.content) collisions.push(`${earlier.label} = ${event.label}`);
+			byKey.set(event.key, event);
+		}
+		expect(collisions).toEqual([]);
 	});
 });
 

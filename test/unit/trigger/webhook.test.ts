@@ -1,16 +1,19 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { fixtureBytes, FIXTURES } from './events/fixtures';
+import { fixtureBytes, fixtureNames, FIXTURES } from './events/fixtures';
 import { CREDENTIALS, deliver, signedCallbotHeaders, signedWhatsAppHeaders } from './mockWebhook';
+
+const WHATSAPP_OUTPUTS = ['account', 'call', 'message', 'phone', 'delivered', 'failed', 'read', 'sent', 'template', 'other'];
+const wa = (output: string) => WHATSAPP_OUTPUTS.indexOf(output);
+/** Item counts per WhatsApp output, from { output: count }. */
+const waCounts = (counts: Record<string, number>) => WHATSAPP_OUTPUTS.map((o) => counts[o] ?? 0);
 
 /** A 200 with the acknowledgement, written by the trigger, and no workflow data (no execution). */
 function expectAnsweredWithoutExecution(result: unknown, response: { status?: number; json?: unknown }, ack: object) {
 	expect(result).toEqual({ noWebhookResponse: true });
 	expect(response).toMatchObject({ status: 200, json: ack });
 }
-
-const WHATSAPP_OUTPUTS = ['message', 'sent', 'delivered', 'read', 'failed', 'template', 'account', 'call', 'other'];
 
 function itemCounts(workflowData: unknown): number[] {
 	return (workflowData as unknown[][]).map((output) => output.length);
@@ -25,20 +28,20 @@ describe('item contents', () => {
 	it('a sent status: raw status, envelope, ISO copies and the cost summary', async () => {
 		const body = fixtureBytes('whatsapp', 'status-sent');
 		const { result } = await deliver({ body, headers: signedWhatsAppHeaders(body) });
-		const json = result.workflowData![1][0].json;
+		const json = result.workflowData![wa('sent')][0].json;
 		expect(json).toMatchObject({
 			event: 'status.sent',
 			businessPhone: null,
 			context: {},
 			timestamps: { timestamp: '2022-08-09T04:39:46.000Z', conversation: { expiration_timestamp: '2022-08-10T04:40:00.000Z' } },
-			cost: { lines: 2, currency: 'USD', price: 0.1381, foreignPrice: 0.02, types: ['per-message', 'marketing'] },
+			cost: { lines: 2, priceCny: 0.1381, foreignPrice: 0.02, foreignCurrency: 'USD', types: ['per-message', 'marketing'] },
 		});
 	});
 
 	it('an inbound message: the matching contact in the context', async () => {
 		const body = fixtureBytes('whatsapp', 'message-image');
 		const { result } = await deliver({ body, headers: signedWhatsAppHeaders(body) });
-		expect(result.workflowData![0][0].json).toMatchObject({
+		expect(result.workflowData![wa('message')][0].json).toMatchObject({
 			event: 'message.image',
 			businessPhone: '86176xxxx0819',
 			context: { merchant_phone: '86176xxxx0819', messaging_product: 'whatsapp', contact: { wa_id: '852xxxx705' } },
@@ -56,8 +59,8 @@ describe('item contents', () => {
 			],
 		});
 		const { result } = await deliver({ body, headers: signedWhatsAppHeaders(body) });
-		expect(itemCounts(result.workflowData)).toEqual([0, 1, 2, 0, 0, 0, 0, 0, 0]);
-		expect(result.workflowData![2].map((i) => (i.json.data as any).id)).toEqual(['w1', 'w2']);
+		expect(itemCounts(result.workflowData)).toEqual(waCounts({ sent: 1, delivered: 2 }));
+		expect(result.workflowData![wa('delivered')].map((i) => (i.json.data as any).id)).toEqual(['w1', 'w2']);
 	});
 
 	it('single output routing puts every event on output 0, in push order', async () => {
@@ -72,7 +75,7 @@ describe('signature algorithms', () => {
 	it.each(['md5', 'MD5', 'sha256', 'SHA256', 'Sha256'])('accepts algorithm header %s', async (algorithm) => {
 		const body = fixtureBytes('whatsapp', 'status-read');
 		const { result } = await deliver({ body, headers: signedWhatsAppHeaders(body, { algorithm }) });
-		expect(itemCounts(result.workflowData)[3]).toBe(1);
+		expect(itemCounts(result.workflowData)[wa('read')]).toBe(1);
 	});
 
 	it('refuses a sha256 signature presented as md5 (no guessing)', async () => {
@@ -235,7 +238,7 @@ describe('Signature Check modes', () => {
 
 	it('Verify If Present lets an unsigned push through, marked unverified', async () => {
 		const { result } = await deliver({ parameters: { signatureCheck: 'ifPresent' }, body, headers: { 'content-type': 'application/json' } });
-		expect(result.workflowData![0][0].json.signatureVerified).toBe(false);
+		expect(result.workflowData![wa('message')][0].json.signatureVerified).toBe(false);
 	});
 
 	it('Verify If Present still refuses a wrong signature', async () => {
@@ -258,7 +261,7 @@ describe('Signature Check modes', () => {
 			headers: signedWhatsAppHeaders(body, { secret: 'x' }),
 			credentials: new Error('no credential'),
 		});
-		expect(result.workflowData![0][0].json).toMatchObject({ event: 'message.text', signatureVerified: false });
+		expect(result.workflowData![wa('message')][0].json).toMatchObject({ event: 'message.text', signatureVerified: false });
 	});
 
 	it('accepts a timestamp inside the window, in the right unit per source', async () => {
@@ -284,7 +287,7 @@ describe('filters', () => {
 	it('emits events it does not recognise even with nothing selected', async () => {
 		const body = JSON.stringify({ field: 'user_preferences', value: { business_phone: '85266123456' } });
 		const { result } = await deliver({ parameters: { events: [] }, body, headers: signedWhatsAppHeaders(body) });
-		expect(result.workflowData![8][0].json.event).toBe('other.user_preferences');
+		expect(result.workflowData![wa('other')][0].json.event).toBe('other.user_preferences');
 	});
 
 	it('keeps only the listed business numbers', async () => {
@@ -294,10 +297,36 @@ describe('filters', () => {
 		expectAnsweredWithoutExecution(elsewhere.result, elsewhere.response, { received: true });
 		const allowed = JSON.stringify({ business_phone: '852 6612 3456', statuses: [{ id: 'x', status: 'failed' }] });
 		const ok = await deliver({ parameters: { businessPhones: '85266123456, 8613800138000' }, body: allowed, headers: signedWhatsAppHeaders(allowed) });
-		expect(itemCounts(ok.result.workflowData)[4]).toBe(1);
+		expect(itemCounts(ok.result.workflowData)[wa('failed')]).toBe(1);
 		const other = JSON.stringify({ business_phone: '85299999999', statuses: [{ id: 'x', status: 'failed' }] });
 		const dropped = await deliver({ parameters: { businessPhones: '85266123456' }, body: other, headers: signedWhatsAppHeaders(other) });
 		expectAnsweredWithoutExecution(dropped.result, dropped.response, { received: true });
+	});
+
+	it('emits the vendor\'s status examples that name no business number, unless told to drop them, and counts them', async () => {
+		// 13 of the 26 status examples carry no business_phone, merchant_phone or metadata.
+		const names = fixtureNames('whatsapp').filter((name) => name.startsWith('status-'));
+		const phoneless = names.filter((name) => {
+			const body = JSON.parse(fixtureBytes('whatsapp', name).toString('utf8'));
+			return body.business_phone === undefined && body.merchant_phone === undefined && body.metadata === undefined;
+		});
+		expect({ statuses: names.length, phoneless: phoneless.length }).toEqual({ statuses: 26, phoneless: 13 });
+		for (const name of phoneless) {
+			const body = fixtureBytes('whatsapp', name);
+			const kept = await deliver({ parameters: { businessPhones: '85266123456' }, body, headers: signedWhatsAppHeaders(body) });
+			expect({ name, emitted: itemCounts(kept.result.workflowData).reduce((a, b) => a + b, 0) }).toEqual({ name, emitted: 1 });
+			expect(kept.logs).toContain('debug: NXCloud Trigger "NXCloud Trigger": 1 event(s), 0 filtered out (1 without a business number, emitted), 0 redelivered, 1 emitted');
+			const dropped = await deliver({ parameters: { businessPhones: '85266123456', unknownPhoneEvents: 'drop' }, body, headers: signedWhatsAppHeaders(body) });
+			expectAnsweredWithoutExecution(dropped.result, dropped.response, { received: true });
+			expect(dropped.logs).toContain('debug: NXCloud Trigger "NXCloud Trigger": 1 event(s), 1 filtered out (1 without a business number, dropped), 0 redelivered, 0 emitted');
+		}
+	});
+
+	it('refuses an unknown "Events Without a Business Number" value, naming the parameter', async () => {
+		const body = fixtureBytes('whatsapp', 'status-read');
+		const { response } = await deliver({ parameters: { businessPhones: '85266123456', unknownPhoneEvents: 'maybe' }, body, headers: signedWhatsAppHeaders(body) });
+		expect(response).toMatchObject({ status: 500 });
+		expect(response.json.error).toContain('"unknownPhoneEvents"');
 	});
 
 	it('answers Callbot with {"retCode":0} when nothing is left to emit', async () => {
@@ -312,7 +341,7 @@ describe('redeliveries', () => {
 		const body = fixtureBytes('whatsapp', 'status-delivered');
 		const staticData = {};
 		const first = await deliver({ body, headers: signedWhatsAppHeaders(body), staticData });
-		expect(itemCounts(first.result.workflowData)[2]).toBe(1);
+		expect(itemCounts(first.result.workflowData)[wa('delivered')]).toBe(1);
 		// NXCloud re-signs with a new ts: still the same event.
 		const again = await deliver({ body, headers: signedWhatsAppHeaders(body, { ts: String(Date.now() + 1) }), staticData });
 		expectAnsweredWithoutExecution(again.result, again.response, { received: true });
@@ -325,7 +354,7 @@ describe('redeliveries', () => {
 		await deliver({ body: one, headers: signedWhatsAppHeaders(one), staticData });
 		const two = JSON.stringify({ statuses: [{ id: 'w1', status: 'sent' }, { id: 'w1', status: 'delivered' }] });
 		const { result } = await deliver({ body: two, headers: signedWhatsAppHeaders(two), staticData });
-		expect(itemCounts(result.workflowData)).toEqual([0, 0, 1, 0, 0, 0, 0, 0, 0]);
+		expect(itemCounts(result.workflowData)).toEqual(waCounts({ delivered: 1 }));
 		expect(staticData).toEqual({ redeliveryWindow: [expect.any(String), expect.any(String)] });
 	});
 
@@ -343,7 +372,7 @@ describe('redeliveries', () => {
 		const staticData = {};
 		for (let i = 0; i < 2; i++) {
 			const { result } = await deliver({ parameters: { dropRedeliveries: false }, body, headers: signedWhatsAppHeaders(body), staticData });
-			expect(itemCounts(result.workflowData)[0]).toBe(1);
+			expect(itemCounts(result.workflowData)[wa('message')]).toBe(1);
 		}
 		expect(staticData).toEqual({});
 	});
@@ -353,7 +382,7 @@ describe('redeliveries', () => {
 		const staticData = {};
 		for (let i = 0; i < 2; i++) {
 			const { result } = await deliver({ mode: 'manual', body, headers: signedWhatsAppHeaders(body), staticData });
-			expect(itemCounts(result.workflowData)[0]).toBe(1);
+			expect(itemCounts(result.workflowData)[wa('message')]).toBe(1);
 		}
 	});
 
@@ -367,7 +396,7 @@ describe('redeliveries', () => {
 		expect((staticData as any).redeliveryWindow).toHaveLength(2);
 		const again = push('a');
 		const { result } = await deliver({ parameters: { redeliveryWindow: 2 }, body: again, headers: signedWhatsAppHeaders(again), staticData });
-		expect(itemCounts(result.workflowData)[0]).toBe(1);
+		expect(itemCounts(result.workflowData)[wa('message')]).toBe(1);
 	});
 });
 

@@ -10,14 +10,15 @@ import { useInProcessN8n } from '../../support/inProcess';
 
 const n8n = useInProcessN8n();
 
-const WHATSAPP_OUTPUTS = ['message', 'sent', 'delivered', 'read', 'failed', 'template', 'account', 'call', 'other'];
-const CALLBOT_OUTPUTS = ['task', 'order', 'call', 'other'];
+const WHATSAPP_OUTPUTS = ['account', 'call', 'message', 'phone', 'delivered', 'failed', 'read', 'sent', 'template', 'other'];
+const CALLBOT_OUTPUTS = ['call', 'order', 'task', 'other'];
 
 function expectedWhatsAppOutput(name: string): string {
 	if (name.startsWith('message-')) return 'message';
 	if (name.startsWith('status-')) return name.split('-')[1];
 	if (name.startsWith('template-')) return 'template';
 	if (name.startsWith('account-')) return 'account';
+	if (name.startsWith('phone-')) return 'phone';
 	if (name === 'call-record') return 'call';
 	throw new Error(`no expectation for ${name}`);
 }
@@ -98,7 +99,7 @@ describe('on n8n-core\'s WebhookContext', () => {
 		const endpoint = await n8n.triggerEndpoint({ mode: 'manual' });
 		const body = fixtureBytes('whatsapp', 'message-text').toString('utf8');
 		for (let i = 0; i < 2; i++) await n8n.standIn.sender.pushWhatsApp(endpoint.url, body);
-		expect(endpoint.deliveries.map((d) => counts(d.result?.workflowData)[0])).toEqual([1, 1]);
+		expect(endpoint.deliveries.map((d) => counts(d.result?.workflowData)[WHATSAPP_OUTPUTS.indexOf('message')])).toEqual([1, 1]);
 	});
 
 	it('answers 500 credential_incomplete when the credential lacks the half the source needs', async () => {

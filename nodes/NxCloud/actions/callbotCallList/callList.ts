@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { normalisePhone, phoneProblem } from '../../shared/phone';
-import { toText } from '../../shared/values';
+import { callbackUrl, toText } from '../../shared/values';
 
 /** One number as the user mapped it from one input item (raw values, before any check). */
 export interface NumberFields {
@@ -123,6 +123,9 @@ export class CallListBuilder {
 		this.orderIds.set(row.orderID, fields.itemIndex);
 		this.phones.set(row.userPhone, fields.itemIndex);
 		wire.orderID = row.orderID;
+		// The vendor marks `other` required and, unlike userName/customerName, never says it may be
+		// empty: an empty one carries the order ID, which the callbacks report anyway.
+		if (wire.other === '') wire.other = row.orderID;
 		row.wire = wire;
 		this.acceptedCount += 1;
 		return undefined;
@@ -166,4 +169,18 @@ export function callListBody(head: IDataObject, urls: CallbackUrls, rows: Prepar
 		...head,
 		callInfoList: { orderCallbackUrl: urls.orderCallbackUrl, callCallbackUrl: urls.callCallbackUrl, callList },
 	});
+}
+
+/**
+ * The callback URLs of a call list. The vendor marks both required (seeds: batchImportCall), so an
+ * empty one is refused here, with where to get one, before anything is sent.
+ */
+export function requiredCallbackUrl(value: unknown, field: string): string {
+	const url = callbackUrl(value, field);
+	if (url === '') {
+		throw new Error(
+			`${field} is required: NXCloud needs it for every list of numbers. Paste the Production URL of an NXCloud Trigger set to Callbot (Source: Callbot Callback)`,
+		);
+	}
+	return url;
 }

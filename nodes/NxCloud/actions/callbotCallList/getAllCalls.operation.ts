@@ -55,7 +55,8 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runPagedList(this, items, {
 		endpoint: 'listCall',
-		rowsKey: 'callList',
+		// Not shown by the vendor page: the likely names, in order.
+		rowsKeys: ['callList', 'callDataList', 'callData', 'callInfoList', 'list', 'data', 'rows', 'records'],
 		acceptGzip: true,
 		body: (i) => callListQuery(PRODUCT_ID, requireUserTaskId(this, i), this.getNodeParameter('filters', i, {}) as IDataObject),
 	});

@@ -53,7 +53,8 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runPagedList(this, items, {
 		endpoint: 'listOrder',
-		rowsKey: 'orderList',
+		// Not shown by the vendor page: the likely names, in order.
+		rowsKeys: ['orderList', 'orderDataList', 'orderData', 'orderInfoList', 'list', 'data', 'rows', 'records'],
 		body: (i) => callListQuery(PRODUCT_ID, requireUserTaskId(this, i), this.getNodeParameter('filters', i, {}) as IDataObject),
 	});
 }

@@ -56,12 +56,10 @@ export function callFilters(filters: IDataObject): IDataObject {
 	return out;
 }
 
-/** The body of listCall and listOrder (without page/size): the task, and filters when set. */
+/** The body of listCall and listOrder (without page/size): the task and its filters. */
 export function callListQuery(productID: string, userTaskID: string, filters: IDataObject): IDataObject {
-	const body: IDataObject = { productID, userTaskID };
-	const options = callFilters(filters);
-	if (Object.keys(options).length > 0) body.options = options;
-	return body;
+	// options always sent, {} when there is no filter: the vendor page lists it without saying it may be left out.
+	return { productID, userTaskID, options: callFilters(filters) };
 }
 
 /** queryConditions of listTask. */

@@ -2,8 +2,7 @@ import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { callbackUrl } from '../../shared/values';
-import { type NumberFields, type PreparedRow, CallListBuilder, callListBody } from './callList';
+import { type NumberFields, type PreparedRow, CallListBuilder, callListBody, requiredCallbackUrl } from './callList';
 import {
 	type BatchSummary,
 	type RowOutcome,
@@ -132,8 +131,8 @@ async function sendGroup(
 		maxWaitMs,
 	});
 	const urls = {
-		orderCallbackUrl: callbackUrl(ctx.getNodeParameter('orderCallbackUrl', first, ''), 'Order Callback URL'),
-		callCallbackUrl: callbackUrl(ctx.getNodeParameter('callCallbackUrl', first, ''), 'Call Callback URL'),
+		orderCallbackUrl: requiredCallbackUrl(ctx.getNodeParameter('orderCallbackUrl', first, ''), 'Order Callback URL'),
+		callCallbackUrl: requiredCallbackUrl(ctx.getNodeParameter('callCallbackUrl', first, ''), 'Call Callback URL'),
 	};
 	let body = callListBody(plan.head(first, group.userTaskID), urls, sent);
 	// The body holds everything now; free the per-row objects before sending and collecting.

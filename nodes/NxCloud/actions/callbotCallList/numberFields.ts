@@ -45,7 +45,7 @@ const MAPPED_FIELDS: INodeProperties[] = [
 		name: 'other',
 		type: 'string',
 		default: '',
-		description: 'Free text passed through to the order and call callbacks (other)',
+		description: 'Free text passed through to the order and call callbacks (other). Empty: the order ID is sent, as NXCloud requires a value.',
 	},
 	{
 		displayName: 'Template Variables',
@@ -143,18 +143,21 @@ export const CALLBACK_URL_FIELDS: INodeProperties[] = [
 		displayName: 'Order Callback URL',
 		name: 'orderCallbackUrl',
 		type: 'string',
+		required: true,
 		default: '',
 		placeholder: 'e.g. https://n8n.example.com/webhook/…',
 		description:
-			'Where NXCloud posts each finished order (for example an NXCloud Trigger URL). Empty: no order callbacks.',
+			'Where NXCloud posts each finished order (orderCallbackUrl, required by NXCloud). Paste the Production URL of an NXCloud Trigger set to Callbot.',
 	},
 	{
 		displayName: 'Call Callback URL',
 		name: 'callCallbackUrl',
 		type: 'string',
+		required: true,
 		default: '',
 		placeholder: 'e.g. https://n8n.example.com/webhook/…',
-		description: 'Where NXCloud posts each finished call. Empty: no call callbacks.',
+		description:
+			'Where NXCloud posts each finished call (callCallbackUrl, required by NXCloud). Paste the Production URL of an NXCloud Trigger set to Callbot; it may be the same as the Order Callback URL.',
 	},
 ];
 

@@ -49,12 +49,11 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runPagedList(this, items, {
 		endpoint: 'listTask',
-		rowsKey: 'taskData',
+		rowsKeys: ['taskData'],
 		body: (i) => {
-			const body: IDataObject = { productID: PRODUCT_ID };
-			const conditions = taskFilters(this.getNodeParameter('filters', i, {}) as IDataObject);
-			if (Object.keys(conditions).length > 0) body.queryConditions = conditions;
-			return body;
+			// queryConditions is required by the vendor page (its fields are all optional): {} = no filter.
+			const queryConditions = taskFilters(this.getNodeParameter('filters', i, {}) as IDataObject);
+			return { productID: PRODUCT_ID, queryConditions };
 		},
 	});
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { collectPages, pageRows, totalOf } from './paging';
+import { collectPages, rowsUnderAnyKey, totalOf } from './paging';
 import { addIsoCopies } from '../../shared/timestamps';
 import { readOptions, retryPolicy } from './options';
 import { forEachItem } from './perItem';
@@ -8,8 +8,11 @@ import { callbotRequest } from '../../transport/requests';
 
 export interface PagedList {
 	endpoint: 'listTask' | 'listOrder' | 'listCall';
-	/** Key of the rows in the answer: taskData, orderList or callList. */
-	rowsKey: string;
+	/**
+	 * Keys the rows may be under, most likely first: taskData is documented; the order and call
+	 * list pages show no answer, so their keys are guesses (see rowsUnderAnyKey).
+	 */
+	rowsKeys: readonly string[];
 	/** The body without page/size, for item `itemIndex`. */
 	body(itemIndex: number): IDataObject;
 	acceptGzip?: boolean;
@@ -34,7 +37,7 @@ export async function runPagedList(
 				const envelope = await callbotRequest(ctx, list.endpoint, { ...base, page, size }, policy, {
 					acceptGzip: list.acceptGzip,
 				});
-				return { rows: pageRows(envelope, list.rowsKey), totalCount: totalOf(envelope), envelope };
+				return { rows: rowsUnderAnyKey(envelope, list.rowsKeys), totalCount: totalOf(envelope), envelope };
 			},
 			{
 				returnAll,

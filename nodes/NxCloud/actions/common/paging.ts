@@ -28,14 +28,34 @@ export function pageRows(envelope: IDataObject, key: string): IDataObject[] {
 	return value as IDataObject[];
 }
 
+/**
+ * The rows of a list answer whose row key the vendor pages do not show: the first of `keys` that
+ * holds a list. When none does although `totalCount` says rows exist, fails with the keys the
+ * answer has, so a wrong guess is never an empty success.
+ */
+export function rowsUnderAnyKey(envelope: IDataObject, keys: readonly string[]): IDataObject[] {
+	for (const key of keys) {
+		if (Array.isArray(envelope[key])) return envelope[key] as IDataObject[];
+	}
+	const total = totalOf(envelope);
+	if (total !== undefined && total > 0) {
+		throw new Error(
+			`NXCloud says there are ${total} rows (totalCount) but its answer has no list under ${keys.map((k) => `"${k}"`).join(', ')}. Keys received: ${Object.keys(envelope).join(', ') || 'none'}. Use Full Response to see the whole answer, and report the key to the node's maintainers.`,
+		);
+	}
+	return [];
+}
+
 export function totalOf(envelope: IDataObject): number | undefined {
 	return parseNumber(envelope.totalCount);
 }
 
 /**
- * Pages through a list from page 1: stops at a short or empty page, when NXCloud's totalCount is
- * reached, or, without returnAll, once `limit` rows are in. Without returnAll the page size
- * shrinks to the limit, so a small limit costs one small request.
+ * Pages through a list from page 1 until NXCloud's totalCount is reached, or, without returnAll,
+ * once `limit` rows are in. A page shorter than asked ends the list only when the answer has no
+ * totalCount: NXCloud may cap the page size below the one asked for. An empty page always ends
+ * it. Without returnAll the page size shrinks to the limit, so a small limit costs one small
+ * request.
  */
 export async function collectPages(
 	fetchPage: (page: number, size: number) => Promise<Page>,
@@ -57,8 +77,8 @@ export async function collectPages(
 			rows.length = limit;
 			break;
 		}
-		if (result.rows.length < size) break;
-		if (result.totalCount !== undefined && page * size >= result.totalCount) break;
+		if (result.rows.length === 0) break;
+		if (result.totalCount !== undefined ? rows.length >= result.totalCount : result.rows.length < size) break;
 	}
 	return { rows, envelopes };
 }

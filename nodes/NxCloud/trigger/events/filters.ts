@@ -26,12 +26,25 @@ export function parsePhoneFilter(value: string): { phones: string[] } | { invali
 	return { phones };
 }
 
+/** What the Business Phones filter does with an event that names no business number. */
+export type UnknownPhoneEvents = 'emit' | 'drop';
+
+/** Whether the Business Phones filter is set and the event names no business number. */
+export function lacksBusinessPhone(event: SplitEvent, allowed: readonly string[]): boolean {
+	return allowed.length > 0 && event.businessPhones.length === 0;
+}
+
 /**
- * Whether an event is for one of the allowed business numbers. An empty filter allows all.
- * An event that names no business number at all is dropped while a filter is set: the filter
- * promises only events for the listed numbers.
+ * Whether an event is for one of the allowed business numbers. An empty filter allows all. An
+ * event that names no business number at all (half of the vendor's status examples carry none)
+ * cannot be told apart: `unknown` decides, and the default, 'emit', loses nothing.
  */
-export function isForAllowedPhone(event: SplitEvent, allowed: readonly string[]): boolean {
+export function isForAllowedPhone(
+	event: SplitEvent,
+	allowed: readonly string[],
+	unknown: UnknownPhoneEvents = 'emit',
+): boolean {
 	if (allowed.length === 0) return true;
+	if (event.businessPhones.length === 0) return unknown === 'emit';
 	return event.businessPhones.some((phone) => allowed.includes(normalisePhone(phone)));
 }

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { summarizeCosts } from './costs';
+import { summarizeCallCosts, summarizeMessagingCosts } from './costs';
 import { isoTimestamps } from '../../shared/timestamps';
 import type { SplitEvent, TriggerSource } from './types';
 
@@ -15,7 +15,7 @@ export interface ItemExtras {
  * The JSON of the n8n item for one event:
  * `{ event, source, businessPhone, data, context, timestamps?, cost?, signatureVerified, receivedAt }`.
  * `data` is the raw event, untouched; `timestamps` mirrors the epoch times in `data` as ISO-8601;
- * `cost` sums the event's cost lines.
+ * `cost` sums the event's cost lines (see costs.ts for the two vendor conventions).
  */
 export function eventItemJson(source: TriggerSource, event: SplitEvent, extras: ItemExtras): IDataObject {
 	const json: IDataObject = {
@@ -27,7 +27,8 @@ export function eventItemJson(source: TriggerSource, event: SplitEvent, extras: 
 	};
 	const timestamps = isoTimestamps(event.data);
 	if (timestamps !== undefined) json.timestamps = timestamps;
-	const cost = summarizeCosts(event.costs);
+	// Call records price in `currency`; messages and statuses in CNY plus a foreign price.
+	const cost = event.event === 'call.record' ? summarizeCallCosts(event.costs) : summarizeMessagingCosts(event.costs);
 	if (cost !== undefined) json.cost = cost;
 	json.signatureVerified = extras.signatureVerified;
 	json.receivedAt = extras.receivedAt;

@@ -11,25 +11,28 @@ interface OutputDefinition {
 }
 
 /**
- * Outputs per source, in index order. They do not depend on "Events to Emit", so unticking an
- * event type never shifts the connections of the outputs after it.
+ * Outputs per source, in index order: the order of the "Events to Emit" list (which n8n's rules
+ * keep alphabetical), each event type on the output named after it, Other last. They do not
+ * depend on "Events to Emit", so unticking an event type never shifts the connections of the
+ * outputs after it.
  */
 export const OUTPUTS: Record<TriggerSource, readonly OutputDefinition[]> = {
 	whatsapp: [
-		{ key: 'message', displayName: 'Message' },
-		{ key: 'sent', displayName: 'Sent' },
-		{ key: 'delivered', displayName: 'Delivered' },
-		{ key: 'read', displayName: 'Read' },
-		{ key: 'failed', displayName: 'Failed' },
-		{ key: 'template', displayName: 'Template' },
 		{ key: 'account', displayName: 'Account' },
 		{ key: 'call', displayName: 'Call' },
+		{ key: 'message', displayName: 'Message' },
+		{ key: 'phone', displayName: 'Phone' },
+		{ key: 'delivered', displayName: 'Delivered' },
+		{ key: 'failed', displayName: 'Failed' },
+		{ key: 'read', displayName: 'Read' },
+		{ key: 'sent', displayName: 'Sent' },
+		{ key: 'template', displayName: 'Template' },
 		{ key: 'other', displayName: 'Other' },
 	],
 	callbot: [
-		{ key: 'task', displayName: 'Task' },
-		{ key: 'order', displayName: 'Order' },
 		{ key: 'call', displayName: 'Call' },
+		{ key: 'order', displayName: 'Order' },
+		{ key: 'task', displayName: 'Task' },
 		{ key: 'other', displayName: 'Other' },
 	],
 };

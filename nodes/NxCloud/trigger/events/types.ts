@@ -5,17 +5,18 @@ export type TriggerSource = 'whatsapp' | 'callbot';
 
 /** Outputs of the trigger, in output order, per source (see outputs.ts for their names). */
 export type WhatsAppOutput =
-	| 'message'
-	| 'sent'
-	| 'delivered'
-	| 'read'
-	| 'failed'
-	| 'template'
 	| 'account'
 	| 'call'
+	| 'message'
+	| 'phone'
+	| 'delivered'
+	| 'failed'
+	| 'read'
+	| 'sent'
+	| 'template'
 	| 'other';
 
-export type CallbotOutput = 'task' | 'order' | 'call' | 'other';
+export type CallbotOutput = 'call' | 'order' | 'task' | 'other';
 
 export type OutputKey = WhatsAppOutput | CallbotOutput;
 

@@ -31,8 +31,8 @@ const FIELD_GROUPS: Record<string, { group: string; output: WhatsAppOutput }> = 
 	template_category_update: { group: 'template', output: 'template' },
 	account_update: { group: 'account', output: 'account' },
 	account_review_update: { group: 'account', output: 'account' },
-	phone_number_name_update: { group: 'phone', output: 'account' },
-	phone_number_quality_update: { group: 'phone', output: 'account' },
+	phone_number_name_update: { group: 'phone', output: 'phone' },
+	phone_number_quality_update: { group: 'phone', output: 'phone' },
 };
 
 /** Lowercase word characters only, so event names stay predictable whatever NXCloud sends. */

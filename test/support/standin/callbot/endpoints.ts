@@ -11,6 +11,7 @@ import {
 	optionalString,
 	requireArray,
 	requireInt,
+	requireObject,
 	requirePaging,
 	requireProductId,
 	requireString,
@@ -112,7 +113,8 @@ const handlers: Record<string, Handler> = {
 	listTask(body, model, limits) {
 		requireProductId(body);
 		const paging = requirePaging(body, limits.maxPageSize);
-		const q = optionalObject(body, 'queryConditions') ?? {};
+		// Required (必选 是) on the vendor's taskList page, every field inside it optional.
+		const q = requireObject(body, 'queryConditions');
 		const base = 'queryConditions';
 		const statuses = optionalList(q, 'taskStatus', 'number', base);
 		const names = optionalList(q, 'taskName', 'string', base);

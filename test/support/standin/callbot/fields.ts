@@ -105,8 +105,12 @@ export function requireProductId(body: Obj): void {
  * Callback URLs: an empty string is accepted (we read it as "no callback"; the vendor marks the
  * field required but says nothing about empty), anything else must be an http(s) URL.
  */
+/**
+ * An http(s) URL. `required`: present and non-empty, as the vendor marks orderCallbackUrl and
+ * callCallbackUrl (是, with no "may be empty" note, unlike userName/customerName).
+ */
 export function optionalUrl(obj: Obj, key: string, base = '', required = false): string | undefined {
-	const value = required ? requireString(obj, key, base, true) : optionalString(obj, key, base);
+	const value = required ? requireString(obj, key, base) : optionalString(obj, key, base);
 	if (value === undefined || value === '') return value;
 	let url: URL;
 	try {

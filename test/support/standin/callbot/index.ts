@@ -1,6 +1,6 @@
 // Callbot front door: POST /callcentre/api/v3/<name>. Authenticates (auth.ts), parses the JSON
 // body, runs the endpoint (endpoints.ts) and wraps it in {retCode, retMsg, responseID, …};
-// ping answers its own {data, timestamp, code, msg, reqId}. Every answer is HTTP 200.
+// ping answers its own {data, timestamp, code, msg, reqId}, refusals included. Every answer is HTTP 200.
 import { type Exchange, type Reply, isPlainObject, parseJson, traceId } from '../http';
 import { type CallbotAuthConfig, callbotIdentity, checkCallbotAuth } from './auth';
 import { type EndpointLimits, CALLBOT_ENDPOINTS, callbotHandler } from './endpoints';
@@ -32,10 +32,23 @@ export function callbotEnvelope(
 	return { retCode, retMsg, responseID: traceId(), ...fields };
 }
 
+/**
+ * ping answers in its own envelope, refusals included: {data, timestamp (s), code, msg, reqId}
+ * (§6 row 1), never retCode. `data` echoes the request's, when its body could be read.
+ */
+function pingEnvelope(ex: Exchange, requestID: string | undefined, code: number, msg: string): Record<string, unknown> {
+	const parsed = ex.decodeError ? { ok: false as const } : parseJson(ex.body);
+	const data = parsed.ok && isPlainObject(parsed.value) ? parsed.value.data : undefined;
+	return { data: data ?? null, timestamp: Math.floor(ex.now / 1000), code, msg, reqId: requestID ?? null };
+}
+
 export function handleCallbot(ex: Exchange, name: string, deps: CallbotDeps): Reply {
 	const identity = callbotIdentity(ex, deps.accounts);
 	const fail = (retCode: number, retMsg: string, reason?: string): Reply =>
-		callbotReply(identity, ex.now, callbotEnvelope(retCode, retMsg), { retCode, reason: reason ?? retMsg });
+		callbotReply(identity, ex.now, name === 'ping' ? pingEnvelope(ex, identity.requestID, retCode, retMsg) : callbotEnvelope(retCode, retMsg), {
+			retCode,
+			reason: reason ?? retMsg,
+		});
 
 	const refusal = checkCallbotAuth(ex, deps);
 	if (refusal) return fail(refusal.retCode, refusal.retMsg, refusal.reason);
@@ -46,11 +59,7 @@ export function handleCallbot(ex: Exchange, name: string, deps: CallbotDeps): Re
 	}
 	const body = parsed.value;
 
-	if (name === 'ping') {
-		const timestamp = Math.floor(ex.now / 1000);
-		const answer = { data: body.data, timestamp, code: 0, msg: 'success', reqId: identity.requestID };
-		return callbotReply(identity, ex.now, answer, { retCode: 0 });
-	}
+	if (name === 'ping') return callbotReply(identity, ex.now, pingEnvelope(ex, identity.requestID, 0, 'success'), { retCode: 0 });
 
 	try {
 		const fields = callbotHandler(name)!(body, deps.model, deps);

@@ -69,7 +69,8 @@ export function parseCallInfoList(body: Obj, maxRows: number): {
 			// Empty orderID / malformed userPhone are row errors (errList), not request errors.
 			orderID: requireString(item, 'orderID', base, true),
 			userPhone: requireString(item, 'userPhone', base, true),
-			other: requireString(item, 'other', base, true),
+			// Required, and only userName/customerName are documented as "may be an empty string".
+			other: requireString(item, 'other', base),
 			userName: requireString(item, 'userName', base, true),
 			customerName: requireString(item, 'customerName', base, true),
 			params: parseParams(item, base),

@@ -1,4 +1,4 @@
-import { CallListBuilder, callListBody } from '../../../../nodes/NxCloud/actions/callbotCallList/callList';
+import { CallListBuilder, callListBody, requiredCallbackUrl } from '../../../../nodes/NxCloud/actions/callbotCallList/callList';
 import { callbackUrl } from '../../../../nodes/NxCloud/shared/values';
 import type { NumberFields } from '../../../../nodes/NxCloud/actions/callbotCallList/callList';
 
@@ -117,5 +117,21 @@ describe('callbackUrl', () => {
 		expect(callbackUrl('', 'Order Callback URL')).toBe('');
 		expect(callbackUrl(' https://n8n.example/webhook/x ', 'Order Callback URL')).toBe('https://n8n.example/webhook/x');
 		expect(() => callbackUrl('ftp://x', 'Order Callback URL')).toThrow('Order Callback URL must be an http(s) URL, got "ftp://x"');
+	});
+
+	it('refuses an empty required callback URL (the vendor marks both required), naming the field', () => {
+		expect(() => requiredCallbackUrl('  ', 'Call Callback URL')).toThrow(/^Call Callback URL is required: .*Production URL of an NXCloud Trigger set to Callbot/);
+		expect(() => requiredCallbackUrl('nope', 'Call Callback URL')).toThrow('must be an http(s) URL');
+		expect(requiredCallbackUrl('https://n8n.example/webhook/x', 'Call Callback URL')).toBe('https://n8n.example/webhook/x');
+	});
+});
+
+describe('other', () => {
+	it('carries the order ID when left empty (the vendor requires it), and is sent as given otherwise', () => {
+		const builder = new CallListBuilder(counterIds());
+		const given = builder.add(row(0, { other: 'campaign-7' }));
+		const empty = builder.add(row(1, { other: '' }));
+		const generated = builder.add(row(2, { other: undefined, orderId: '' }));
+		expect([given.wire?.other, empty.wire?.other, generated.wire?.other]).toEqual(['campaign-7', 'order-1', 'gen-1']);
 	});
 });

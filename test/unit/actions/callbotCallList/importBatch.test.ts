@@ -18,7 +18,7 @@ const MAPPED = {
 	userName: '={{ $json.userName ?? "" }}',
 	templateVariables: { variable: [{ name: 'amount', value: '={{ $json.amount ?? "0" }}' }] },
 	orderCallbackUrl: 'https://n8n.example/order',
-	callCallbackUrl: '',
+	callCallbackUrl: 'https://n8n.example/call',
 	options: FAST,
 };
 const params = (extra: IDataObject = {}) => ({ ...MAPPED, ...extra });
@@ -33,6 +33,23 @@ beforeEach(() => {
 });
 
 describe('Import as New Batch', () => {
+	it('never splits itself on 4001 (a second import would drop the first part): one request, and the safe way in the error', async () => {
+		n8n.standIn.failNext({ match: '/importBatchCall', kind: 'retCode', retCode: 4001 });
+		const { error } = await n8n.run(params(), phones(5));
+		expect(n8n.standIn.requestsTo('/importBatchCall')).toHaveLength(1);
+		expect((error as NodeApiError).description).toContain('Import the first part with Import as New Batch, then send the rest with Add Numbers to Task');
+	});
+
+	it.each([
+		['orderCallbackUrl', 'Order Callback URL'],
+		['callCallbackUrl', 'Call Callback URL'],
+	])('refuses an empty %s before sending anything, saying where to get one', async (name, label) => {
+		const { error } = await n8n.run(params({ [name]: '' }), [{ phone: '8613300000001' }]);
+		expect(n8n.standIn.requests).toHaveLength(0);
+		expect(error?.message).toContain(`${label} is required`);
+		expect(error?.message).toContain('Production URL of an NXCloud Trigger set to Callbot');
+	});
+
 	it('sends all items in one request and returns one paired result per item', async () => {
 		seedBatch(n8n.standIn, 'task-1', [{ orderID: 'used-before', userPhone: '8613399999999' }]);
 		const items: IDataObject[] = [
@@ -51,8 +68,9 @@ describe('Import as New Batch', () => {
 		expect(imports[0].retCode).toBe(0);
 		const sent = sentRows();
 		expect(sent.map((row) => row.userPhone)).toEqual(['8613300000001', '8613300000009', '8613300000004']);
-		expect(sent[0]).toEqual({ orderID: 'o-1', userPhone: '8613300000001', other: '', userName: 'Li', customerName: '', params: [{ name: 'amount', value: '12' }] });
-		expect(imports[0].json()).toMatchObject({ productID: 'callbot', userTaskID: 'task-1', callInfoList: { orderCallbackUrl: 'https://n8n.example/order', callCallbackUrl: '' } });
+		// `other` left empty carries the order ID: the vendor requires it and never says it may be empty.
+		expect(sent[0]).toEqual({ orderID: 'o-1', userPhone: '8613300000001', other: 'o-1', userName: 'Li', customerName: '', params: [{ name: 'amount', value: '12' }] });
+		expect(imports[0].json()).toMatchObject({ productID: 'callbot', userTaskID: 'task-1', callInfoList: { orderCallbackUrl: 'https://n8n.example/order', callCallbackUrl: 'https://n8n.example/call' } });
 
 		expect(output).toHaveLength(items.length);
 		expect(pairs(output)).toEqual(items.map((_, item) => ({ item })));
@@ -77,12 +95,21 @@ describe('Import as New Batch', () => {
 		];
 		const reads = n8n.countParameterReads();
 		const { items: output } = await n8n.run(
-			{ resource: 'callbotCallList', operation: 'importBatch', userTaskId: 'task-1', inputMode: 'inputFields', inputFieldNames: { phone: 'contact.tel' }, options: FAST },
+			{
+				resource: 'callbotCallList',
+				operation: 'importBatch',
+				userTaskId: 'task-1',
+				inputMode: 'inputFields',
+				inputFieldNames: { phone: 'contact.tel' },
+				orderCallbackUrl: MAPPED.orderCallbackUrl,
+				callCallbackUrl: MAPPED.callCallbackUrl,
+				options: FAST,
+			},
 			items,
 		);
 		const counts = reads.stop();
 		const sent = sentRows();
-		expect(sent[0]).toEqual({ orderID: 'a', userPhone: '8613300000001', other: '', userName: 'Li', customerName: '', params: [{ name: 'amount', value: '12' }, { name: 'due', value: 'May' }] });
+		expect(sent[0]).toEqual({ orderID: 'a', userPhone: '8613300000001', other: 'a', userName: 'Li', customerName: '', params: [{ name: 'amount', value: '12' }, { name: 'due', value: 'May' }] });
 		expect(sent[1]).toMatchObject({ userPhone: '8613300000002', params: [{ name: 'amount', value: '3' }] });
 		expect(json(output).map((r) => r.status)).toEqual(['imported', 'imported']);
 		expect(counts.get('phone')).toBeUndefined();

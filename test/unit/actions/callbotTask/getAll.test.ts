@@ -29,4 +29,10 @@ describe('Get Many', () => {
 		expect(output[0].json).toMatchObject({ taskStatus: 2, createTs, createTsIso: new Date(createTs * 1000).toISOString() });
 		expect(output.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
 	});
+
+	it('sends queryConditions even without filters (the vendor marks it required)', async () => {
+		const { error } = await n8n.run({ resource: 'callbotTask', operation: 'getAll', returnAll: false, limit: 5, options: { tries: 2, timeout: 5 } });
+		expect(error).toBeUndefined();
+		expect(n8n.standIn.requestsTo('/listTask')[0].json()).toMatchObject({ productID: 'callbot', page: 1, size: 5, queryConditions: {} });
+	});
 });

@@ -1,11 +1,13 @@
 import { callbotOutput, openPlatformOutput } from '../../../../nodes/NxCloud/transport/envelope';
-import { collectPages, type Page } from '../../../../nodes/NxCloud/actions/common/paging';
+import { collectPages, rowsUnderAnyKey, type Page } from '../../../../nodes/NxCloud/actions/common/paging';
 import { addIsoCopies } from '../../../../nodes/NxCloud/shared/timestamps';
 
-function server(total: number, options: { omitTotal?: boolean } = {}) {
+function server(total: number, options: { omitTotal?: boolean; capSize?: number } = {}) {
 	const asked: Array<[number, number]> = [];
-	const fetch = async (page: number, size: number): Promise<Page> => {
-		asked.push([page, size]);
+	const fetch = async (page: number, asking: number): Promise<Page> => {
+		asked.push([page, asking]);
+		// A server that caps the page size answers pages of its own size.
+		const size = Math.min(asking, options.capSize ?? asking);
 		const start = (page - 1) * size;
 		const rows = Array.from({ length: Math.max(0, Math.min(size, total - start)) }, (_, k) => ({ n: start + k }));
 		return { rows, totalCount: options.omitTotal ? undefined : total, envelope: { page } };
@@ -44,10 +46,44 @@ describe('collectPages', () => {
 		expect(small.asked).toEqual([[1, 5]]);
 	});
 
+	it('keeps paging on totalCount when NXCloud caps the page size below the one asked for', async () => {
+		const { fetch, asked } = server(120, { capSize: 50 });
+		const { rows } = await collectPages(fetch, { returnAll: true, limit: 0, pageSize: 100 });
+		expect(rows.map((r) => r.n)).toEqual(Array.from({ length: 120 }, (_, n) => n));
+		expect(asked).toEqual([[1, 100], [2, 100], [3, 100]]);
+		const limited = server(120, { capSize: 50 });
+		expect((await collectPages(limited.fetch, { returnAll: false, limit: 80, pageSize: 100 })).rows).toHaveLength(80);
+	});
+
+	it('stops at an empty page even when totalCount promises more', async () => {
+		const liar = async (page: number): Promise<Page> => ({ rows: page === 1 ? [{}] : [], totalCount: 10, envelope: {} });
+		expect((await collectPages(liar, { returnAll: true, limit: 0, pageSize: 5 })).rows).toHaveLength(1);
+	});
+
 	it('gives up on a server that never signals the last page', async () => {
 		const endless = async (): Promise<Page> => ({ rows: [{}, {}], envelope: {} });
 		await expect(collectPages(endless, { returnAll: true, limit: 0, pageSize: 2, maxPages: 3 })).rejects.toThrow(
 			'Paging did not end after 3 pages',
+		);
+	});
+});
+
+describe('rowsUnderAnyKey', () => {
+	const keys = ['orderList', 'list', 'data'];
+
+	it('takes the first key that holds a list', () => {
+		expect(rowsUnderAnyKey({ totalCount: 1, data: { x: 1 }, list: [{ a: 1 }] }, keys)).toEqual([{ a: 1 }]);
+		expect(rowsUnderAnyKey({ totalCount: 1, orderList: [{ b: 1 }], list: [{ a: 1 }] }, keys)).toEqual([{ b: 1 }]);
+	});
+
+	it('is an honest empty list when NXCloud says there are no rows', () => {
+		expect(rowsUnderAnyKey({ retCode: 0, totalCount: 0 }, keys)).toEqual([]);
+		expect(rowsUnderAnyKey({ retCode: 0 }, keys)).toEqual([]);
+	});
+
+	it('fails, showing the keys received, when totalCount > 0 but no known key holds the rows', () => {
+		expect(() => rowsUnderAnyKey({ retCode: 0, retMsg: 'ok', totalCount: 3, orderInfos: [{}, {}, {}] }, keys)).toThrow(
+			/there are 3 rows \(totalCount\).*"orderList", "list", "data".*Keys received: retCode, retMsg, totalCount, orderInfos/,
 		);
 	});
 });

@@ -43,8 +43,11 @@ describe('Business Phones filter', () => {
 		expect(isForAllowedPhone(event(null, ['111']), ['85266123456'])).toBe(false);
 	});
 
-	it('drops events that name no number while a filter is set, and allows all without one', () => {
-		expect(isForAllowedPhone(event(null, []), ['85266123456'])).toBe(false);
-		expect(isForAllowedPhone(event(null, []), [])).toBe(true);
+	it('emits events that name no number by default, drops them only when told to, and allows all without a filter', () => {
+		expect(isForAllowedPhone(event(null, []), ['85266123456'])).toBe(true);
+		expect(isForAllowedPhone(event(null, []), ['85266123456'], 'emit')).toBe(true);
+		expect(isForAllowedPhone(event(null, []), ['85266123456'], 'drop')).toBe(false);
+		expect(isForAllowedPhone(event(null, []), [], 'drop')).toBe(true);
+		expect(isForAllowedPhone(event(null, ['111']), ['85266123456'], 'emit')).toBe(false);
 	});
 });

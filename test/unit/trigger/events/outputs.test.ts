@@ -27,13 +27,13 @@ function outputsFor(parameters: Record<string, unknown>) {
 const names = (outputs: unknown[]) => outputs.map((o: any) => o.displayName);
 
 describe('the trigger\'s outputs, as n8n computes them from the parameters', () => {
-	it('shows the nine WhatsApp outputs by default', () => {
-		expect(names(outputsFor({}))).toEqual(['Message', 'Sent', 'Delivered', 'Read', 'Failed', 'Template', 'Account', 'Call', 'Other']);
+	it('shows the ten WhatsApp outputs by default, in the order of the Events to Emit list', () => {
+		expect(names(outputsFor({}))).toEqual(['Account', 'Call', 'Message', 'Phone', 'Delivered', 'Failed', 'Read', 'Sent', 'Template', 'Other']);
 		expect(outputsFor({}).every((o: any) => o.type === 'main')).toBe(true);
 	});
 
 	it('shows the four Callbot outputs for the Callbot source', () => {
-		expect(names(outputsFor({ source: 'callbot' }))).toEqual(['Task', 'Order', 'Call', 'Other']);
+		expect(names(outputsFor({ source: 'callbot' }))).toEqual(['Call', 'Order', 'Task', 'Other']);
 	});
 
 	it('shows one output for single routing, whatever the source', () => {
@@ -53,9 +53,10 @@ describe('the trigger\'s outputs, as n8n computes them from the parameters', () 
 
 describe('outputIndex', () => {
 	it('follows the output tables', () => {
-		expect(OUTPUTS.whatsapp.map((o) => outputIndex('whatsapp', 'perType', o.key))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+		expect(OUTPUTS.whatsapp.map((o) => outputIndex('whatsapp', 'perType', o.key))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
 		expect(outputIndex('callbot', 'perType', 'order')).toBe(1);
 		expect(outputIndex('callbot', 'perType', 'other')).toBe(3);
+		expect(outputIndex('whatsapp', 'perType', 'phone')).toBe(3);
 	});
 
 	it('sends keys a source does not have to its Other output, and everything to 0 when single', () => {

@@ -209,8 +209,8 @@ describe('splitWhatsAppPush: anything unknown goes to Other, never dropped', () 
 		});
 	});
 
-	it('routes phone-number fields to the Account output under their own filter key', () => {
+	it('routes phone-number fields to the Phone output under their own filter key', () => {
 		const [event] = splitWhatsAppPush({ field: 'phone_number_quality_update', value: { business_phone: '852', event: 'FLAGGED' } });
-		expect(event).toMatchObject({ event: 'phone.phone_number_quality_update', output: 'account', filterKey: 'phone' });
+		expect(event).toMatchObject({ event: 'phone.phone_number_quality_update', output: 'phone', filterKey: 'phone' });
 	});
 });
