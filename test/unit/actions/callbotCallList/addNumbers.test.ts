@@ -12,7 +12,7 @@ describe('Add Numbers', () => {
 		seedTask(n8n.standIn, 't');
 		seedBatch(n8n.standIn, 't', [{ orderID: 'kept', userPhone: '8613300000009' }]);
 		const { items: output, error } = await n8n.run(
-			{ resource: 'callbotCallList', operation: 'addNumbers', userTaskId: 't', phone: '={{ $json.phone }}', orderId: '={{ $json.id }}', options: { tries: 2, timeout: 5 } },
+			{ resource: 'callbotCallList', operation: 'addNumbers', userTaskId: 't', phone: '={{ $json.phone }}', orderId: '={{ $json.id }}', orderCallbackUrl: 'https://n8n.example/order', callCallbackUrl: 'https://n8n.example/call', options: { tries: 2, timeout: 5 } },
 			[{ phone: '+86 133 0000 0001', id: 'a' }, { phone: '8613300000002', id: 'kept' }],
 		);
 		expect(error).toBeUndefined();

@@ -44,7 +44,11 @@ describe('Import as New Batch', () => {
 		['orderCallbackUrl', 'Order Callback URL'],
 		['callCallbackUrl', 'Call Callback URL'],
 	])('refuses an empty %s before sending anything, saying where to get one', async (name, label) => {
-		const { error } = await n8n.run(params({ [name]: '' }), [{ phone: '8613300000001' }]);
+		// Left empty, n8n itself refuses to run the node (the field is required).
+		const empty = await n8n.run(params({ [name]: '' }), [{ phone: '8613300000001' }]).then(() => undefined, (e: Error) => e);
+		expect(empty?.message).toContain(`Parameter "${label}" is required`);
+		// Mapped to an expression that comes out empty, the node refuses it.
+		const { error } = await n8n.run(params({ [name]: '={{ $json.url ?? "" }}' }), [{ phone: '8613300000001' }]);
 		expect(n8n.standIn.requests).toHaveLength(0);
 		expect(error?.message).toContain(`${label} is required`);
 		expect(error?.message).toContain('Production URL of an NXCloud Trigger set to Callbot');
