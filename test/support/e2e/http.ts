@@ -27,13 +27,21 @@ export async function http(url: string, options: HttpOptions = {}): Promise<Http
 		headers['content-type'] ??= 'application/json';
 	}
 	const timeout = options.timeoutMs ?? 60_000;
-	const response = await request(url, {
-		method: (options.method ?? 'GET') as 'GET',
-		headers,
-		body,
-		headersTimeout: timeout,
-		bodyTimeout: timeout,
-	});
+	const send = () =>
+		request(url, {
+			method: (options.method ?? 'GET') as 'GET',
+			headers,
+			body,
+			headersTimeout: timeout,
+			bodyTimeout: timeout,
+		});
+	let response: Awaited<ReturnType<typeof request>>;
+	try {
+		response = await send();
+	} catch (error) {
+		if (!closedWhileIdle(error)) throw error;
+		response = await send();
+	}
 	const text = await response.body.text();
 	let json: unknown;
 	try {
@@ -42,6 +50,22 @@ export async function http(url: string, options: HttpOptions = {}): Promise<Http
 		json = undefined;
 	}
 	return { status: response.statusCode, headers: response.headers, text, json };
+}
+
+/**
+ * A kept-alive socket the server closed just as the request went out on it: the socket had carried
+ * earlier answers (bytesRead > 0) and closed before the headers of this one. The server dropped
+ * the idle connection rather than the request, so sending it once more on a fresh socket is what
+ * browsers do too; an error on a fresh socket, or after the answer began, is never retried.
+ */
+function closedWhileIdle(error: unknown): boolean {
+	const socketError = error as { code?: unknown; message?: unknown; socket?: { bytesRead?: unknown } };
+	return (
+		socketError?.code === 'UND_ERR_SOCKET' &&
+		socketError.message === 'other side closed' &&
+		typeof socketError.socket?.bytesRead === 'number' &&
+		socketError.socket.bytesRead > 0
+	);
 }
 
 /** Throws with the method, URL, status and body when the status is not 2xx. */
