@@ -13,7 +13,6 @@ export interface SqliteDatabase {
 
 /** Opens the SQLite database of an n8n user folder (n8n keeps it in WAL mode, so reads never wait). */
 export function openN8nDatabase(userFolder: string, { readOnly = true } = {}): SqliteDatabase {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { DatabaseSync } = require('node:sqlite') as { DatabaseSync: new (path: string, options: object) => SqliteDatabase };
 	return new DatabaseSync(join(userFolder, '.n8n', 'database.sqlite'), { readOnly });
 }
