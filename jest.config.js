@@ -25,5 +25,7 @@ module.exports = {
 		},
 		// Issue 5: hostile webhooks, replay storms, a failing NXCloud (its own n8n, larger body limit).
 		require('./test/support/reliability/jestProject'),
+		// A push answered 200 is never lost: n8n SIGKILLed mid-burst (its own n8n processes).
+		require('./test/support/durability/jestProject'),
 	],
 };
