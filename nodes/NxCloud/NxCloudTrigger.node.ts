@@ -184,14 +184,13 @@ export class NxCloudTrigger implements INodeType {
 		}
 		// {"retCode":0} for Callbot, {"received":true} for WhatsApp, sent by n8n once the
 		// execution is stored (see answerOnceStored.ts).
-		const admitted = outcome.keys.admitted;
 		return answerOnceStored({
 			res,
 			outputs: outcome.outputs,
 			acknowledgement: outcome.acknowledgement,
 			reservation,
 			writeWindow: reservation
-				? () => writeStoredWindow(staticData, windowToStore(windowKey, storedCopy, settings.redeliveryWindow, admitted))
+				? () => writeStoredWindow(staticData, windowToStore(windowKey, storedCopy, settings.redeliveryWindow))
 				: undefined,
 		});
 	}

@@ -43,6 +43,7 @@ export function answerOnceStored(options: {
 		get() {
 			if (!executionStored) {
 				executionStored = true;
+				reservation?.executionStored();
 				writeWindow?.();
 			}
 			return acknowledgement;

@@ -17,7 +17,13 @@ interface NodeKeys {
 	stored: string[];
 	storedSet: Set<string>;
 	/** Keys being taken, each with a promise that settles when its request ends. */
-	taking: Map<string, Promise<void>>;
+	taking: Map<string, Taking>;
+}
+
+interface Taking {
+	ended: Promise<void>;
+	/** n8n has stored the execution; the request has not ended yet. */
+	executionStored: boolean;
 }
 
 const nodes = new Map<string, NodeKeys>();
@@ -55,17 +61,23 @@ export function requestsTaking(memoryKey: string, keys: readonly string[]): Arra
 	if (taking === undefined || taking.size === 0) return [];
 	const pending = new Set<Promise<void>>();
 	for (const key of keys) {
-		const promise = taking.get(key);
+		const promise = taking.get(key)?.ended;
 		if (promise !== undefined) pending.add(promise);
 	}
 	return [...pending];
 }
 
-/** What the request that reserved keys reports about them; each call after the first is ignored. */
+/** What the request that reserved keys reports about them. */
 export interface Reservation {
-	/** n8n stored (or enqueued) the execution: the keys become stored. */
+	/**
+	 * n8n has stored (or enqueued) the execution and is about to save the window: from now on
+	 * every window this process writes holds the keys, so a concurrent request's save, landing
+	 * after this one's, cannot drop them.
+	 */
+	executionStored(): void;
+	/** The request ended with the execution stored: the keys become stored. Final. */
 	stored(): void;
-	/** The request ended without the execution being known to exist: the keys are released. */
+	/** The request ended without the execution being known to exist: the keys are released. Final. */
 	released(): void;
 }
 
@@ -80,7 +92,8 @@ export function reserve(memoryKey: string, keys: readonly string[], limit: numbe
 		settle = resolve;
 	});
 	const mine = [...new Set(keys)].filter((key) => !node.taking.has(key) && !node.storedSet.has(key));
-	for (const key of mine) node.taking.set(key, ended);
+	const entry: Taking = { ended, executionStored: false };
+	for (const key of mine) node.taking.set(key, entry);
 	let done = false;
 	const finish = (keep: boolean) => {
 		if (done) return;
@@ -88,7 +101,7 @@ export function reserve(memoryKey: string, keys: readonly string[], limit: numbe
 		// The node's entry may have been dropped meanwhile (deactivated, or evicted): use the current one.
 		const current = nodeKeys(memoryKey);
 		for (const key of mine) {
-			if (current.taking.get(key) === ended) current.taking.delete(key);
+			if (current.taking.get(key) === entry) current.taking.delete(key);
 			if (keep && !current.storedSet.has(key)) {
 				current.stored.push(key);
 				current.storedSet.add(key);
@@ -99,21 +112,24 @@ export function reserve(memoryKey: string, keys: readonly string[], limit: numbe
 		}
 		settle();
 	};
-	return { stored: () => finish(true), released: () => finish(false) };
+	return {
+		executionStored: () => {
+			entry.executionStored = true;
+		},
+		stored: () => finish(true),
+		released: () => finish(false),
+	};
 }
 
 /**
  * The window to write to the workflow's static data: the copy loaded for this request merged
- * with what this process stored (which repairs keys another process's save overwrote), plus
- * `extra` keys, oldest first, the newest `limit`.
+ * with every key this process knows has its execution stored (which also repairs keys another
+ * process's save overwrote), oldest first, the newest `limit`.
  */
-export function windowToStore(
-	memoryKey: string,
-	storedCopy: readonly string[],
-	limit: number,
-	extra: readonly string[] = [],
-): string[] {
-	const here = [...(nodes.get(memoryKey)?.stored ?? []), ...extra];
+export function windowToStore(memoryKey: string, storedCopy: readonly string[], limit: number): string[] {
+	const node = nodes.get(memoryKey);
+	const here = [...(node?.stored ?? [])];
+	for (const [key, taking] of node?.taking ?? []) if (taking.executionStored) here.push(key);
 	const hereSet = new Set(here);
 	const merged = [...storedCopy.filter((key) => !hereSet.has(key)), ...new Set(here)];
 	return merged.length > limit ? merged.slice(merged.length - limit) : merged;

@@ -3,6 +3,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
+import { pollUntil } from '../e2e/http';
 import { N8nClient } from '../e2e/n8nClient';
 import {
 	freePort,
@@ -78,6 +79,11 @@ export async function startSingleProcess(extraEnv: Record<string, string> = {}):
 			n8n = startN8n(env, logFile);
 			client.connection.pid = n8n.pid;
 			await waitForReadiness(baseUrl, n8n, logFile, 300_000);
+			// Keep-alive sockets to the killed process fail once ("other side closed"), then go.
+			await pollUntil('the public API after the restart', async () => await client.api('GET', '/workflows?limit=1').then(() => true, () => undefined), {
+				timeoutMs: 60_000,
+				intervalMs: 500,
+			});
 		},
 		async stop() {
 			await stopN8n(n8n.pid);

@@ -31,7 +31,14 @@ describe('keys taken in this process', () => {
 		const node = nodeKey();
 		for (const key of ['a', 'b', 'c']) reserve(node, [key], 2).stored();
 		expect(keysToCheck(node, [])).toEqual(['b', 'c']);
-		expect(windowToStore(node, ['x', 'b'], 3, ['d'])).toEqual(['x', 'b', 'c', 'd'].slice(1));
+		const d = reserve(node, ['d'], 2);
+		// Not written before n8n has stored its execution...
+		expect(windowToStore(node, ['x'], 10)).toEqual(['x', 'b', 'c']);
+		d.executionStored();
+		// ...then written by every request of this process, newest `limit` kept.
+		expect(windowToStore(node, ['x', 'b'], 3)).toEqual(['b', 'c', 'd']);
+		expect(windowToStore(node, ['x'], 10)).toEqual(['x', 'b', 'c', 'd']);
+		d.released();
 		expect(windowToStore(node, ['x'], 10)).toEqual(['x', 'b', 'c']);
 		forgetTakenKeys(node);
 		expect(keysToCheck(node, ['x'])).toEqual(['x']);

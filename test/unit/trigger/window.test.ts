@@ -98,3 +98,17 @@ describe('redelivery window: stored by n8n once the execution is, and held in th
 		expect(readStoredWindow(staticData)).toEqual(['x']);
 	});
 });
+
+describe('concurrent requests of one process', () => {
+	it('a save that lands after another request\'s still holds that request\'s key once its execution is stored', async () => {
+		const a = mockWebhookContext({ body: push('c1'), headers: signedWhatsAppHeaders(push('c1')), staticData: {} });
+		const b = mockWebhookContext({ workflowId: a.workflowId, body: push('c2'), headers: signedWhatsAppHeaders(push('c2')), staticData: {} });
+		const [ra, rb] = await Promise.all([a.trigger.webhook.call(a.context), b.trigger.webhook.call(b.context)]);
+		// n8n stores a's execution and reads its answer, then b's, before either request ends.
+		void ra.webhookResponse;
+		void rb.webhookResponse;
+		// b's save lands last: it must carry a's key too.
+		expect(readStoredWindow(b.staticData)).toEqual([...readStoredWindow(a.staticData), expect.any(String)]);
+		expect(readStoredWindow(b.staticData)).toHaveLength(2);
+	});
+});
