@@ -12,6 +12,7 @@ stage unit;       npx jest --selectProjects unit
 stage "n8n provisioning"; bash scripts/provision-n8n.sh
 stage e2e;        npx jest --selectProjects e2e --runInBand
 stage reliability; npx jest --selectProjects reliability --runInBand
+stage durability;  npx jest --selectProjects durability --runInBand
 # Browser tests drive n8n's editor in Debian's Chromium; their jest config starts its own n8n
 # (a separate run, so two globalSetups never share one NXCLOUD_E2E_N8N).
 stage "browser (ui)"; bash scripts/install-chromium.sh; npx jest -c test/ui/jest.config.js --runInBand
