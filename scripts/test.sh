@@ -14,5 +14,7 @@ stage "n8n provisioning"; bash scripts/provision-n8n.sh
 # Each config below starts its own n8n for its run (globalSetup refuses a second one).
 stage e2e;        npx jest -c test/e2e/jest.config.js --runInBand
 stage reliability; npx jest -c test/reliability/jest.config.js --runInBand
+# Starts, SIGKILLs and restarts n8n processes of its own (no shared n8n).
+stage durability;  npx jest -c test/durability/jest.config.js --runInBand
 # Browser tests drive n8n's editor in Debian's Chromium.
 stage "browser (ui)"; bash scripts/install-chromium.sh; npx jest -c test/ui/jest.config.js --runInBand

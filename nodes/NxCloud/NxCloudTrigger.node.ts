@@ -9,8 +9,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { OUTPUTS_EXPRESSION } from './trigger/events/outputs';
-import type { IncomingRequest, PushOutcome } from './trigger/handlePush';
-import { handlePush } from './trigger/handlePush';
+import type { IncomingRequest } from './trigger/handlePush';
 import { readRequestBody, respondJson, singleValueHeaders } from './trigger/http';
 import { refusalAdvice } from './trigger/refusalAdvice';
 import { forgetRefusals, noteRefusal } from './trigger/refusalLog';
@@ -18,10 +17,14 @@ import { forgetRereads, mayRereadCredential } from './trigger/rereadGate';
 import { forgetNode } from './trigger/secretCache';
 import { loadSecrets, webhookSecrets } from './trigger/secrets';
 import { triggerProperties } from './trigger/properties';
-import type { TriggerSecrets } from './trigger/settings';
+import type { TriggerSecrets, TriggerSettings } from './trigger/settings';
 import type { TriggerSource } from './trigger/events/types';
 import { readSettings } from './trigger/settings';
-import { currentWindow, forgetWindow, recordWindow, windowMemoryKey } from './trigger/redeliveryWindow';
+import { answerOnceStored } from './trigger/answerOnceStored';
+import type { TakenPush } from './trigger/takePush';
+import { takePush } from './trigger/takePush';
+import { forgetTakenKeys, windowToStore } from './trigger/takenKeys';
+import { readStoredWindow, windowMemoryKey, writeStoredWindow } from './trigger/redeliveryWindow';
 
 /**
  * Fails activation (and "Listen for test event") when the parameters are invalid or the
@@ -97,10 +100,12 @@ export class NxCloudTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
+				// n8n answers an accepted push, with what webhook() returns as webhookResponse, once
+				// it has stored the execution (see trigger/answerOnceStored.ts); the trigger writes
+				// refusals itself. responseData must be '' for n8n to send webhookResponse (unset, it
+				// would send the text "firstEntryJson"; 'noData' would send nothing).
 				responseMode: 'onReceived',
-				// The trigger writes every answer itself (see webhook()); 'noData' keeps n8n from
-				// ever sending its default body.
-				responseData: 'noData',
+				responseData: '',
 				path: 'webhook',
 			},
 		],
@@ -131,7 +136,7 @@ export class NxCloudTrigger implements INodeType {
 				forgetNode(this.getWorkflow().id, this.getNode().id);
 				forgetRefusals(nodeKey(this.getWorkflow().id, this.getNode().id));
 				forgetRereads(nodeKey(this.getWorkflow().id, this.getNode().id));
-				forgetWindow(windowMemoryKey(this.getWorkflow().id, this.getNode().id));
+				forgetTakenKeys(windowMemoryKey(this.getWorkflow().id, this.getNode().id));
 				return true;
 			},
 		},
@@ -139,7 +144,7 @@ export class NxCloudTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const res = this.getResponseObject();
-		let settings;
+		let settings: TriggerSettings;
 		try {
 			settings = readSettings((name, fallback) => this.getNodeParameter(name, fallback));
 		} catch (error) {
@@ -155,26 +160,25 @@ export class NxCloudTrigger implements INodeType {
 		const nowMs = Date.now();
 		const staticData = this.getWorkflowStaticData('node');
 		const windowKey = windowMemoryKey(this.getWorkflow().id, this.getNode().id);
+		// The window as n8n loaded it from its database for this request.
+		const storedCopy = readStoredWindow(staticData);
 		const request: IncomingRequest = {
 			headers: singleValueHeaders(req.headers as IDataObject),
 			rawBody: body.rawBody,
 			contentType: req.headers['content-type'] as string | undefined,
 		};
-		// Checking the window and recording the new one happen in one synchronous step inside
-		// handle(), with no await in between, so two deliveries of the same event at the same
-		// moment cannot both pass.
-		const handle = (secrets: TriggerSecrets | undefined): PushOutcome => {
-			const outcome = handlePush(request, {
+		// Checking the keys and reserving the new ones happen in one synchronous step, with no
+		// await in between, so two deliveries of the same event at the same moment cannot both pass.
+		const decide = (secrets: TriggerSecrets | undefined) =>
+			takePush(request, {
 				settings,
 				secrets,
-				window: currentWindow(windowKey, staticData),
+				windowKey,
+				storedCopy,
 				// "Listen for test event" may replay the same sample push while building the workflow.
 				dedupe: this.getMode() !== 'manual',
 				nowMs,
 			});
-			if (!('refused' in outcome) && outcome.window) recordWindow(windowKey, outcome.window, staticData, nowMs);
-			return outcome;
-		};
 
 		const misconfigured = (message: string): IWebhookResponseData => {
 			this.logger.warn(`NXCloud Trigger "${this.getNode().name}": ${message}`);
@@ -182,19 +186,19 @@ export class NxCloudTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		};
 
-		let outcome: PushOutcome;
+		let taken: TakenPush;
 		if (settings.signatureCheck === 'off') {
-			outcome = handle(undefined);
+			taken = await decide(undefined);
 		} else {
 			const secrets = await webhookSecrets(this, settings.source, nowMs);
 			if (typeof secrets === 'string') return misconfigured(secrets);
-			outcome = handle(secrets.secrets);
+			taken = await decide(secrets.secrets);
 			// A cached secret may be out of date: check a failed signature once more against the
 			// credential as it is now, at most once per interval per node, so forged pushes stay cheap.
 			if (
 				secrets.cached &&
-				'refused' in outcome &&
-				outcome.refused.body.reason === 'bad_signature' &&
+				'refused' in taken &&
+				taken.refused.body.reason === 'bad_signature' &&
 				mayRereadCredential(nodeKey(this.getWorkflow().id, this.getNode().id), nowMs)
 			) {
 				this.logger.debug(
@@ -202,10 +206,11 @@ export class NxCloudTrigger implements INodeType {
 				);
 				const fresh = await webhookSecrets(this, settings.source, nowMs, true);
 				if (typeof fresh === 'string') return misconfigured(fresh);
-				outcome = handle(fresh.secrets);
+				taken = await decide(fresh.secrets);
 			}
 		}
-		if ('refused' in outcome) return refuse(this, settings.source, outcome.refused.status, outcome.refused.body);
+		if ('refused' in taken) return refuse(this, settings.source, taken.refused.status, taken.refused.body);
+		const { outcome, reservation } = taken;
 		const { events, filtered, withoutPhone, redelivered, emitted } = outcome.counts;
 		if (emitted < events || withoutPhone > 0) {
 			const unknown =
@@ -216,17 +221,20 @@ export class NxCloudTrigger implements INodeType {
 				`NXCloud Trigger "${this.getNode().name}": ${events} event(s), ${filtered} filtered out${unknown}, ${redelivered} redelivered, ${emitted} emitted`,
 			);
 		}
-		// Answer now, before the execution exists: {"retCode":0} for Callbot, {"received":true}
-		// for WhatsApp. Returning noWebhookResponse is also what makes n8n store the redelivery
-		// window: with it n8n saves static data right after webhook() returns, before it creates
-		// the execution. (When n8n answers itself, creating the execution first resets the
-		// static data's change flag, and the window is never saved.) The price: n8n stores the
-		// execution after NXCloud has its 200; see docs/trigger.md on overload.
-		respondJson(res, 200, outcome.acknowledgement);
 		if (outcome.outputs === null) {
-			// Nothing left to emit (filtered or redelivered): no execution.
-			return { noWebhookResponse: true };
+			// Nothing left to emit (filtered or redelivered): n8n answers at once, no execution.
+			return { webhookResponse: outcome.acknowledgement };
 		}
-		return { noWebhookResponse: true, workflowData: outcome.outputs };
+		// {"retCode":0} for Callbot, {"received":true} for WhatsApp, sent by n8n once the
+		// execution is stored (see answerOnceStored.ts).
+		return answerOnceStored({
+			res,
+			outputs: outcome.outputs,
+			acknowledgement: outcome.acknowledgement,
+			reservation,
+			writeWindow: reservation
+				? () => writeStoredWindow(staticData, windowToStore(windowKey, storedCopy, settings.redeliveryWindow))
+				: undefined,
+		});
 	}
 }

@@ -48,6 +48,8 @@ export type PushOutcome =
 			acknowledgement: IDataObject;
 			/** The redelivery window to store, when it changed. */
 			window?: string[];
+			/** Keys of the events emitted (new to the window), and of those dropped as redeliveries. */
+			keys: { admitted: string[]; redelivered: string[] };
 			counts: PushCounts;
 	  };
 
@@ -86,10 +88,12 @@ export function handlePush(request: IncomingRequest, context: PushContext): Push
 	const wanted = selected.filter((e) => isForAllowedPhone(e, settings.businessPhones, settings.unknownPhoneEvents));
 	let fresh = wanted;
 	let window: string[] | undefined;
+	const keys: { admitted: string[]; redelivered: string[] } = { admitted: [], redelivered: [] };
 	if (settings.dropRedeliveries && context.dedupe && wanted.length > 0) {
-		const keys = wanted.map((e) => redeliveryKey(settings.source, e));
-		const admitted = admitKeys(keys, context.window, settings.redeliveryWindow);
+		const eventKeys = wanted.map((e) => redeliveryKey(settings.source, e));
+		const admitted = admitKeys(eventKeys, context.window, settings.redeliveryWindow);
 		fresh = wanted.filter((_, i) => admitted.fresh[i]);
+		eventKeys.forEach((key, i) => (admitted.fresh[i] ? keys.admitted : keys.redelivered).push(key));
 		if (admitted.changed) window = admitted.window;
 	}
 	const counts: PushCounts = {
@@ -100,7 +104,7 @@ export function handlePush(request: IncomingRequest, context: PushContext): Push
 		emitted: fresh.length,
 	};
 	const ack = acknowledgement(settings.source);
-	if (fresh.length === 0) return { outputs: null, acknowledgement: ack, window, counts };
+	if (fresh.length === 0) return { outputs: null, acknowledgement: ack, window, keys, counts };
 
 	const extras = { receivedAt: new Date(context.nowMs).toISOString(), signatureVerified: signature.verified };
 	const outputs: INodeExecutionData[][] = Array.from(
@@ -114,5 +118,5 @@ export function handlePush(request: IncomingRequest, context: PushContext): Push
 			pairedItem: { item: 0 },
 		});
 	}
-	return { outputs, acknowledgement: ack, window, counts };
+	return { outputs, acknowledgement: ack, window, keys, counts };
 }

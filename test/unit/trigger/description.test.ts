@@ -20,9 +20,9 @@ function workflowWith(parameters: Record<string, unknown>) {
 describe('NXCloud Trigger description', () => {
 	it('is a version-1 webhook trigger with a POST webhook answered on receipt', () => {
 		expect(trigger.description).toMatchObject({ name: 'nxCloudTrigger', version: 1, group: ['trigger'], inputs: [] });
-		// The trigger answers every request itself; 'noData' keeps n8n's default body out of the way.
+		// n8n answers accepted pushes with webhookResponse, which it reads only when responseData is ''.
 		expect(trigger.description.webhooks).toEqual([
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'noData', path: 'webhook' },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' },
 		]);
 	});
 

@@ -2,7 +2,9 @@
 // test: a body n8n's server already read (its raw-body middleware belongs to n8n's server, not
 // n8n-core), a body read that fails (413, aborted upload), capturing the trigger's log lines, a
 // credential read that throws. The trigger on the real context: webhookContext.test.ts.
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import { EventEmitter } from 'node:events';
+
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { signCallbot } from '../../../nodes/NxCloud/signing/callbot';
@@ -75,6 +77,8 @@ export function signedCallbotHeaders(
 }
 
 export interface CapturedResponse {
+	/** Who wrote the answer: the trigger itself (refusals) or n8n (what webhook() returned). */
+	answeredBy?: 'trigger' | 'n8n';
 	status?: number;
 	headers?: Record<string, string>;
 	body?: string;
@@ -120,6 +124,28 @@ export function mockWebhookContext(options: MockRequestOptions) {
 	const body = options.body === undefined ? Buffer.alloc(0) : Buffer.from(options.body);
 	const staticData: IDataObject = options.staticData ?? {};
 	const response: CapturedResponse = {};
+	const res = Object.assign(new EventEmitter(), {
+		headersSent: false,
+		statusCode: 200,
+		writeHead(status: number, headers: Record<string, string>) {
+			res.headersSent = true;
+			res.statusCode = status;
+			response.answeredBy ??= 'trigger';
+			response.status = status;
+			response.headers = headers;
+			return res;
+		},
+		end(text: string) {
+			response.body = text;
+			try {
+				response.json = JSON.parse(text);
+			} catch {
+				response.json = undefined;
+			}
+			res.emit('close');
+			return res;
+		},
+	});
 	let readCalls = 0;
 	const request: any = {
 		headers: options.headers ?? {},
@@ -136,22 +162,7 @@ export function mockWebhookContext(options: MockRequestOptions) {
 	const context = {
 		getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
 		getRequestObject: () => request,
-		getResponseObject: () => ({
-			writeHead(status: number, headers: Record<string, string>) {
-				response.status = status;
-				response.headers = headers;
-				return this;
-			},
-			end(text: string) {
-				response.body = text;
-				try {
-					response.json = JSON.parse(text);
-				} catch {
-					response.json = undefined;
-				}
-				return this;
-			},
-		}),
+		getResponseObject: () => res,
 		async getCredentials() {
 			credentialReads += 1;
 			if (options.credentials instanceof Error) throw options.credentials;
@@ -178,9 +189,27 @@ export function mockWebhookContext(options: MockRequestOptions) {
 			error: (message: string) => logs.push(`error: ${message}`),
 		},
 	};
+	/**
+	 * What n8n 2.41 does with webhook()'s result (webhook-helpers.js, executeWebhook): nothing when
+	 * the trigger answered itself; otherwise it stores the execution (when there is workflow data),
+	 * reads webhookResponse and answers it with 200, or answers 500 when storing failed.
+	 */
+	const answerAsN8n = (result: IWebhookResponseData, { storeFails = false } = {}) => {
+		if (result.noWebhookResponse === true) return;
+		response.answeredBy = 'n8n';
+		if (result.workflowData !== undefined && storeFails) {
+			res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8' });
+			res.end(JSON.stringify({ message: 'There was a problem executing the workflow' }));
+			return;
+		}
+		const body = result.webhookResponse as unknown;
+		res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+		res.end(JSON.stringify(body));
+	};
 	return {
 		trigger,
 		context: context as unknown as IWebhookFunctions,
+		answerAsN8n,
 		response,
 		staticData,
 		logs,
@@ -190,9 +219,10 @@ export function mockWebhookContext(options: MockRequestOptions) {
 	};
 }
 
-/** Runs the trigger's webhook() on one mocked request. */
-export async function deliver(options: MockRequestOptions) {
+/** Runs the trigger's webhook() on one mocked request, and answers it as n8n would. */
+export async function deliver(options: MockRequestOptions & { storeFails?: boolean }) {
 	const mock = mockWebhookContext(options);
 	const result = await mock.trigger.webhook.call(mock.context);
+	mock.answerAsN8n(result, { storeFails: options.storeFails });
 	return { ...mock, result };
 }

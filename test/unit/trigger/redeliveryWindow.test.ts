@@ -1,47 +1,73 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { fixtureBytes } from './events/fixtures';
-import { currentWindow, forgetWindow, PERSIST_INTERVAL_MS, recordWindow, windowMemoryKey } from '../../../nodes/NxCloud/trigger/redeliveryWindow';
+import { readStoredWindow, writeStoredWindow } from '../../../nodes/NxCloud/trigger/redeliveryWindow';
 import { deliver, mockWebhookContext, signedWhatsAppHeaders } from './mockWebhook';
 
 const push = (id: string) => JSON.stringify({ business_phone: '85266123456', messages: [{ id, type: 'text', text: { body: 'hi' } }] });
 const emitted = (result: { workflowData?: unknown[][] }) => (result.workflowData ?? []).flat().length;
 
-afterEach(() => jest.restoreAllMocks());
-
-describe('redelivery window: in this process and in static data', () => {
-	it('lets only one of two simultaneous deliveries of the same event through', async () => {
+describe('redelivery window: stored by n8n once the execution is, and held in this process', () => {
+	it('lets only one of two simultaneous deliveries of the same event through; the other waits and is dropped', async () => {
 		const body = fixtureBytes('whatsapp', 'status-delivered');
 		// As in n8n, each request gets its own copy of the static data, loaded before either saved.
 		const a = mockWebhookContext({ body, headers: signedWhatsAppHeaders(body), staticData: {} });
 		const b = mockWebhookContext({ workflowId: a.workflowId, body, headers: signedWhatsAppHeaders(body, { algorithm: 'sha256' }), staticData: {} });
-		// Both requests are in flight at once: their awaits (body read, credential) interleave.
-		const [first, second] = await Promise.all([a.trigger.webhook.call(a.context), b.trigger.webhook.call(b.context)]);
+		const both = [a, b].map(async (mock) => {
+			const result = await mock.trigger.webhook.call(mock.context);
+			mock.answerAsN8n(result);
+			return result;
+		});
+		const [first, second] = await Promise.all(both);
 		expect([emitted(first), emitted(second)].sort()).toEqual([0, 1]);
 		expect([a.response.status, b.response.status]).toEqual([200, 200]);
 	});
 
-	it('writes the window to static data at most once a second, and still drops redeliveries in between', async () => {
-		let now = Date.UTC(2026, 10, 23, 12, 0, 0);
-		jest.spyOn(Date, 'now').mockImplementation(() => now);
+	it('writes the window, with the push\'s key, only when n8n reads the answer (after storing the execution)', async () => {
 		const staticData: IDataObject = {};
-		const first = await deliver({ body: push('m1'), headers: signedWhatsAppHeaders(push('m1'), { ts: String(now) }), staticData });
-		const workflowId = first.workflowId;
-		expect(staticData.redeliveryWindow).toHaveLength(1);
+		const mock = mockWebhookContext({ body: push('m1'), headers: signedWhatsAppHeaders(push('m1')), staticData });
+		const result = await mock.trigger.webhook.call(mock.context);
+		expect(emitted(result)).toBe(1);
+		expect(staticData.redeliveryWindow).toBeUndefined();
+		mock.answerAsN8n(result);
+		expect(readStoredWindow(staticData)).toHaveLength(1);
+	});
 
-		now += 200;
-		const second = await deliver({ workflowId, body: push('m2'), headers: signedWhatsAppHeaders(push('m2'), { ts: String(now) }), staticData });
-		expect(emitted(second.result)).toBe(1);
-		// Not written yet...
-		expect(staticData.redeliveryWindow).toHaveLength(1);
-		// ...but known: a redelivery of m2 is dropped.
-		now += 200;
-		const again = await deliver({ workflowId, body: push('m2'), headers: signedWhatsAppHeaders(push('m2'), { ts: String(now) }), staticData });
-		expect(again.result).toEqual({ noWebhookResponse: true });
+	it('releases the key when n8n could not store the execution (500), so NXCloud\'s retry runs the event', async () => {
+		const staticData: IDataObject = {};
+		const failed = await deliver({ body: push('m2'), headers: signedWhatsAppHeaders(push('m2')), staticData, storeFails: true });
+		expect(failed.response.status).toBe(500);
+		expect(staticData.redeliveryWindow).toBeUndefined();
+		const retry = await deliver({ workflowId: failed.workflowId, body: push('m2'), headers: signedWhatsAppHeaders(push('m2')), staticData });
+		expect(emitted(retry.result)).toBe(1);
+		expect(retry.response.status).toBe(200);
+		const redelivery = await deliver({ workflowId: failed.workflowId, body: push('m2'), headers: signedWhatsAppHeaders(push('m2')), staticData });
+		expect(emitted(redelivery.result)).toBe(0);
+	});
 
-		now += PERSIST_INTERVAL_MS;
-		await deliver({ workflowId, body: push('m3'), headers: signedWhatsAppHeaders(push('m3'), { ts: String(now) }), staticData });
-		expect(staticData.redeliveryWindow).toHaveLength(3);
+	it('a delivery waiting on an earlier one that failed runs the event itself', async () => {
+		const a = mockWebhookContext({ body: push('m3'), headers: signedWhatsAppHeaders(push('m3')), staticData: {} });
+		const b = mockWebhookContext({ workflowId: a.workflowId, body: push('m3'), headers: signedWhatsAppHeaders(push('m3')), staticData: {} });
+		const first = await a.trigger.webhook.call(a.context);
+		expect(emitted(first)).toBe(1);
+		// b arrives while a is still being stored: it waits...
+		const second = b.trigger.webhook.call(b.context);
+		await new Promise((resolve) => setImmediate(resolve));
+		// ...a fails to be stored, so b takes the event.
+		a.answerAsN8n(first, { storeFails: true });
+		const result = await second;
+		expect(emitted(result)).toBe(1);
+	});
+
+	it('keeps the key when the connection dropped after n8n stored the execution', async () => {
+		const staticData: IDataObject = {};
+		const a = mockWebhookContext({ body: push('m4'), headers: signedWhatsAppHeaders(push('m4')), staticData });
+		const result = await a.trigger.webhook.call(a.context);
+		// n8n reads the answer (the execution exists), then the client is gone before it is sent.
+		expect(result.webhookResponse).toEqual({ received: true });
+		(a.context.getResponseObject() as unknown as NodeJS.EventEmitter).emit('close');
+		const again = await deliver({ workflowId: a.workflowId, body: push('m4'), headers: signedWhatsAppHeaders(push('m4')), staticData: {} });
+		expect(emitted(again.result)).toBe(0);
 	});
 
 	it('also honours keys another process (or this one before a restart) stored', async () => {
@@ -49,27 +75,40 @@ describe('redelivery window: in this process and in static data', () => {
 		// Another n8n process took m9 and stored its key.
 		await deliver({ body: push('m9'), headers: signedWhatsAppHeaders(push('m9')), staticData });
 		const stored = staticData.redeliveryWindow;
-		// This process already has a window of its own for the node...
 		const here = await deliver({ body: push('m8'), headers: signedWhatsAppHeaders(push('m8')), staticData: {} });
-		// ...and then sees the database copy holding m9.
-		const redelivery = await deliver({
-			workflowId: here.workflowId,
-			body: push('m9'),
-			headers: signedWhatsAppHeaders(push('m9')),
-			staticData: { redeliveryWindow: stored },
-		});
-		expect(redelivery.result).toEqual({ noWebhookResponse: true });
+		// This process then sees the database copy holding m9.
+		const redelivery = await deliver({ workflowId: here.workflowId, body: push('m9'), headers: signedWhatsAppHeaders(push('m9')), staticData: { redeliveryWindow: stored } });
+		expect(redelivery.result).toEqual({ webhookResponse: { received: true } });
 	});
 
-	it('merges the stored and in-process windows, oldest first, without repeats', () => {
-		const key = windowMemoryKey('wf-merge', 'node-1');
-		const staticData: IDataObject = { redeliveryWindow: ['a', 'b'] };
-		expect(currentWindow(key, staticData)).toEqual(['a', 'b']);
-		expect(recordWindow(key, ['a', 'b', 'c'], staticData, 1000)).toBe(true);
-		expect(recordWindow(key, ['a', 'b', 'c', 'd'], staticData, 1500)).toBe(false);
-		expect(currentWindow(key, { redeliveryWindow: ['x', 'a'] })).toEqual(['x', 'a', 'b', 'c', 'd']);
-		expect(currentWindow(key, { redeliveryWindow: 'garbage' })).toEqual(['a', 'b', 'c', 'd']);
-		forgetWindow(key);
-		expect(currentWindow(key, staticData)).toEqual(['a', 'b', 'c']);
+	it('repairs the stored copy with what this process stored when another process\'s save dropped it', async () => {
+		const here = await deliver({ body: push('m5'), headers: signedWhatsAppHeaders(push('m5')), staticData: {} });
+		const ownKey = readStoredWindow(here.staticData)[0];
+		// Another process saved over the window without m5's key; this process's next save puts it back.
+		const staticData: IDataObject = { redeliveryWindow: ['other1'] };
+		await deliver({ workflowId: here.workflowId, body: push('m6'), headers: signedWhatsAppHeaders(push('m6')), staticData });
+		expect(readStoredWindow(staticData)).toEqual(['other1', ownKey, expect.stringMatching(/^[0-9a-f]{16}$/)]);
+	});
+
+	it('reads only lists of strings from static data', () => {
+		expect(readStoredWindow({ redeliveryWindow: 'garbage' })).toEqual([]);
+		expect(readStoredWindow({ redeliveryWindow: ['a', 1, 'b'] })).toEqual(['a', 'b']);
+		const staticData: IDataObject = {};
+		writeStoredWindow(staticData, ['x']);
+		expect(readStoredWindow(staticData)).toEqual(['x']);
+	});
+});
+
+describe('concurrent requests of one process', () => {
+	it('a save that lands after another request\'s still holds that request\'s key once its execution is stored', async () => {
+		const a = mockWebhookContext({ body: push('c1'), headers: signedWhatsAppHeaders(push('c1')), staticData: {} });
+		const b = mockWebhookContext({ workflowId: a.workflowId, body: push('c2'), headers: signedWhatsAppHeaders(push('c2')), staticData: {} });
+		const [ra, rb] = await Promise.all([a.trigger.webhook.call(a.context), b.trigger.webhook.call(b.context)]);
+		// n8n stores a's execution and reads its answer, then b's, before either request ends.
+		void ra.webhookResponse;
+		void rb.webhookResponse;
+		// b's save lands last: it must carry a's key too.
+		expect(readStoredWindow(b.staticData)).toEqual([...readStoredWindow(a.staticData), expect.any(String)]);
+		expect(readStoredWindow(b.staticData)).toHaveLength(2);
 	});
 });

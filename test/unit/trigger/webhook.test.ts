@@ -9,10 +9,10 @@ const wa = (output: string) => WHATSAPP_OUTPUTS.indexOf(output);
 /** Item counts per WhatsApp output, from { output: count }. */
 const waCounts = (counts: Record<string, number>) => WHATSAPP_OUTPUTS.map((o) => counts[o] ?? 0);
 
-/** A 200 with the acknowledgement, written by the trigger, and no workflow data (no execution). */
+/** A 200 with the acknowledgement, sent by n8n at once, and no workflow data (no execution). */
 function expectAnsweredWithoutExecution(result: unknown, response: { status?: number; json?: unknown }, ack: object) {
-	expect(result).toEqual({ noWebhookResponse: true });
-	expect(response).toMatchObject({ status: 200, json: ack });
+	expect(result).toEqual({ webhookResponse: ack });
+	expect(response).toMatchObject({ answeredBy: 'n8n', status: 200, json: ack });
 }
 
 function itemCounts(workflowData: unknown): number[] {
