@@ -64,6 +64,11 @@ export function refusalAdvice(source: TriggerSource, body: IDataObject, signed: 
 				problem: 'This push is larger than this n8n accepts.',
 				fix: 'Raise N8N_PAYLOAD_SIZE_MAX on the n8n server.',
 			};
+		case 'delivery_in_progress':
+			return {
+				problem: 'An earlier delivery of the same event was still being stored after 10 seconds (n8n is slow to store executions).',
+				fix: 'Nothing to do for this push: NXCloud retries it. If it recurs, check the load on n8n and its database.',
+			};
 		default:
 			return { problem: `This request was refused (${String(body.reason ?? 'unknown reason')}).`, fix: String(body.error ?? '') };
 	}

@@ -1,7 +1,10 @@
 // The trigger's webhook() behind a real loopback HTTP endpoint, called the way n8n's webhook service
 // calls it: one n8n-core WebhookContext per request, built on the workflow as n8n loads it for that
-// request (the node's saved static data included), with n8n's request and response objects. After
-// webhook() n8n saves the static data only if it changed (WorkflowStaticDataService); so does this.
+// request (the node's saved static data included), with n8n's request and response objects. What
+// follows webhook() is n8n 2.41's for a webhook answered 'onReceived' (webhook-helpers.js,
+// executeWebhook, and live-webhooks.js): when webhook() returned workflow data, n8n stores the
+// execution, then reads the answer, then saves the static data if it changed (only then) and
+// answers; otherwise it saves and answers at once.
 //
 // Not n8n-core but n8n's server (packages/cli) gives a webhook request its `readRawBody()`; the
 // reader below does what that middleware does for our node: inflate gzip/deflate bodies, else read
@@ -26,6 +29,8 @@ export interface Delivery {
 	error?: Error;
 	/** Whether n8n saved the node's static data after this request. */
 	staticDataSaved: boolean;
+	/** Whether n8n stored an execution for this request (it had workflow data), before answering. */
+	executionStored: boolean;
 }
 
 export interface TriggerEndpoint {
@@ -86,16 +91,17 @@ export async function startTriggerEndpoint(engine: Engine, options: TriggerOptio
 	const handle = async (req: RawBodyRequest, res: ServerResponse): Promise<void> => {
 		attachRawBodyReader(req);
 		// As n8n loads the workflow for each request: saved parameters and saved static data.
-		const workflow = new Workflow({
+		const loadedStaticData = structuredClone(saved);
+		const workflowParameters = {
 			id: workflowId,
 			name: 'Trigger test',
 			nodes: [structuredClone(node)],
 			connections: {},
 			active: mode === 'webhook',
 			nodeTypes: engine.nodeTypes,
-			staticData: structuredClone(saved),
-			settings: { executionOrder: 'v1' },
-		});
+			settings: { executionOrder: 'v1' as const },
+		};
+		const workflow = new Workflow({ ...workflowParameters, staticData: loadedStaticData });
 		const hooks = new core.ExecutionLifecycleHooks(mode, '', { id: workflowId, name: 'Trigger test', active: false, activeVersionId: null, isArchived: false, nodes: [node], connections: {}, createdAt: new Date(), updatedAt: new Date() });
 		const data = additionalData(engine.credentialsHelper, hooks, '', new core.ExternalSecretsProxy());
 		data.httpRequest = req as never;
@@ -111,24 +117,52 @@ export async function startTriggerEndpoint(engine: Engine, options: TriggerOptio
 			isTest: mode === 'manual',
 		};
 		const context = new core.WebhookContext(workflow, workflow.getNode(TRIGGER_NODE)!, data, mode, webhookData, [], null);
-		const delivery: Delivery = { staticDataSaved: false };
+		const delivery: Delivery = { staticDataSaved: false, executionStored: false };
 		deliveries.push(delivery);
-		try {
-			delivery.result = await trigger.webhook!.call(context);
-		} catch (error) {
-			delivery.error = error as Error;
-		}
-		if (workflow.staticData.__dataChanged === true) {
+		const saveStaticDataIfChanged = () => {
+			if (workflow.staticData.__dataChanged !== true) return;
 			// n8n stores it as JSON in its database.
 			saved = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 			delete saved.__dataChanged;
+			workflow.staticData.__dataChanged = false;
 			delivery.staticDataSaved = true;
+		};
+		const answer = (status: number, body: unknown) => {
+			if (res.headersSent) return;
+			res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+			res.end(JSON.stringify(body));
+		};
+		let result: IWebhookResponseData;
+		try {
+			result = await trigger.webhook!.call(context);
+			delivery.result = result;
+		} catch (error) {
+			// n8n answers 500 (unless the node already answered) and saves no static data.
+			delivery.error = error as Error;
+			answer(500, { message: delivery.error.message });
+			return;
 		}
-		// What n8n answers when the node did not answer itself.
-		if (!res.headersSent) {
-			res.writeHead(delivery.error ? 500 : 200, { 'content-type': 'application/json' });
-			res.end(JSON.stringify(delivery.error ? { message: delivery.error.message } : { message: 'Workflow was started' }));
+		if (result.noWebhookResponse === true) {
+			// The node answered itself.
+			saveStaticDataIfChanged();
+			return;
 		}
+		if (result.workflowData === undefined) {
+			saveStaticDataIfChanged();
+			answer(200, result.webhookResponse ?? { message: 'Webhook call received' });
+			return;
+		}
+		// WorkflowRunner.run() stores the execution; on the way it builds a Workflow over the same
+		// static data object, which clears its change flag (n8n-workflow's ObservableObject.create).
+		new Workflow({ ...workflowParameters, staticData: loadedStaticData });
+		delivery.executionStored = true;
+		// extractWebhookOnReceivedResponse(): 'noData' sends nothing, a set responseData is sent as
+		// is, else what webhook() returned as webhookResponse.
+		const responseData = description.responseData;
+		const body =
+			responseData === 'noData' ? undefined : responseData ? responseData : (result.webhookResponse ?? { message: 'Workflow was started' });
+		saveStaticDataIfChanged();
+		answer(200, body);
 	};
 
 	const server = createServer((req, res) => {

@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { REFUSAL_LOG_INTERVAL_MS } from '../../../nodes/NxCloud/trigger/refusalLog';
 import { REREAD_INTERVAL_MS } from '../../../nodes/NxCloud/trigger/rereadGate';
+import { WAIT_FOR_EARLIER_DELIVERY_MS } from '../../../nodes/NxCloud/trigger/takePush';
 import { fixtureBytes } from './events/fixtures';
 import { CREDENTIALS, deliver, mockWebhookContext, signedCallbotHeaders, signedWhatsAppHeaders } from './mockWebhook';
 
@@ -94,5 +95,30 @@ describe('forged pushes stay cheap: at most one credential re-read per interval 
 		now += REREAD_INTERVAL_MS;
 		const after = await deliver({ workflowId: warm.workflowId, body, headers: signedWhatsAppHeaders(body, { secret: 'guess-late' }) });
 		expect(after.credentialReads()).toBe(1);
+	});
+});
+
+describe('a twin of a delivery n8n is still storing', () => {
+	it('is answered 503 delivery_in_progress after the wait, with a warn line saying NXCloud retries it', async () => {
+		const push = JSON.stringify({ business_phone: '85266123456', messages: [{ id: 'twin-1', type: 'text', text: { body: 'hi' } }] });
+		const first = mockWebhookContext({ body: push, headers: signedWhatsAppHeaders(push), staticData: {} });
+		// n8n has the first delivery's workflow data but has not stored its execution yet.
+		const firstResult = await first.trigger.webhook.call(first.context);
+		jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+		try {
+			const twin = mockWebhookContext({ workflowId: first.workflowId, body: push, headers: signedWhatsAppHeaders(push), staticData: {} });
+			let settled = false;
+			const pending = twin.trigger.webhook.call(twin.context).finally(() => (settled = true));
+			for (let waited = 0; !settled && waited <= 3 * WAIT_FOR_EARLIER_DELIVERY_MS; waited += 1000) {
+				await jest.advanceTimersByTimeAsync(1000);
+			}
+			expect(await pending).toEqual({ noWebhookResponse: true });
+			expect(twin.response).toMatchObject({ answeredBy: 'trigger', status: 503, json: { reason: 'delivery_in_progress' } });
+			expect(twin.logs.filter((line) => line.startsWith('warn:'))).toEqual([expect.stringContaining('(503 delivery_in_progress)')]);
+			expect(twin.logs.join('\n')).toContain('NXCloud retries it');
+		} finally {
+			jest.useRealTimers();
+			first.answerAsN8n(firstResult);
+		}
 	});
 });

@@ -401,12 +401,12 @@ describe('redeliveries', () => {
 });
 
 describe('raw body', () => {
-	/** The one read-status event of the fixture, on the Read output, acknowledged with 200. */
+	/** The one read-status event of the fixture, on the Read output, acknowledged with 200 by n8n. */
 	function expectReadStatusEmitted(result: Awaited<ReturnType<typeof deliver>>['result'], response: unknown) {
-		expect(result.noWebhookResponse).toBe(true);
+		expect(result.noWebhookResponse).toBeUndefined();
 		expect(itemCounts(result.workflowData)).toEqual(WHATSAPP_OUTPUTS.map((o) => (o === 'read' ? 1 : 0)));
 		expect(result.workflowData![WHATSAPP_OUTPUTS.indexOf('read')][0].json).toMatchObject({ event: 'status.read' });
-		expect(response).toMatchObject({ status: 200, json: { received: true } });
+		expect(response).toMatchObject({ answeredBy: 'n8n', status: 200, json: { received: true } });
 	}
 
 	it('reads the raw body itself when n8n has not', async () => {
