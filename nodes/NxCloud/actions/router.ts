@@ -6,8 +6,15 @@ import * as callbotCallList from './callbotCallList/CallbotCallList.resource';
 import * as callbotTask from './callbotTask/CallbotTask.resource';
 import type { OperationModule } from './common/types';
 import * as whatsAppCalling from './whatsAppCalling/WhatsAppCalling.resource';
+import * as whatsAppMessage from './whatsAppMessage/WhatsAppMessage.resource';
 
-const RESOURCES: Record<string, Record<string, unknown>> = { callbot, callbotCallList, callbotTask, whatsAppCalling };
+const RESOURCES: Record<string, Record<string, unknown>> = {
+	callbot,
+	callbotCallList,
+	callbotTask,
+	whatsAppCalling,
+	whatsAppMessage,
+};
 
 function isOperation(value: unknown): value is OperationModule {
 	return typeof value === 'object' && value !== null && typeof (value as OperationModule).execute === 'function';
