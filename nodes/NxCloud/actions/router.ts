@@ -6,9 +6,10 @@ import * as callbotCallList from './callbotCallList/CallbotCallList.resource';
 import * as callbotTask from './callbotTask/CallbotTask.resource';
 import type { OperationModule } from './common/types';
 import * as whatsAppCalling from './whatsAppCalling/WhatsAppCalling.resource';
+import * as whatsAppMessage from './whatsAppMessage/WhatsAppMessage.resource';
 
 /** The values of the Resource parameter. */
-export type Resource = 'callbot' | 'callbotCallList' | 'callbotTask' | 'whatsAppCalling';
+export type Resource = 'callbot' | 'callbotCallList' | 'callbotTask' | 'whatsAppCalling' | 'whatsAppMessage';
 
 /**
  * Every operation of every resource, keyed by the option values saved in workflows (file name =
@@ -40,6 +41,12 @@ export const OPERATIONS = {
 		enable: whatsAppCalling.enable,
 		getCallRecord: whatsAppCalling.getCallRecord,
 		getSettings: whatsAppCalling.getSettings,
+	},
+	whatsAppMessage: {
+		markAsRead: whatsAppMessage.markAsRead,
+		send: whatsAppMessage.send,
+		sendOtp: whatsAppMessage.sendOtp,
+		sendTemplate: whatsAppMessage.sendTemplate,
 	},
 } satisfies Record<Resource, Record<string, OperationModule>>;
 

@@ -8,7 +8,7 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { CALLBOT_FIELDS, OPEN_PLATFORM_FIELDS, missingCredentialField } from '../signing/signRequest';
-import { CALLBOT_HINTS, OPEN_PLATFORM_HINTS, RETRYABLE_CALLBOT_CODES } from './errorCatalog';
+import { CALLBOT_HINTS, META_ERROR_HINTS, OPEN_PLATFORM_HINTS, RETRYABLE_CALLBOT_CODES } from './errorCatalog';
 
 export type Product = 'openPlatform' | 'callbot';
 
@@ -78,6 +78,8 @@ export interface FailureDetails {
 	codeName?: 'code' | 'retCode';
 	/** The vendor's own message, verbatim. */
 	vendorMessage?: string;
+	/** Meta's error code when NXCloud passed one through (`data.error.code`, code 9099). */
+	metaCode?: number;
 	/** Open platform `traceId` or Callbot `responseID`, for NXCloud support. */
 	traceId?: string;
 	httpStatus?: number;
@@ -129,6 +131,19 @@ function traceOf(envelope: IDataObject): string | undefined {
 	return id === undefined || id === null || id === '' ? undefined : String(id);
 }
 
+/** Meta's error inside an open-platform envelope (`data.error`, §12.5), when there is one. */
+function metaErrorOf(envelope: IDataObject): { code?: number; message: string } | undefined {
+	const data = envelope.data;
+	if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+	const error = (data as IDataObject).error;
+	if (typeof error !== 'object' || error === null || Array.isArray(error)) return undefined;
+	const meta = error as IDataObject;
+	const code = Number(meta.code);
+	const details = ((meta.error_data ?? {}) as IDataObject).details;
+	const message = [meta.message, details && details !== meta.message ? details : undefined].filter(Boolean).join(': ');
+	return { code: Number.isFinite(code) && meta.code !== '' ? code : undefined, message: message || 'no message' };
+}
+
 function attach(error: NodeApiError | NodeOperationError, details: FailureDetails): void {
 	error.context.nxcloud = details as unknown as IDataObject;
 }
@@ -158,19 +173,23 @@ export function apiErrorFromEnvelope(
 	const hints = product === 'callbot' ? CALLBOT_HINTS : OPEN_PLATFORM_HINTS;
 	const label = product === 'callbot' ? 'Callbot' : 'NXCloud';
 	const codeName = product === 'callbot' && envelope.retCode !== undefined ? 'retCode' : 'code';
+	const meta = product === 'openPlatform' ? metaErrorOf(envelope) : undefined;
+	const metaHint = meta?.code !== undefined ? META_ERROR_HINTS[meta.code] : undefined;
 	const description = [
-		hints[code] ?? 'See the NXCloud error code table for this code.',
+		metaHint ?? hints[code] ?? 'See the NXCloud error code table for this code.',
 		trace ? `${product === 'callbot' ? 'Response ID' : 'Trace ID'}: ${trace}` : '',
 	]
 		.filter(Boolean)
 		.join(' ');
 	const error = new NodeApiError(ctx.getNode(), envelope as JsonObject, {
-		message: `${label} refused the request (${codeName} ${code}): ${vendorMessage}`,
+		message: `${label} refused the request (${codeName} ${code}): ${vendorMessage}${
+			meta ? ` (Meta error${meta.code !== undefined ? ` ${meta.code}` : ''}: ${meta.message})` : ''
+		}`,
 		description,
 		httpCode: String(code),
 		itemIndex,
 	});
-	attach(error, { product, path, code, codeName, vendorMessage, traceId: trace, ambiguous: false });
+	attach(error, { product, path, code, codeName, vendorMessage, traceId: trace, ambiguous: false, metaCode: meta?.code });
 	return error;
 }
 

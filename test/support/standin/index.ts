@@ -44,6 +44,38 @@
  *   stored config + status + nx_sip_addr; query → {app_id, business_phone, wabaId, calls: [record]}
  *   (an unknown call_id gives calls: []). Re-enabling replaces the config.
  *
+ * OPEN PLATFORM, MESSAGING — POST /api/wa/{mt,markMessageAsRead,otp,getTemplate} (§11–§16, §20)
+ *   Same auth as above, except the `action` each path requires: mt → "mt", markMessageAsRead →
+ *   "read", otp → "mt", getTemplate → "getTemplate" (anything else: 1002). Failures answer
+ *   {code, message, data: null, traceId}; 9099 answers data: {error: {code, message, type,
+ *   fbtrace_id, error_data}} like the vendor's Meta-error example.
+ *     9000 "Parameter exception": a required field missing/empty/mistyped (reason names the path),
+ *          messaging_product ≠ "whatsapp", recipient_type ≠ "individual", `to` not 6–20 digits,
+ *          unknown type, media with neither link nor id, dr_webhook not http(s), context without
+ *          message_id, template language.policy ≠ "deterministic", component sub_type/index
+ *          (index a string "0".."2"), parameter types per component, OTP content without a run of
+ *          4–8 digits, OTP category not AUTHENTICATION/UTILITY, a getTemplate cursor we did not
+ *          issue, and — OUR ASSUMPTION — a cus_message_id used before
+ *     9002 business_phone not 6–20 digits · 9006 business_phone not bound to that appkey (or to
+ *          any app for markMessageAsRead) · 9003 OTP without business_phone and an unknown appkey
+ *     9099 + Meta (#100) link and id both given, caption on audio/sticker, filename on non-documents,
+ *          text.body > 4096, caption > 1024, biz_opaque_callback_data > 512, a reaction with
+ *          context; Meta (#131009) interactive limits (header/footer 60, body 1024, 1–3 reply
+ *          buttons, title 20, id 256, unique ids; list button 20, 1–10 sections, ≤ 10 rows,
+ *          section title 24 (required with > 1 section), row title 24, description 72, id 200)
+ *   Reaction needs message_id, meta_message_id and emoji (the vendor table marks all three).
+ *   Success: mt/otp → data {messaging_product, messages: [{id}]}, id = cus_message_id or
+ *   "wamid.<32 hex>"; markMessageAsRead → data null; getTemplate → data {data: [templates],
+ *   paging: {cursors: {before, after}, next?, previous?}} from state.templates (seeded by tests),
+ *   default limit 20, `name` filter. Accepted messages are kept in state.messaging with what Meta
+ *   would fail them for later (only visible in their status push, as with NXCloud): free-form
+ *   outside 24 h of the user's last inbound message (131047; open the window with
+ *   state.messaging.inboundText), a template not seeded/approved (10000/132001), or a parameter
+ *   count per component that differs from the seeded template (10000/132000).
+ *   state.messaging.statusPush(id[, status]) builds the status push; with `pushStatuses: true` the
+ *   stand-in itself POSTs the first status (sent, or failed) to the message's dr_webhook, signed,
+ *   and records it in state.messaging.deliveries.
+ *
  * CALLBOT — POST /callcentre/api/v3/<name> (docs/vendor-api.md §5, §6), envelope {retCode, retMsg, responseID, …}
  *   Auth, in this order (HTTP 200):
  *     6001 sign header missing · 2 requestID/uuid/createTs missing ("Missing parameter: <name>")
@@ -95,7 +127,10 @@ import { callbackPayloads, type CallbackPayloads } from './callbot/callbacks';
 import type { CallbotDeps } from './callbot/index';
 import { type CallbotOrder, type CallbotTask, CallbotModel } from './callbot/model';
 import { FaultQueue, type FaultRule } from './faults';
+import type { SentMessage } from './openPlatform/messagingState';
+import { MessagingState } from './openPlatform/messagingState';
 import { CallingState } from './openPlatform/state';
+import { TemplateStore } from './openPlatform/templates';
 import { type RecordedRequest, RequestLog } from './recording';
 import { Sender } from './sender';
 import { type ServerDeps, requestListener } from './server';
@@ -106,6 +141,10 @@ export type { CallingConfig, CallRecord, BoundPhone } from './openPlatform/state
 export type { CallbotOrder, CallbotTask } from './callbot/model';
 export type { PushOptions, CallbackOptions, SendResult, Tamper } from './sender';
 export { CallingState } from './openPlatform/state';
+export { MessagingState } from './openPlatform/messagingState';
+export type { SentMessage, StatusName, DeliveryProblem } from './openPlatform/messagingState';
+export { TemplateStore } from './openPlatform/templates';
+export type { StoredTemplate, TemplateSeed, TemplateComponent } from './openPlatform/templates';
 export { Sender } from './sender';
 export * as standInSigning from './signing';
 export { post, type PostResult } from './post';
@@ -141,6 +180,8 @@ export interface StandInOptions {
 	maxBodyBytes?: number;
 	/** The stand-in's clock (ms) for ts/createTs checks and fake call times. Default Date.now. */
 	now?: () => number;
+	/** POST each accepted message's first status to its dr_webhook, signed. Default false. */
+	pushStatuses?: boolean;
 }
 
 export interface CallbotStateApi {
@@ -172,7 +213,7 @@ export interface StandIn {
 	reset(): void;
 	/** Stops listening and drops open (including deliberately hung) connections. */
 	close(): Promise<void>;
-	readonly state: { calling: CallingState; callbot: CallbotStateApi };
+	readonly state: { calling: CallingState; callbot: CallbotStateApi; messaging: MessagingState; templates: TemplateStore };
 	/** NXCloud as sender, signing with this stand-in's accounts by default. */
 	readonly sender: Sender;
 }
@@ -182,6 +223,28 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
 	const calling = new CallingState();
 	const seed = (): void => options.boundPhones?.forEach((phone) => calling.bindPhone(phone));
 	seed();
+	const templates = new TemplateStore();
+	const messaging = new MessagingState(templates, clock);
+	const sender = new Sender(options);
+	// Status pushes to dr_webhook in flight, awaited by close().
+	const pushes = new Set<Promise<void>>();
+	const pushStatus = (message: SentMessage): void => {
+		const url = typeof message.body.dr_webhook === 'string' ? message.body.dr_webhook : undefined;
+		if (!options.pushStatuses || !url) return;
+		const status = messaging.firstStatus(message.id);
+		const push = (async () => {
+			// After the send's own answer, as NXCloud pushes asynchronously.
+			await new Promise((resolve) => setImmediate(resolve));
+			try {
+				const result = await sender.pushWhatsApp(url, messaging.statusPush(message.id, status));
+				messaging.deliveries.push({ url, messageId: message.id, status, httpStatus: result.status });
+			} catch (error) {
+				messaging.deliveries.push({ url, messageId: message.id, status, error: (error as Error).message });
+			}
+		})();
+		pushes.add(push);
+		void push.finally(() => pushes.delete(push));
+	};
 	const model = new CallbotModel(clock, options.importBusyMs ?? 0);
 	const log = new RequestLog(options.recordBodies ?? true);
 	const faults = new FaultQueue();
@@ -198,6 +261,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
 			accounts: new Map([[options.accessKey, options.accessSecret]]),
 			tsWindowMs: options.tsWindowMs ?? 60_000,
 			calling,
+			messaging: { messaging, templates, afterSend: pushStatus },
 		},
 		callbot,
 		log,
@@ -245,18 +309,22 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
 		reset: () => {
 			calling.clear();
 			seed();
+			messaging.clear();
+			templates.clear();
 			model.clear();
 			log.clear();
 			faults.clear();
 		},
-		close: () =>
-			new Promise<void>((resolve, reject) => {
+		close: async () => {
+			await Promise.allSettled([...pushes]);
+			await new Promise<void>((resolve, reject) => {
 				for (const timer of deps.timers) clearTimeout(timer);
 				deps.timers.clear();
 				server.close((error) => (error ? reject(error) : resolve()));
 				server.closeAllConnections();
-			}),
-		state: { calling, callbot: callbotState },
-		sender: new Sender(options),
+			});
+		},
+		state: { calling, callbot: callbotState, messaging, templates },
+		sender,
 	};
 }

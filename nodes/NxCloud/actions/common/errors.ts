@@ -31,6 +31,7 @@ export function errorJson(error: unknown): IDataObject {
 	if (nx) {
 		if (nx.code !== undefined) details.code = nx.code;
 		if (nx.vendorMessage !== undefined) details.vendorMessage = nx.vendorMessage;
+		if (nx.metaCode !== undefined) details.metaCode = nx.metaCode;
 		if (nx.traceId !== undefined) details.traceId = nx.traceId;
 		if (nx.httpStatus !== undefined) details.httpStatus = nx.httpStatus;
 		if (nx.networkCode !== undefined) details.networkCode = nx.networkCode;

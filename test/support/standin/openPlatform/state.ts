@@ -97,6 +97,12 @@ export class CallingState {
 		return bound && clone(bound);
 	}
 
+	/** True when some phone is bound to this appkey (the application exists). */
+	hasAppKey(appkey: string): boolean {
+		for (const bound of this.bound.values()) if (bound.appkey === appkey) return true;
+		return false;
+	}
+
 	/** True when the phone is bound to exactly this appkey. */
 	isBound(businessPhone: string, appkey: string): boolean {
 		return this.bound.get(businessPhone)?.appkey === appkey;
