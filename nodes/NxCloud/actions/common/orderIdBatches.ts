@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { chunk, toList, toText } from '../../helpers/text';
 import { asNodeError, errorJson } from './errors';
+import { locatorValue } from './locator';
 import { readOptions } from './options';
 
 /** What one input item asks for: a task, its order IDs, and any other grouping value. */
@@ -49,7 +50,7 @@ export async function runOrderIdBatches(
 
 	for (let i = 0; i < items.length; i++) {
 		try {
-			const userTaskID = toText(ctx.getNodeParameter('userTaskId', i, ''), 'User Task ID').trim();
+			const userTaskID = toText(locatorValue(ctx.getNodeParameter('userTaskId', i, '')), 'User Task ID').trim();
 			if (userTaskID === '') throw new Error('User Task ID is empty: give the userTaskID of the Callbot task');
 			const orderIDs = toList(ctx.getNodeParameter('orderIds', i, ''), 'Order IDs');
 			if (orderIDs.length === 0) throw new Error('Order IDs is empty: give one order ID or a comma-separated list');
