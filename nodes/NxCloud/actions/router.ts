@@ -5,9 +5,20 @@ import * as callbot from './callbot/Callbot.resource';
 import * as callbotCallList from './callbotCallList/CallbotCallList.resource';
 import * as callbotTask from './callbotTask/CallbotTask.resource';
 import type { OperationModule } from './common/types';
+import * as whatsAppBusinessPhone from './whatsAppBusinessPhone/WhatsAppBusinessPhone.resource';
 import * as whatsAppCalling from './whatsAppCalling/WhatsAppCalling.resource';
+import * as whatsAppMedia from './whatsAppMedia/WhatsAppMedia.resource';
+import * as whatsAppTemplate from './whatsAppTemplate/WhatsAppTemplate.resource';
 
-const RESOURCES: Record<string, Record<string, unknown>> = { callbot, callbotCallList, callbotTask, whatsAppCalling };
+const RESOURCES: Record<string, Record<string, unknown>> = {
+	callbot,
+	callbotCallList,
+	callbotTask,
+	whatsAppCalling,
+	whatsAppBusinessPhone,
+	whatsAppMedia,
+	whatsAppTemplate,
+};
 
 function isOperation(value: unknown): value is OperationModule {
 	return typeof value === 'object' && value !== null && typeof (value as OperationModule).execute === 'function';
