@@ -23,6 +23,11 @@ export const OPEN_PLATFORM_HINTS: Record<number, string> = {
 	10013: 'Calling is not configured for this number yet. Enable calling first.',
 	10015: 'A calling switch was not 0 or 1. This is a bug in the node if it persists: report it with the trace ID.',
 	10016: 'NXCloud refused a calling setting value (for example a SIP address, port, type or business hours entry). Check the field named in the message.',
+	// WhatsApp media, template and business phone endpoints (§11.4, §13–§19).
+	9006: 'The business phone is not bound to this WhatsApp application. Check the Business Phone and the App Key (node or credential), or bind the number to the app in the NXCloud console.',
+	9007: 'NXCloud could not reach WhatsApp (downstream error). Retry later; if it persists, contact NXCloud support with the trace ID.',
+	9008: 'The App Key does not exist. Check the App Key in the node or the WhatsApp App Key of the credential.',
+	9010: 'The App Key belongs to another NXCloud account than the Access Key. Use the App Key of this account, or the credential of the account that owns the app.',
 };
 
 export const CALLBOT_HINTS: Record<number, string> = {

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { callFilters } from '../../helpers/filters';
 import { USER_TASK_ID_FIELD, pagingFields } from '../common/fields';
 import { optionsCollection } from '../common/options';
+import { DOWNLOAD_RECORDING_OPTION, attachRecordings } from '../common/recording';
 import { runPagedList } from '../common/paged';
 import { PRODUCT_ID } from '../common/requests';
 import { CALL_FILTER_FIELDS } from './filterFields';
@@ -43,7 +44,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	optionsCollection(),
+	optionsCollection([DOWNLOAD_RECORDING_OPTION]),
 ];
 
 export const description = updateDisplayOptions(
@@ -53,7 +54,7 @@ export const description = updateDisplayOptions(
 
 /** listCall: one item per call (a number can have several calls when redialled); asked gzipped. */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runPagedList(this, items, {
+	const calls = await runPagedList(this, items, {
 		endpoint: 'listCall',
 		rowsKey: 'callList',
 		acceptGzip: true,
@@ -64,4 +65,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			return body;
 		},
 	});
+	// One item per call carries its callAudioUrl; with Full Response an item is a whole page.
+	return await attachRecordings(this, calls, (json) => json.callAudioUrl);
 }
