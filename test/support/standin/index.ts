@@ -44,6 +44,24 @@
  *   stored config + status + nx_sip_addr; query → {app_id, business_phone, wabaId, calls: [record]}
  *   (an unknown call_id gives calls: []). Re-enabling replaces the config.
  *
+ * WHATSAPP MEDIA, TEMPLATES, PHONES — POST /api/wa/<name> (§11, §13, §15–§19)
+ *   Same auth order as above, but each endpoint wants its own action header (getMedia,
+ *   deleteMedia, uploadMedia, getPhone, getTemplate, createTemplate, updateTemplate,
+ *   deleteTemplate). uploadMedia wants Content-Type multipart/form-data with a boundary and a sign
+ *   over the headers and secret only (no body, §17.1); its form is read strictly (multipart.ts).
+ *   Codes (§11.4): 9000 missing/invalid field (messaging_product must be "whatsapp"; upload type
+ *   one of §17.3 and the file within its limit: image 5 MiB, audio/video 16 MiB, document 100 MiB,
+ *   sticker 100 KiB), 9002 business_phone not 6–20 digits, 9006 phone not bound (to the appkey,
+ *   or for the appkey-less media endpoints to any app). OUR CHOICES where the vendor is silent:
+ *   unknown Media-ID / template ID / template name and a duplicate name+language → 9001.
+ *   getMedia answers {mime_type, file_name (no extension), url}; the url is GET /oss/media/<id>
+ *   with Expires (300 s) and Signature, checked like pre-signed object storage (403 XML when
+ *   wrong or expired) and refusing requests that carry NXCloud accessKey/sign headers (400).
+ *   getTemplate pages with base64 cursors (limit 1–100, default 20; paging.next only when more).
+ *   getPhone answers an object keyed by number, each a one-element profile array (vendor example).
+ *   Seed with state.whatsApp.media.add / templates.add / phones.set; files.put(name, bytes, type)
+ *   serves GET /files/<name> (recordings).
+ *
  * CALLBOT — POST /callcentre/api/v3/<name> (§5, §6), envelope {retCode, retMsg, responseID, …}
  *   Auth, in this order (HTTP 200):
  *     6001 sign header missing · 2 requestID/uuid/createTs missing ("Missing parameter: <name>")
@@ -95,7 +113,12 @@ import { callbackPayloads, type CallbackPayloads } from './callbot/callbacks';
 import type { CallbotDeps } from './callbot/index';
 import { type CallbotOrder, type CallbotTask, CallbotModel } from './callbot/model';
 import { FaultQueue, type FaultRule } from './faults';
+import { FileHost } from './files';
+import { MediaStore } from './openPlatform/media';
+import { PhoneProfiles } from './openPlatform/phones';
 import { CallingState } from './openPlatform/state';
+import { TemplateStore } from './openPlatform/templates';
+import type { WhatsAppState } from './openPlatform/whatsApp';
 import { type RecordedRequest, RequestLog } from './recording';
 import { Sender } from './sender';
 import { type ServerDeps, requestListener } from './server';
@@ -106,6 +129,9 @@ export type { CallingConfig, CallRecord, BoundPhone } from './openPlatform/state
 export type { CallbotOrder, CallbotTask } from './callbot/model';
 export type { PushOptions, CallbackOptions, SendResult, Tamper } from './sender';
 export { CallingState } from './openPlatform/state';
+export type { StoredMedia } from './openPlatform/media';
+export type { StoredTemplate } from './openPlatform/templates';
+export type { PhoneProfile } from './openPlatform/phones';
 export { Sender } from './sender';
 export * as standInSigning from './signing';
 export { post, type PostResult } from './post';
@@ -172,7 +198,9 @@ export interface StandIn {
 	reset(): void;
 	/** Stops listening and drops open (including deliberately hung) connections. */
 	close(): Promise<void>;
-	readonly state: { calling: CallingState; callbot: CallbotStateApi };
+	readonly state: { calling: CallingState; callbot: CallbotStateApi; whatsApp: WhatsAppState };
+	/** Files served by GET at the returned URL (call recordings). */
+	readonly files: FileHost;
 	/** NXCloud as sender, signing with this stand-in's accounts by default. */
 	readonly sender: Sender;
 }
@@ -183,6 +211,10 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
 	const seed = (): void => options.boundPhones?.forEach((phone) => calling.bindPhone(phone));
 	seed();
 	const model = new CallbotModel(clock, options.importBusyMs ?? 0);
+	const whatsApp: WhatsAppState = { media: new MediaStore(), templates: new TemplateStore(), phones: new PhoneProfiles() };
+	// Known once the server listens; the links getMedia and the file host hand out point back here.
+	let baseUrl = '';
+	const files = new FileHost(() => baseUrl);
 	const log = new RequestLog(options.recordBodies ?? true);
 	const faults = new FaultQueue();
 	const callbot: CallbotDeps = {
@@ -199,6 +231,14 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
 			tsWindowMs: options.tsWindowMs ?? 60_000,
 			calling,
 		},
+		whatsApp: {
+			accounts: new Map([[options.accessKey, options.accessSecret]]),
+			tsWindowMs: options.tsWindowMs ?? 60_000,
+			calling,
+			whatsApp,
+			baseUrl: () => baseUrl,
+		},
+		files,
 		callbot,
 		log,
 		faults,
@@ -217,6 +257,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
 		});
 	});
 	const port = (server.address() as AddressInfo).port;
+	baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
 	const callbotState: CallbotStateApi = {
 		model,
@@ -230,7 +271,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
 	};
 
 	return {
-		url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+		url: baseUrl,
 		port,
 		requests: log.requests,
 		requestsTo: (suffix) => log.requestsTo(suffix),
@@ -244,6 +285,10 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
 		pendingFaults: () => faults.pending,
 		reset: () => {
 			calling.clear();
+			whatsApp.media.clear();
+			whatsApp.templates.clear();
+			whatsApp.phones.clear();
+			files.clear();
 			seed();
 			model.clear();
 			log.clear();
@@ -256,7 +301,8 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
 				server.close((error) => (error ? reject(error) : resolve()));
 				server.closeAllConnections();
 			}),
-		state: { calling, callbot: callbotState },
+		state: { calling, callbot: callbotState, whatsApp },
+		files,
 		sender: new Sender(options),
 	};
 }
