@@ -114,14 +114,16 @@ export function runGetTemplate(body: Body, store: TemplateStore, calling: Callin
 	}
 	let all = store.list(phone);
 	if (body.name !== undefined && body.name !== '') all = all.filter((t) => t.name === body.name);
+	const cursor = (n: number) => Buffer.from(`at:${n}`).toString('base64url');
 	let start = 0;
 	if (body.after !== undefined && body.after !== '') {
-		const decoded = Number(Buffer.from(String(body.after), 'base64url').toString('utf8'));
-		if (!Number.isInteger(decoded) || decoded < 0) throw waBadValue('after', 'is not a cursor this server handed out');
+		const decoded = Number(Buffer.from(String(body.after), 'base64url').toString('utf8').replace(/^at:/, ''));
+		if (!Number.isInteger(decoded) || decoded < 0 || cursor(decoded) !== body.after) {
+			throw waBadValue('after', 'is not a cursor this server handed out');
+		}
 		start = decoded;
 	}
 	const page = all.slice(start, start + limit);
-	const cursor = (n: number) => Buffer.from(String(n)).toString('base64url');
 	const paging: Body = { cursors: { before: cursor(start), after: cursor(start + page.length) } };
 	if (start + page.length < all.length) {
 		// Like the vendor's: a Graph URL usable only as a "there is more" flag.
