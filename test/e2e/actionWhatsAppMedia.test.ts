@@ -156,7 +156,7 @@ describe('Media', () => {
 		} finally {
 			await n8n.deleteWorkflow(id);
 		}
-		const noId = await e2e.run({ resource: 'whatsAppMedia', operation: 'download', businessPhone: BUSINESS_PHONE, mediaId: '', options: QUICK });
+		const noId = await e2e.run({ resource: 'whatsAppMedia', operation: 'download', businessPhone: BUSINESS_PHONE, mediaId: '={{ "" }}', options: QUICK });
 		expect(noId.error?.message).toMatch(/^Media ID is empty/);
 	});
 });
