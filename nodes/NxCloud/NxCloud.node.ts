@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { nodeProperties } from './actions/properties';
 import { router } from './actions/router';
 import * as whatsAppMessageMethods from './actions/whatsAppMessage/methods';
+import * as listSearch from './methods/listSearch';
 
 export class NxCloud implements INodeType {
 	description: INodeTypeDescription = {
@@ -14,7 +15,7 @@ export class NxCloud implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'WhatsApp messages and templates, WhatsApp Calling settings and call records, and the Callbot AI outbound-call API of NXCloud: tasks, number lists (batch import and export) and calls',
+			'WhatsApp messages, media, templates and business phones, WhatsApp Calling settings and call records, and the Callbot AI outbound-call API of NXCloud: tasks, number lists (batch import and export) and calls',
 		defaults: { name: 'NXCloud' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -30,6 +31,12 @@ export class NxCloud implements INodeType {
 		},
 		resourceMapping: {
 			getMessageTemplateVariables: whatsAppMessageMethods.getMessageTemplateVariables,
+		},
+		listSearch: {
+			searchBusinessPhones: listSearch.searchBusinessPhones,
+			searchCallbotTasks: listSearch.searchCallbotTasks,
+			searchTemplateNames: listSearch.searchTemplateNames,
+			searchTemplates: listSearch.searchTemplates,
 		},
 	};
 

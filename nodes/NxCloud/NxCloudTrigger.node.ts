@@ -12,6 +12,7 @@ import { OUTPUTS_EXPRESSION } from './trigger/events/outputs';
 import type { IncomingRequest, PushOutcome } from './trigger/handlePush';
 import { handlePush } from './trigger/handlePush';
 import { readRequestBody, respondJson, singleValueHeaders } from './trigger/http';
+import { attachMedia } from './trigger/media';
 import { forgetNode } from './trigger/secretCache';
 import { loadSecrets, webhookSecrets } from './trigger/secrets';
 import { triggerProperties } from './trigger/properties';
@@ -183,6 +184,17 @@ export class NxCloudTrigger implements INodeType {
 		if (outcome.outputs === null) {
 			// Nothing left to emit (filtered or redelivered): no execution.
 			return { noWebhookResponse: true };
+		}
+		if (settings.source === 'whatsapp' && this.getNodeParameter('downloadMedia', false) === true) {
+			// After the answer: NXCloud never waits on a download, and a failed one only marks its item.
+			const maxMb = Number(this.getNodeParameter('maxMediaSizeMb', 16));
+			const property = String(this.getNodeParameter('mediaBinaryProperty', 'data') ?? '').trim() || 'data';
+			const { failed } = await attachMedia(this, outcome.outputs, {
+				maxBytes: Math.round((Number.isFinite(maxMb) && maxMb > 0 ? maxMb : 16) * 1024 * 1024),
+				binaryProperty: property,
+				timeoutMs: 30_000,
+			});
+			if (failed > 0) this.logger.warn(`NXCloud Trigger "${this.getNode().name}": ${failed} media download(s) failed; see mediaDownload on the items`);
 		}
 		return { noWebhookResponse: true, workflowData: outcome.outputs };
 	}

@@ -167,9 +167,9 @@ describe('Send Template with variables generated from the template', () => {
 	}
 
 	it('the pickers list the templates and languages, the variables come as fields, and the filled template is sent', async () => {
-		e2e.standIn.state.templates.add(BUSINESS_PHONE, ORDER_TEMPLATE);
-		e2e.standIn.state.templates.add(BUSINESS_PHONE, { ...ORDER_TEMPLATE, language: 'zh_CN' });
-		e2e.standIn.state.templates.add(BUSINESS_PHONE, { name: 'welcome', components: [{ type: 'BODY', text: 'Welcome!' }] });
+		e2e.standIn.state.whatsApp.templates.add(BUSINESS_PHONE, ORDER_TEMPLATE);
+		e2e.standIn.state.whatsApp.templates.add(BUSINESS_PHONE, { ...ORDER_TEMPLATE, language: 'zh_CN' });
+		e2e.standIn.state.whatsApp.templates.add(BUSINESS_PHONE, { name: 'welcome', components: [{ type: 'BODY', text: 'Welcome!' }] });
 
 		const names = (await editorCall('options', { path: 'parameters.templateName', methodName: 'getMessageTemplateNames' })) as Array<{ value: string }>;
 		expect(names.map((o) => o.value)).toEqual(['order_update', 'welcome']);
@@ -216,7 +216,7 @@ describe('Send Template with variables generated from the template', () => {
 	});
 
 	it('the JSON mode sends the components as written', async () => {
-		e2e.standIn.state.templates.add(BUSINESS_PHONE, { name: 'welcome', components: [{ type: 'BODY', text: 'Welcome {{1}}!' }] });
+		e2e.standIn.state.whatsApp.templates.add(BUSINESS_PHONE, { name: 'welcome', components: [{ type: 'BODY', text: 'Welcome {{1}}!' }] });
 		const components = [{ type: 'body', parameters: [{ type: 'text', text: 'Ana' }] }];
 		const run = await e2e.run({ ...current, templateName: 'welcome', variablesMode: 'json', componentsJson: JSON.stringify(components), options: QUICK });
 		expect(run.error).toBeUndefined();

@@ -151,7 +151,7 @@ describe('whatsapp-failures-and-replies.json', () => {
 describe('whatsapp-template-after-24h.json', () => {
 	it('a reply that failed outside the 24-hour window is followed up with the template, its variable filled', async () => {
 		const USER = '8613800000008';
-		standIn.state.templates.add(BOUND_PHONE.business_phone, { name: 'examples_follow_up', language: 'en_US', components: [{ type: 'BODY', text: 'Hi {{1}}, we tried to answer you. Reply to continue.' }] });
+		standIn.state.whatsApp.templates.add(BOUND_PHONE.business_phone, { name: 'examples_follow_up', language: 'en_US', components: [{ type: 'BODY', text: 'Hi {{1}}, we tried to answer you. Reply to continue.' }] });
 		const workflow = prepareExample(loadExample('whatsapp-template-after-24h.json'), {
 			credentialId,
 			servicesOrigin: recorder.origin,

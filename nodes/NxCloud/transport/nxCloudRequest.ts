@@ -16,8 +16,13 @@ export interface NxCloudRequest {
 	product: Product;
 	/** Path below the product's base URL, e.g. `/api/wa/calling/get` or `/callcentre/api/v3/ping`. */
 	path: string;
-	/** Serialised once by the caller or here; the same string is signed and sent on every try. */
-	body: IDataObject | string;
+	/**
+	 * Serialised once by the caller or here; the same string is signed and sent on every try.
+	 * A Buffer is sent as it is (a multipart upload, with `contentType` naming its boundary).
+	 */
+	body: IDataObject | string | Buffer;
+	/** Content-Type of the body; application/json unless given. */
+	contentType?: string;
 	/** Open platform only. */
 	bizType?: string;
 	action?: string;
@@ -197,10 +202,10 @@ async function tryOnce(
 	ctx: Context,
 	request: NxCloudRequest,
 	baseUrl: string,
-	body: string,
+	body: string | Buffer,
 	policy: RetryPolicy,
 ): Promise<Attempt> {
-	const headers: IDataObject = { 'Content-Type': 'application/json', Accept: 'application/json' };
+	const headers: IDataObject = { 'Content-Type': request.contentType ?? 'application/json', Accept: 'application/json' };
 	if (request.product === 'openPlatform') {
 		headers.bizType = request.bizType ?? '2';
 		headers.action = request.action ?? 'mt';
@@ -348,7 +353,8 @@ export async function nxCloudRequest(
 			itemIndex: policy.itemIndex,
 		});
 	}
-	const body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+	const body =
+		typeof request.body === 'string' || Buffer.isBuffer(request.body) ? request.body : JSON.stringify(request.body);
 
 	const maxTries = Math.max(1, Math.floor(policy.maxTries));
 	const waitUntil = Date.now() + (policy.maxWaitMs ?? 0);

@@ -170,7 +170,7 @@ describe('send (/api/wa/mt)', () => {
 describe('what Meta would fail later shows in the status push', () => {
 	const tmpl = (components?: object[]) => ({ ...head, type: 'template', template: { name: 'order_update', language: { code: 'en_US', policy: 'deterministic' }, components } });
 	beforeEach(() => {
-		standIn.state.templates.add(PHONE, {
+		standIn.state.whatsApp.templates.add(PHONE, {
 			name: 'order_update',
 			language: 'en_US',
 			components: [
@@ -258,7 +258,7 @@ describe('templates (/api/wa/getTemplate)', () => {
 	const ask = (extra: object = {}) => callPath(standIn, '/api/wa/getTemplate', { appkey: APPKEY, business_phone: PHONE, messaging_product: 'whatsapp', ...extra }, 'getTemplate');
 	beforeEach(() => {
 		for (const [name, language] of [['a_first', 'en_US'], ['b_second', 'en_US'], ['b_second', 'zh_CN']]) {
-			standIn.state.templates.add(PHONE, { name, language, components: [{ type: 'BODY', text: 'Hi {{1}}' }] });
+			standIn.state.whatsApp.templates.add(PHONE, { name, language, components: [{ type: 'BODY', text: 'Hi {{1}}' }] });
 		}
 	});
 

@@ -1,4 +1,4 @@
-// The WhatsApp messaging endpoints (§12 send, §14 mark as read, §16 list templates, §20 OTP), after
+// The WhatsApp messaging endpoints (§12 send, §14 mark as read, §20 OTP; templates: templates.ts), after
 // authentication and JSON parsing. Each returns code/message/data; the caller adds traceId.
 import type { Refusal } from './auth';
 import { SENDABLE_TYPES, checkMessageObject } from './messageTypes';
@@ -19,7 +19,6 @@ import {
 } from './messageValidate';
 import type { MessagingState, SentMessage } from './messagingState';
 import type { CallingState } from './state';
-import type { TemplateStore } from './templates';
 
 type Body = Record<string, unknown>;
 
@@ -28,7 +27,6 @@ export const MESSAGING_ROUTES = {
 	'/api/wa/mt': { op: 'mt', action: 'mt' },
 	'/api/wa/markMessageAsRead': { op: 'markMessageAsRead', action: 'read' },
 	'/api/wa/otp': { op: 'otp', action: 'mt' },
-	'/api/wa/getTemplate': { op: 'getTemplate', action: 'getTemplate' },
 } as const;
 
 export type MessagingOp = (typeof MESSAGING_ROUTES)[keyof typeof MESSAGING_ROUTES]['op'];
@@ -42,7 +40,6 @@ export function messagingRoute(path: string): { op: MessagingOp; action: string 
 export interface MessagingDeps {
 	calling: CallingState;
 	messaging: MessagingState;
-	templates: TemplateStore;
 	/** Called after a message was accepted (the stand-in may push its status to dr_webhook). */
 	afterSend?: (message: SentMessage) => void;
 }
@@ -128,24 +125,6 @@ function markMessageAsRead(body: Body, deps: MessagingDeps): null {
 	return null;
 }
 
-function getTemplate(body: Body, deps: MessagingDeps): unknown {
-	const appkey = str(body, 'appkey');
-	const phone = businessPhone(body);
-	fixed(body, 'messaging_product', 'whatsapp');
-	let limit = 20;
-	if (body.limit !== undefined) {
-		if (typeof body.limit !== 'number' || !Number.isInteger(body.limit) || body.limit < 1) throw wrong('limit', 'must be a positive integer');
-		limit = body.limit;
-	}
-	const name = optionalStr(body, 'name');
-	const after = optionalStr(body, 'after');
-	const before = optionalStr(body, 'before');
-	requireBound(deps, phone, appkey);
-	const page = deps.templates.page(phone, { name, limit, after, before });
-	if (!page) throw wrong(after !== undefined ? 'after' : 'before', 'is not a cursor of this list');
-	return page;
-}
-
 export function runMessaging(op: MessagingOp, body: Body, deps: MessagingDeps): MessagingOutcome {
 	const result = attempt<unknown>(() => {
 		switch (op) {
@@ -161,8 +140,6 @@ export function runMessaging(op: MessagingOp, body: Body, deps: MessagingDeps): 
 			}
 			case 'markMessageAsRead':
 				return markMessageAsRead(body, deps);
-			case 'getTemplate':
-				return getTemplate(body, deps);
 			default:
 				throw missing('operation');
 		}

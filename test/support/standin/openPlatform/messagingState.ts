@@ -137,7 +137,7 @@ export class MessagingState {
 		}
 		const template = message.body.template as Record<string, unknown>;
 		const language = (template.language as Record<string, unknown>).code as string;
-		const stored = this.templates.find(phone, String(template.name), language);
+		const stored = this.templates.findByNameAndLanguage(phone, String(template.name), language);
 		if (!stored || stored.status !== 'APPROVED') {
 			return { code: 10000, meta_code: 132001, title: 'Meta Error((#132001) Template name does not exist in the translation)' };
 		}

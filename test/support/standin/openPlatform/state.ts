@@ -92,6 +92,11 @@ export class CallingState {
 		this.bound.delete(businessPhone);
 	}
 
+	/** Every phone bound to `appkey`, in binding order (getPhone lists them). */
+	phonesOf(appkey: string): BoundPhone[] {
+		return [...this.bound.values()].filter((phone) => phone.appkey === appkey).map(clone);
+	}
+
 	boundPhone(businessPhone: string): BoundPhone | undefined {
 		const bound = this.bound.get(businessPhone);
 		return bound && clone(bound);
