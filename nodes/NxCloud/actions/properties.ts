@@ -5,8 +5,8 @@ import * as callbotCallList from './callbotCallList/CallbotCallList.resource';
 import * as callbotTask from './callbotTask/CallbotTask.resource';
 import * as whatsAppBusinessPhone from './whatsAppBusinessPhone/WhatsAppBusinessPhone.resource';
 import * as whatsAppCalling from './whatsAppCalling/WhatsAppCalling.resource';
-import * as whatsAppMessage from './whatsAppMessage/WhatsAppMessage.resource';
 import * as whatsAppMedia from './whatsAppMedia/WhatsAppMedia.resource';
+import * as whatsAppMessage from './whatsAppMessage/WhatsAppMessage.resource';
 import * as whatsAppTemplate from './whatsAppTemplate/WhatsAppTemplate.resource';
 
 /** Every parameter of the NXCloud node: the resource, then each resource's operations. */
@@ -22,12 +22,12 @@ export const nodeProperties: INodeProperties[] = [
 			{ name: 'Callbot Task', value: 'callbotTask', description: 'AI outbound-call tasks' },
 			{ name: 'WhatsApp Business Phone', value: 'whatsAppBusinessPhone', description: 'The business numbers of a WhatsApp application' },
 			{ name: 'WhatsApp Calling', value: 'whatsAppCalling', description: 'WhatsApp voice calling settings and call records' },
+			{ name: 'WhatsApp Media', value: 'whatsAppMedia', description: 'Upload, download and delete media files' },
 			{
 				name: 'WhatsApp Message',
 				value: 'whatsAppMessage',
 				description: 'Send WhatsApp messages and templates to people, mark messages as read',
 			},
-			{ name: 'WhatsApp Media', value: 'whatsAppMedia', description: 'Upload, download and delete media files' },
 			{ name: 'WhatsApp Template', value: 'whatsAppTemplate', description: 'Message templates: list, read, create, update, delete' },
 		],
 		default: 'callbotTask',
