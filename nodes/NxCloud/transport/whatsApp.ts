@@ -16,7 +16,7 @@ export async function whatsAppRequest(
 	ctx: Context,
 	endpoint: string,
 	action: string,
-	body: IDataObject,
+	body: IDataObject | string,
 	policy: RetryPolicy,
 ): Promise<IDataObject> {
 	return await nxCloudRequest.call(

@@ -8,7 +8,7 @@ import { sendBody, type SendInput } from '../../../nodes/NxCloud/actions/whatsAp
 import { otpBody } from '../../../nodes/NxCloud/actions/whatsAppMessage/sendOtp.operation';
 import { placeholders, slotFromId, templateComponents, templateSlots } from '../../../nodes/NxCloud/actions/whatsAppMessage/templateSlots';
 import { charCount } from '../../../nodes/NxCloud/actions/whatsAppMessage/limits';
-import { mockExecute, networkError, type HttpAnswer } from './mockExecute';
+import { TEST_CREDENTIALS, mockExecute, networkError, type HttpAnswer } from './mockExecute';
 
 const BASE: SendInput = { appKey: 'pem28kje', businessPhone: '+86 133 0000 0000', to: '86 138-0000-0001', type: 'text', text: 'Hi' };
 const HEAD = { appkey: 'pem28kje', business_phone: '8613300000000', messaging_product: 'whatsapp', recipient_type: 'individual', to: '8613800000001' };
@@ -180,9 +180,10 @@ describe('template variables (§12.4, §16)', () => {
 const SEND_PARAMS = { resource: 'whatsAppMessage', operation: 'send', appKey: 'pem28kje', businessPhone: '8613300000000', to: '8613800000001', messageType: 'text', text: 'Hi', options: { tries: 3 } };
 const OK = { body: { code: 0, message: 'Request successful', data: { messaging_product: 'whatsapp', messages: [{ id: 'wamid.1' }] }, traceId: 't1' } };
 
-async function run(params: Record<string, unknown>, http: (index: number) => HttpAnswer | Error, extra: { items?: object[]; continueOnFail?: boolean } = {}) {
+async function run(params: Record<string, unknown>, http: (index: number) => HttpAnswer | Error, extra: { items?: object[]; continueOnFail?: boolean; credentials?: typeof TEST_CREDENTIALS } = {}) {
 	const mock = mockExecute({
 		params,
+		credentials: extra.credentials,
 		items: extra.items as never,
 		continueOnFail: extra.continueOnFail,
 		http: (_request, index) => {
@@ -251,6 +252,19 @@ describe('Send through the node', () => {
 	])('business code %i carries its hint', async (code, hint) => {
 		const { error } = await run(SEND_PARAMS, () => ({ body: { code, message: 'no', data: null } }));
 		expect(error?.description).toMatch(hint);
+	});
+
+	it('Business Phone from the picker ({__rl, mode, value}) and an empty App Key taking the credential\'s', async () => {
+		const picked = { __rl: true, mode: 'list', value: '+86 133 0000 0000' };
+		const params = { ...SEND_PARAMS, appKey: '', businessPhone: picked, options: {} };
+		const { output, requests } = await run(params, () => OK, { credentials: { ...TEST_CREDENTIALS, appKey: 'credkey1' } });
+		expect(requests[0].json).toMatchObject({ appkey: 'credkey1', business_phone: '8613300000000' });
+		expect(output?.[0].json).toMatchObject({ messageId: 'wamid.1', businessPhone: '8613300000000' });
+		const read = await run({ resource: 'whatsAppMessage', operation: 'markAsRead', businessPhone: picked, messageId: 'ABGH', options: {} }, () => ({ body: { code: 0, data: null } }));
+		expect(read.requests[0].json).toMatchObject({ business_phone: '8613300000000', message_id: 'ABGH' });
+		const neither = await run(params, () => OK);
+		expect(neither.requests).toHaveLength(0);
+		expect(neither.error?.message).toMatch(/^App Key is empty: .*WhatsApp App Key in the NXCloud credential/);
 	});
 
 	it('Mark as Read sends action "read" to markMessageAsRead and may retry a lost answer', async () => {

@@ -5,6 +5,7 @@ import { openPlatformOutput } from '../../transport/envelope';
 import { requirePhone } from '../../shared/phone';
 import { toText } from '../../shared/values';
 import { BUSINESS_PHONE_FIELD } from '../common/fields';
+import { locatorValue } from '../common/locator';
 import { optionsCollection, readOptions, retryPolicy } from '../common/options';
 import { forEachItem } from '../common/perItem';
 import { messagingRequest } from './requests';
@@ -47,7 +48,7 @@ export function markAsReadBody(businessPhone: unknown, messageId: unknown) {
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const options = readOptions(this, i);
-		const body = markAsReadBody(this.getNodeParameter('businessPhone', i), this.getNodeParameter('messageId', i));
+		const body = markAsReadBody(locatorValue(this.getNodeParameter('businessPhone', i)), this.getNodeParameter('messageId', i));
 		// Marking read twice changes nothing, so a lost answer may be retried.
 		const envelope = await messagingRequest(this, 'markAsRead', body, retryPolicy(options, i, { retryAmbiguous: true }));
 		if (options.fullResponse === true) return openPlatformOutput(envelope, true);

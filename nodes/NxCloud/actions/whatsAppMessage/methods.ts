@@ -7,7 +7,8 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { requirePhone } from '../../shared/phone';
-import { toText } from '../../shared/values';
+import { appKeyReader } from '../common/appKey';
+import { locatorValue } from '../common/locator';
 import { DEFAULT_RETRY_POLICY } from '../../transport/nxCloudRequest';
 import { findTemplate, listTemplates } from './templateLookup';
 import { templateSlots } from './templateSlots';
@@ -16,12 +17,10 @@ import { templateSlots } from './templateSlots';
 
 const EDITOR_POLICY = { ...DEFAULT_RETRY_POLICY, timeoutMs: 15_000 };
 
-function phoneRefOf(ctx: ILoadOptionsFunctions): { appkey: string; business_phone: string } {
-	const appkey = toText(ctx.getCurrentNodeParameter('appKey'), 'App Key').trim();
-	const phone = ctx.getCurrentNodeParameter('businessPhone');
+async function phoneRefOf(ctx: ILoadOptionsFunctions): Promise<{ appkey: string; business_phone: string }> {
 	try {
-		if (appkey === '') throw new Error('App Key is empty');
-		return { appkey, business_phone: requirePhone(phone, 'Business Phone') };
+		const appkey = await appKeyReader(ctx, () => ctx.getCurrentNodeParameter('appKey') ?? '')(0);
+		return { appkey, business_phone: requirePhone(locatorValue(ctx.getCurrentNodeParameter('businessPhone')), 'Business Phone') };
 	} catch (error) {
 		throw new NodeOperationError(ctx.getNode(), `Fill in App Key and Business Phone first to list templates: ${(error as Error).message}`);
 	}
@@ -31,7 +30,7 @@ const text = (value: unknown): string => (typeof value === 'string' || typeof va
 
 /** Template names, one entry per name (its languages and status in the description). */
 export async function getMessageTemplateNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const templates = await listTemplates(this, phoneRefOf(this), EDITOR_POLICY);
+	const templates = await listTemplates(this, await phoneRefOf(this), EDITOR_POLICY);
 	const byName = new Map<string, IDataObject[]>();
 	for (const template of templates) {
 		const name = text(template.name);
@@ -51,7 +50,7 @@ export async function getMessageTemplateNames(this: ILoadOptionsFunctions): Prom
 export async function getMessageTemplateLanguages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const name = text(this.getCurrentNodeParameter('templateName')).trim();
 	if (name === '') return [];
-	const templates = await listTemplates(this, phoneRefOf(this), EDITOR_POLICY, name);
+	const templates = await listTemplates(this, await phoneRefOf(this), EDITOR_POLICY, name);
 	return templates
 		.filter((t) => t.name === name)
 		.map((t) => ({ name: `${text(t.language)} (${text(t.status) || 'status unknown'})`, value: text(t.language) }));
@@ -62,7 +61,7 @@ export async function getMessageTemplateVariables(this: ILoadOptionsFunctions): 
 	const name = text(this.getCurrentNodeParameter('templateName')).trim();
 	const language = text(this.getCurrentNodeParameter('templateLanguage')).trim();
 	if (name === '' || language === '') return { fields: [], emptyFieldsNotice: 'Choose a template and its language first' };
-	const template = await findTemplate(this, phoneRefOf(this), EDITOR_POLICY, name, language);
+	const template = await findTemplate(this, await phoneRefOf(this), EDITOR_POLICY, name, language);
 	if (!template) return { fields: [], emptyFieldsNotice: `Template "${name}" (${language}) was not found on this business phone` };
 	const fields = templateSlots(template).map((slot) => ({
 		id: slot.id,

@@ -1,7 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { actionAppKey } from '../common/appKey';
 import { APP_KEY_FIELD, BUSINESS_PHONE_FIELD, cautionNotice } from '../common/fields';
+import { locatorValue } from '../common/locator';
 import { optionsCollection } from '../common/options';
 import { type MediaInput, type MessageType, sendBody } from './messageBody';
 import { RECIPIENT_FIELD, SEND_OPTIONS, runSend, sendOptionsOf } from './sending';
@@ -278,7 +280,8 @@ export const description = updateDisplayOptions({ show: { resource: ['whatsAppMe
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const type = this.getNodeParameter('messageType', 0) as MessageType;
-	return await runSend(this, items, 'send', (i, options) => {
+	const appKey = actionAppKey(this);
+	return await runSend(this, items, 'send', async (i, options) => {
 		const param = (name: string, fallback: unknown = '') => this.getNodeParameter(name, i, fallback);
 		const media: MediaInput | undefined = MEDIA.includes(type)
 			? {
@@ -291,8 +294,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			: undefined;
 		return sendBody(
 			{
-				appKey: param('appKey'),
-				businessPhone: param('businessPhone'),
+				appKey: await appKey(i),
+				businessPhone: locatorValue(param('businessPhone')),
 				to: param('to'),
 				type,
 				text: type === 'text' ? param('text') : undefined,

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { normalisePhone, requirePhone } from '../../shared/phone';
 import { toText } from '../../shared/values';
+import { actionAppKey } from '../common/appKey';
 import { APP_KEY_FIELD, cautionNotice } from '../common/fields';
 import { optionsCollection } from '../common/options';
 import { sendExtras } from './messageBody';
@@ -94,9 +95,10 @@ export function otpBody(input: {
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runSend(this, items, 'otp', (i, options) =>
+	const appKey = actionAppKey(this);
+	return await runSend(this, items, 'otp', async (i, options) =>
 		otpBody({
-			appKey: this.getNodeParameter('appKey', i),
+			appKey: await appKey(i),
 			businessPhone: this.getNodeParameter('businessPhone', i, ''),
 			to: this.getNodeParameter('to', i),
 			code: this.getNodeParameter('code', i),

@@ -8,7 +8,9 @@ import type {
 import { jsonParse, updateDisplayOptions } from 'n8n-workflow';
 
 import { toText } from '../../shared/values';
+import { actionAppKey } from '../common/appKey';
 import { APP_KEY_FIELD, BUSINESS_PHONE_FIELD, cautionNotice } from '../common/fields';
+import { locatorValue } from '../common/locator';
 import { optionsCollection, retryPolicy } from '../common/options';
 import { messageHead, sendExtras } from './messageBody';
 import { RECIPIENT_FIELD, SEND_OPTIONS, runSend, sendOptionsOf } from './sending';
@@ -26,7 +28,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Template Name or ID',
 		name: 'templateName',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getMessageTemplateNames', loadOptionsDependsOn: ['appKey', 'businessPhone'] },
+		typeOptions: { loadOptionsMethod: 'getMessageTemplateNames', loadOptionsDependsOn: ['appKey', 'businessPhone.value'] },
 		required: true,
 		default: '',
 		description:
@@ -68,7 +70,7 @@ const properties: INodeProperties[] = [
 		default: { mappingMode: 'defineBelow', value: null },
 		required: true,
 		typeOptions: {
-			loadOptionsDependsOn: ['templateName', 'templateLanguage', 'businessPhone', 'appKey'],
+			loadOptionsDependsOn: ['templateName', 'templateLanguage', 'businessPhone.value', 'appKey'],
 			resourceMapper: {
 				resourceMapperMethod: 'getMessageTemplateVariables',
 				mode: 'add',
@@ -109,8 +111,9 @@ function componentsFromJson(raw: unknown): IDataObject[] {
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	// Slots of templates looked up during this run (only when the node carries no field list).
 	const looked = new Map<string, TemplateSlot[]>();
+	const appKey = actionAppKey(this);
 	return await runSend(this, items, 'send', async (i, options) => {
-		const head = messageHead(this.getNodeParameter('appKey', i), this.getNodeParameter('businessPhone', i), this.getNodeParameter('to', i));
+		const head = messageHead(await appKey(i), locatorValue(this.getNodeParameter('businessPhone', i)), this.getNodeParameter('to', i));
 		const name = toText(this.getNodeParameter('templateName', i), 'Template Name').trim();
 		if (name === '') throw new Error('Template Name is empty: choose an approved template');
 		const language = toText(this.getNodeParameter('templateLanguage', i), 'Language').trim();

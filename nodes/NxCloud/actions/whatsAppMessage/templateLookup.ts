@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import type { RetryPolicy } from '../../transport/nxCloudRequest';
-import { messagingRequest } from './requests';
+import { collectTemplates } from '../whatsAppTemplate/templateList';
 
-/** At most this many getTemplate pages are read for one list (20 a page by default, §16). */
+/** At most this many getTemplate pages (of PAGE_SIZE) are read for one list (§16). */
 const MAX_PAGES = 25;
 const PAGE_SIZE = 100;
 
@@ -17,22 +17,8 @@ export async function listTemplates(
 	policy: RetryPolicy,
 	name?: string,
 ): Promise<IDataObject[]> {
-	const templates: IDataObject[] = [];
-	let after: string | undefined;
-	for (let page = 0; page < MAX_PAGES; page++) {
-		const body: IDataObject = { appkey: ref.appkey, business_phone: ref.business_phone, messaging_product: 'whatsapp', limit: PAGE_SIZE };
-		if (name) body.name = name;
-		if (after) body.after = after;
-		const envelope = await messagingRequest(ctx, 'getTemplate', body, policy);
-		const data = (envelope.data ?? {}) as IDataObject;
-		const rows = Array.isArray(data.data) ? (data.data as IDataObject[]) : [];
-		templates.push(...rows);
-		const paging = (data.paging ?? {}) as IDataObject;
-		const cursor = ((paging.cursors ?? {}) as IDataObject).after;
-		if (!paging.next || typeof cursor !== 'string' || cursor === '' || cursor === after || rows.length === 0) break;
-		after = cursor;
-	}
-	return templates;
+	const query = { appkey: ref.appkey, businessPhone: ref.business_phone, name, pageSize: PAGE_SIZE };
+	return await collectTemplates(ctx, query, policy, MAX_PAGES * PAGE_SIZE);
 }
 
 /** The template of that name and language, or undefined. */
