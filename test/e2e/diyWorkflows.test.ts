@@ -216,7 +216,7 @@ describe('Callbot import: Code + HTTP Request', () => {
 			userName: 'Customer 1234',
 			customerName: 'ACME Ltd',
 			other: 'row 1234',
-			params: [{ name: 'amount', value: '1334' }, { name: 'due', value: '2026-06-30' }],
+			params: [{ name: 'amount', value: '434' }, { name: 'due', value: '2026-06-30' }],
 		});
 	});
 });
