@@ -226,9 +226,23 @@ async function receiving(credentialId: string) {
 
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
 
-async function importing(credentialId: string) {
+async function importing() {
 	const standIn: StandIn = await startStandIn({ ...ACCOUNT, recordBodies: false, maxImportRows: Math.max(100_000, ...IMPORT_ROWS) });
+	try {
+		return await importingWith(standIn);
+	} finally {
+		await standIn.close();
+	}
+}
+
+async function importingWith(standIn: StandIn) {
 	const taskId = 'bench-import-task';
+	// Our node's credential, pointed at the stand-in (the DIY has the URL in its HTTP Request node).
+	const credentialId = await n8n.createCredential({
+		name: uniqueName('bench diy import'),
+		type: 'nxCloudApi',
+		data: { ...ACCOUNT, callbotAlgorithm: 'MD5', openApiBaseUrl: standIn.url, callbotBaseUrl: standIn.url },
+	});
 	const workflows = {} as Record<'ours' | 'diy', { id: string; url: string }>;
 	for (const side of ['ours', 'diy'] as const) {
 		const { workflow, path } = importWorkflow(side, { account: ACCOUNT, taskId, callbotUrl: standIn.url, credentialId, name: uniqueName(`bench import ${side}`) });
@@ -299,7 +313,6 @@ async function importing(credentialId: string) {
 			`${rows} rows: ours / DIY time ${size.timeRatio.toFixed(2)}x, n8n main peak RSS ${size.mainPeakRatio.toFixed(2)}x, main+runner peak ${size.totalPeakRatio.toFixed(2)}x (goal <= 1.0 at 100,000), bytes sent ${(size.ours.wireBytes / size.diy.wireBytes).toFixed(2)}x`,
 		);
 	}
-	await standIn.close();
 	return { sizes, measurements };
 }
 
@@ -311,7 +324,7 @@ test('our nodes against the do-it-yourself workflows', async () => {
 	if (LEVELS.length && SHAPES.length && PUSHES > 0) save({ receiving: await receiving(credentialId), receivingSoFar: undefined });
 	if (IMPORT_ROWS.length) {
 		out(`\n== importing, expression engine ${ENGINE}: ${IMPORT_ROWS.join(', ')} rows, load ${load()} ==`);
-		save({ importing: await importing(credentialId), importingSoFar: undefined });
+		save({ importing: await importing(), importingSoFar: undefined });
 	}
 	save({ loadavgEnd: load() });
 	out(`results: ${RESULTS_FILE}`);
