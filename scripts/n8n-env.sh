@@ -40,3 +40,8 @@ export N8N_SSRF_PROTECTION_ENABLED=false
 # Logs: info by default; the e2e harness redirects stdout to a file so tests can read it.
 export N8N_LOG_LEVEL=${N8N_LOG_LEVEL:-info}
 export N8N_LOG_OUTPUT=console
+
+# Code nodes may require('crypto'): the do-it-yourself workflows in bench/diy (which the benchmark
+# compares our nodes with) verify and make signatures with it. n8n refuses every built-in module
+# in a Code node unless listed here; our own nodes do not need it.
+export NODE_FUNCTION_ALLOW_BUILTIN=${NODE_FUNCTION_ALLOW_BUILTIN:-crypto}
