@@ -276,7 +276,7 @@ async function launchN8n(topology: QueueTopology, role: Role, index: number, por
 	return { info, started };
 }
 
-async function waitForN8n(info: N8nProcessInfo, started: Started, timeoutMs = 240_000): Promise<void> {
+async function waitForN8n(info: N8nProcessInfo, started: Started, timeoutMs = 600_000): Promise<void> {
 	const what = info.role === 'main' ? 'n8n main' : `n8n ${info.role} ${info.index + 1}`;
 	await waitUntil(what, () => isReady(`${info.baseUrl}/healthz/readiness`), started, info.logFile, timeoutMs);
 }
