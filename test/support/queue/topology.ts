@@ -288,6 +288,18 @@ export async function startWebhookProcess(topology: QueueTopology, index: number
 	return info;
 }
 
+/** Starts (or restarts) worker process `index` and waits until it is ready. */
+export async function startWorkerProcess(topology: QueueTopology, index: number): Promise<N8nProcessInfo> {
+	const { info, started } = await launchN8n(topology, 'worker', index, topology.workers[index]?.port);
+	await waitForN8n(info, started);
+	return info;
+}
+
+/** Stops worker process `index` gracefully (SIGTERM: it finishes its running jobs first). */
+export async function stopWorkerProcess(topology: QueueTopology, index: number): Promise<void> {
+	await stopPid(topology.workers[index].pid, 'SIGTERM', 60_000);
+}
+
 /** SIGKILL to webhook process `index`: no graceful shutdown, what a crash or OOM kill does. */
 export async function killWebhookProcess(topology: QueueTopology, index: number): Promise<void> {
 	const { pid } = topology.webhooks[index];
