@@ -16,11 +16,13 @@ import { Sender } from '../support/standin';
 
 /**
  * Smallest spacing (ms from A's 200 to the redelivery reaching B) from which a redelivery of an
- * isolated event is dropped by the other process; null = never. Measured with today's design
- * (each process checks its own window and the copy in the workflow's static data, which it writes
- * right after the first push it records and then at most once a second).
+ * isolated event is dropped by the other process; null = never. Today's design: each process
+ * checks its own window and the copy in the workflow's static data, which n8n writes after the
+ * webhook call has set up the execution (the trigger writes it on the first push it records, then
+ * at most once a second). Measured on 2 loaded cores: ran twice up to 0.5 s, dropped from 1 s;
+ * the constant leaves a margin for a slower machine.
  */
-export const ISOLATED_DROPPED_FROM_MS: number | null = 250;
+export const ISOLATED_DROPPED_FROM_MS: number | null = 2000;
 /**
  * The same for an event that arrived 0.2 s after another one at A. Today: never, unless A receives
  * another push for that trigger later (only then does A write the follower's key to the database).
@@ -105,8 +107,8 @@ test('a redelivery to the other webhook process: from which spacing is it droppe
 	reportFigures(
 		'redelivery',
 		[
-			`isolated event, A then B: ${describe(isolated)} → dropped from ${figures.isolatedDroppedFromMs ?? 'never'} ms`,
-			`event 0.2 s after another, A then B: ${describe(follower)} → dropped from ${figures.followerDroppedFromMs ?? 'never'} ms`,
+			`isolated event, A then B: ${describe(isolated)} → dropped ${figures.isolatedDroppedFromMs === null ? 'never' : `from ${figures.isolatedDroppedFromMs} ms`}`,
+			`event 0.2 s after another, A then B: ${describe(follower)} → dropped ${figures.followerDroppedFromMs === null ? 'never' : `from ${figures.followerDroppedFromMs} ms`}`,
 		],
 		{ measured, ...figures },
 	);

@@ -131,12 +131,14 @@ export async function settledStatuses(
 /**
  * How many executions of the workflow carry each marker (the first match of `pattern`, a POSIX
  * regular expression, in the execution's stored data). One event per push, one marker per event:
- * a marker counted twice ran twice; one missing never ran.
+ * a marker counted twice ran twice; one missing never ran. `status` counts only executions in that
+ * status (an execution row can exist without having run: see the crash test).
  */
-export function markerCounts(workflowId: string, pattern: string): Map<string, number> {
+export function markerCounts(workflowId: string, pattern: string, { status }: { status?: string } = {}): Map<string, number> {
+	const only = status ? ` AND e.status = '${status}'` : '';
 	const rows = sql(
 		`SELECT substring(d.data from '${pattern}') AS marker, count(*) FROM execution_data d ` +
-			`JOIN execution_entity e ON e.id = d."executionId" WHERE e."workflowId" = '${workflowId}' GROUP BY marker`,
+			`JOIN execution_entity e ON e.id = d."executionId" WHERE e."workflowId" = '${workflowId}'${only} GROUP BY marker`,
 	);
 	const counts = new Map<string, number>();
 	for (const line of rows.split('\n').filter(Boolean)) {

@@ -396,6 +396,10 @@ export async function startQueueTopology(options: StartOptions = {}): Promise<Qu
 			N8N_LOG_LEVEL: settings.logLevel,
 			// n8n's pruning keeps 10,000 executions by default; a campaign has more, and the tests count them.
 			EXECUTIONS_DATA_PRUNE: 'false',
+			// n8n's default pool is 2 connections per process: a worker running 10 jobs and a webhook
+			// process taking 16 pushes at once then wait for a connection, and past
+			// DB_POSTGRESDB_CONNECTION_TIMEOUT (20 s) executions fail or are never stored.
+			DB_POSTGRESDB_POOL_SIZE: String(Math.max(10, settings.workerConcurrency)),
 			...options.extraEnv,
 		};
 		const launched = [await launchN8n(topology, 'main', 0, mainPort)];
