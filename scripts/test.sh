@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: build, lint, type-check, unit tests, then the tests inside a real n8n.
+# `npm test`: build, lint, type-check, unit tests, then the tests inside a real n8n (single
+# process, then queue mode).
 set -euo pipefail
 source "$(dirname "$0")/use-node24.sh"
 source "$(dirname "$0")/ensure-deps.sh"
@@ -12,6 +13,9 @@ stage unit;       npx jest --selectProjects unit
 stage "n8n provisioning"; bash scripts/provision-n8n.sh
 stage e2e;        npx jest --selectProjects e2e --runInBand
 stage reliability; npx jest --selectProjects reliability --runInBand
+# Queue mode: Postgres and Redis (Debian's packages, installed if missing), n8n main + 2 workers +
+# 2 webhook processes behind a round-robin proxy; its jest config starts and stops all of them.
+stage "queue mode"; bash scripts/install-queue-services.sh; npx jest -c test/queue/jest.config.js --runInBand
 # Browser tests drive n8n's editor in Debian's Chromium; their jest config starts its own n8n
 # (a separate run, so two globalSetups never share one NXCLOUD_E2E_N8N).
 stage "browser (ui)"; bash scripts/install-chromium.sh; npx jest -c test/ui/jest.config.js --runInBand

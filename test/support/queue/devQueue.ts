@@ -10,25 +10,26 @@ const say = (message: string) => process.stdout.write(`${message}\n`);
 async function main(): Promise<void> {
 	const password = `Dev-${randomBytes(9).toString('base64url')}-7Q`;
 	const owner = { email: 'dev@nxcloud.local', password };
-	let topology: QueueTopology | undefined;
+	// Set once the topology is up; Ctrl-C before that stops what startQueueTopology started itself.
+	const state: { topology?: QueueTopology } = {};
 	let stopping = false;
 	const stop = async (why: string) => {
 		if (stopping) return;
 		stopping = true;
 		say(`\n[dev:queue] ${why}: stopping every process…`);
-		if (topology) await stopQueueTopology(topology, { keep: process.env.KEEP_N8N === '1' });
+		if (state.topology) await stopQueueTopology(state.topology, { keep: process.env.KEEP_N8N === '1' });
 		say('[dev:queue] stopped.');
 		process.exit(0);
 	};
 	process.on('SIGINT', () => void stop('Ctrl-C'));
 	process.on('SIGTERM', () => void stop('SIGTERM'));
 
-	topology = await startQueueTopology({
+	state.topology = await startQueueTopology({
 		owner,
 		mainPort: process.env.N8N_PORT ? Number(process.env.N8N_PORT) : undefined,
 		log: (message) => say(`[dev:queue] ${message}`),
 	});
-	const t = topology;
+	const t = state.topology;
 	say('');
 	say('n8n in queue mode is running (loopback only):');
 	say(`  editor          ${t.main!.baseUrl}/   login ${owner.email} / ${password}`);
