@@ -196,3 +196,26 @@ export function reportFigures(name: string, lines: string[], data: Record<string
 	const settings = topology().settings;
 	writeFileSync(join(folder, `${name}-latest.json`), `${JSON.stringify({ date: new Date().toISOString(), settings, ...data }, null, 2)}\n`);
 }
+
+/**
+ * Sends like NXCloud: an answer other than 200 (n8n's 503 "Database is not ready!" under load, the
+ * proxy's 502 for a process that died) or no answer at all is retried, after `backoffMs`, up to
+ * `tries` times. Returns the last answer's status and text, and how many tries it took.
+ */
+export async function deliverWithRetries(
+	send: () => Promise<{ status: number; text(): string }>,
+	{ tries = 10, backoffMs = 1000 } = {},
+): Promise<{ status: number; text: string; tries: number }> {
+	let last = { status: 0, text: '' };
+	for (let attempt = 1; attempt <= tries; attempt++) {
+		try {
+			const result = await send();
+			last = { status: result.status, text: result.text() };
+			if (result.status === 200) return { ...last, tries: attempt };
+		} catch (error) {
+			last = { status: 0, text: (error as Error).message };
+		}
+		await delay(backoffMs);
+	}
+	return { ...last, tries };
+}
