@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { freshAccount, APP_KEY, BUSINESS_PHONE, QUICK } from '../fixtures/action/e2eContext';
 import { uniqueName, type ActionRun } from '../support/e2e/n8nClient';
 import type { ItemJson } from '../support/e2e/types';
-import { createProxyActionRunner, executionsStartedIn, n8nMain, topology } from '../support/queue/harness';
+import { createProxyActionRunner, executionsStartedIn, n8nMain, reportFigures, topology } from '../support/queue/harness';
 import { startStandIn, type StandIn } from '../support/standin';
 
 jest.setTimeout(900_000);
@@ -47,7 +47,7 @@ function expectRanOnAWorker(run: ActionRun): void {
 
 test('WhatsApp Calling: Enable then Get Settings, signed and checked by the stand-in', async () => {
 	const base = { resource: 'whatsAppCalling', appKey: APP_KEY, businessPhone: '+86 133 0000 0000', options: QUICK };
-	const enabled = await runOnWorker({ ...base, operation: 'enable', region: 'SG', showCallIcon: true, callbackPermission: true, recording: true, businessHours: 'none' });
+	const enabled = await runOnWorker({ ...base, operation: 'enable', region: 'SG', showCallIcon: true, callbackPermission: true, recording: true, businessHours: 'none', sipAddresses: { address: [{ host: '34.56.78.90', port: 5060, type: 1 }] } });
 	expect(enabled.error).toBeUndefined();
 	expect(enabled.items).toEqual([{ enabled: true, business_phone: BUSINESS_PHONE }]);
 	expectRanOnAWorker(enabled);
@@ -118,5 +118,6 @@ test(`Import as New Batch of ${IMPORT_ROWS.toLocaleString('en')} rows on a worke
 		.filter(({ i, paired, orderID, status }) => JSON.stringify(paired) !== JSON.stringify({ item: i }) || orderID !== rows[i].orderId || status !== 'imported');
 	expect(wrong.slice(0, 5)).toEqual([]);
 	expectRanOnAWorker(run);
-	process.stdout.write(`\n[queue import] ${IMPORT_ROWS} rows: one request (${(imports[0].bodySize / 1048576).toFixed(1)} MiB), run on a worker, answered and read back in ${ranMs} ms\n`);
+	const bodyMiB = Number((imports[0].bodySize / 1048576).toFixed(1));
+	reportFigures('import', [`${IMPORT_ROWS} rows: one request (${bodyMiB} MiB), run on a worker, answered and read back in ${ranMs} ms`], { rows: IMPORT_ROWS, bodyMiB, ranMs });
 });

@@ -1,5 +1,5 @@
-// A Callbot campaign in miniature through n8n's queue mode: order callbacks and call callbacks
-// call callbacks (one per number, as NXCloud sends them), signed, at concurrency 32 through the
+// A Callbot campaign in miniature through n8n's queue mode: order callbacks and as many call
+// callbacks (one per number, as NXCloud sends them), signed, at concurrency 32 through the
 // round-robin proxy to two webhook processes, run by two workers. A callback not answered 200 is
 // retried as NXCloud does (n8n answers 503 while its database pings time out under load). Every
 // callback must end up acknowledged and become exactly one execution: none lost, none run twice. Each callback carries
