@@ -422,7 +422,10 @@ export async function startQueueTopology(options: StartOptions = {}): Promise<Qu
 }
 
 /** Stops every process of the topology by pid: proxy, webhook processes, workers, main, Redis, Postgres. */
-export async function stopQueueTopology(topology: QueueTopology, { keep = false } = {}): Promise<void> {
+export async function stopQueueTopology(given: QueueTopology, { keep = false } = {}): Promise<void> {
+	// The file has the newest pids: a test may have restarted a process since `given` was read.
+	const file = topologyFile(given.runFolder);
+	const topology = existsSync(file) ? readTopology(file) : given;
 	if (topology.proxy) await stopPid(topology.proxy.pid);
 	await Promise.all([...topology.webhooks, ...topology.workers].filter(Boolean).map((p) => stopPid(p.pid)));
 	if (topology.main) await stopPid(topology.main.pid);
