@@ -25,10 +25,13 @@ import { Sender } from '../support/standin';
  */
 export const ISOLATED_DROPPED_FROM_MS: number | null = 2000;
 /**
- * The same for an event that arrived 0.2 s after another one at A. Today: never, unless A receives
- * another push for that trigger later (only then does A write the follower's key to the database).
+ * The same for an event that arrived 0.2 s after another one at A. Today there is no figure to
+ * promise: A writes the window at most once a second, so whether the follower's key reaches the
+ * database before B looks depends on timing (measured: ran twice at every spacing up to 60 s with
+ * the machine at load 25; dropped from 1 s in two runs at load 13). Reported, not asserted, while
+ * 'no promise'; a number asserts like ISOLATED_DROPPED_FROM_MS.
  */
-export const FOLLOWER_DROPPED_FROM_MS: number | null = null;
+export const FOLLOWER_DROPPED_FROM_MS: number | null | 'no promise' = 'no promise';
 
 const SPACINGS_MS = (process.env.QUEUE_REDELIVERY_SPACINGS ?? '0,100,250,500,1000,2000,5000,15000,30000,60000').split(',').map(Number);
 const FOLLOWER_SPACINGS_MS = SPACINGS_MS.filter((s) => s >= 1000);
@@ -124,8 +127,8 @@ test('a redelivery to the other webhook process: from which spacing is it droppe
 
 	// What the design promises: every spacing at or past the figure is dropped (smaller ones are
 	// reported above, not asserted: at the boundary it is a race between A's database write and B).
-	const promise = (list: typeof measured, from: number | null) =>
-		from === null ? list.every((m) => !m.dropped) : list.filter((m) => m.spacingMs >= from).every((m) => m.dropped);
+	const promise = (list: typeof measured, from: number | null | 'no promise') =>
+		from === 'no promise' ? true : from === null ? list.every((m) => !m.dropped) : list.filter((m) => m.spacingMs >= from).every((m) => m.dropped);
 	expect({ isolated: promise(isolated, ISOLATED_DROPPED_FROM_MS), follower: promise(follower, FOLLOWER_DROPPED_FROM_MS) }).toEqual({
 		isolated: true,
 		follower: true,
