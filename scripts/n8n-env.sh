@@ -17,10 +17,12 @@ export NODE_ENV=production
 # Loopback only.
 export N8N_LISTEN_ADDRESS=127.0.0.1 N8N_HOST=127.0.0.1 N8N_PROTOCOL=http
 export N8N_RUNNERS_BROKER_LISTEN_ADDRESS=127.0.0.1
-export N8N_EDITOR_BASE_URL=http://127.0.0.1:$N8N_PORT/
-export N8N_WEBHOOK_URL=http://127.0.0.1:$N8N_PORT/
+# Queue mode (test/support/queue) points these at the main process and the proxy instead.
+export N8N_EDITOR_BASE_URL=${N8N_EDITOR_BASE_URL:-http://127.0.0.1:$N8N_PORT/}
+export N8N_WEBHOOK_URL=${N8N_WEBHOOK_URL:-http://127.0.0.1:$N8N_PORT/}
 export N8N_SECURE_COOKIE=false
-export DB_TYPE=sqlite
+# SQLite unless the caller chose another database (queue mode: postgresdb).
+export DB_TYPE=${DB_TYPE:-sqlite}
 export N8N_RUNNERS_MODE=internal
 export N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS=true
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: build, lint, type-check, unit tests, then the tests inside a real n8n.
+# `npm test`: build, lint, type-check, unit tests, then the tests inside a real n8n (single
+# process, then queue mode).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 use_node24
@@ -14,5 +15,8 @@ stage "n8n provisioning"; bash scripts/provision-n8n.sh
 # Each config below starts its own n8n for its run (globalSetup refuses a second one).
 stage e2e;        npx jest -c test/e2e/jest.config.js --runInBand
 stage reliability; npx jest -c test/reliability/jest.config.js --runInBand
+# Queue mode: Postgres and Redis (Debian's packages, installed if missing), n8n main + 2 workers +
+# 2 webhook processes behind a round-robin proxy; its jest config starts and stops all of them.
+stage "queue mode"; bash scripts/install-queue-services.sh; npx jest -c test/queue/jest.config.js --runInBand
 # Browser tests drive n8n's editor in Debian's Chromium.
 stage "browser (ui)"; bash scripts/install-chromium.sh; npx jest -c test/ui/jest.config.js --runInBand
