@@ -3,7 +3,8 @@
 // item per row). The runner workflow is posted to through the proxy; a worker runs it.
 import { randomUUID } from 'node:crypto';
 
-import { freshAccount, APP_KEY, BUSINESS_PHONE, QUICK } from '../fixtures/action/e2eContext';
+import { newAccount } from '../support/e2e/account';
+import { APP_KEY, BUSINESS_PHONE, QUICK } from '../support/e2e/actionContext';
 import { uniqueName, type ActionRun } from '../support/e2e/n8nClient';
 import type { ItemJson } from '../support/e2e/types';
 import { createProxyActionRunner, executionsStartedIn, n8nMain, reportFigures, topology } from '../support/queue/harness';
@@ -13,7 +14,7 @@ jest.setTimeout(900_000);
 
 const IMPORT_ROWS = Number(process.env.QUEUE_IMPORT_ROWS ?? 100_000);
 const n8n = n8nMain();
-const account = freshAccount();
+const account = newAccount();
 let standIn: StandIn;
 let credentialId: string;
 
