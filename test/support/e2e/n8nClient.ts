@@ -131,6 +131,28 @@ export class N8nClient {
 		return id;
 	}
 
+	/** Replaces a credential's name and data (n8n 1.x's public API cannot; its editor REST call can). */
+	async updateCredential(id: string, credential: { name: string; type: string; data: Record<string, unknown> }): Promise<void> {
+		if (n8nFlavour === '1x') {
+			expectOk(await this.rest('PATCH', `/credentials/${id}`, withN8n1Fields(credential)), `PATCH /rest/credentials/${id}`);
+			return;
+		}
+		await this.api('PATCH', `/credentials/${id}`, credential);
+	}
+
+	/**
+	 * What the editor does on "Listen for test event": registers the workflow's test webhook for
+	 * one call. n8n 1.x wants the workflow itself in the request, as its editor sends it.
+	 */
+	async listenForTestEvent(workflowId: string, triggerName: string): Promise<HttpResponse> {
+		const body: Record<string, unknown> = { triggerToStartFrom: { name: triggerName } };
+		if (n8nFlavour === '1x') {
+			const stored = expectOk(await this.rest('GET', `/workflows/${workflowId}`), `GET /rest/workflows/${workflowId}`);
+			body.workflowData = (stored.json as { data: unknown }).data;
+		}
+		return await this.rest('POST', `/workflows/${workflowId}/run`, body);
+	}
+
 	async deleteCredential(id: string): Promise<void> {
 		await this.api('DELETE', `/credentials/${id}`);
 		this.credentials.delete(id);
