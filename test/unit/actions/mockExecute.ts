@@ -121,6 +121,15 @@ export function mockExecute(options: MockOptions): MockContext {
 }
 
 /** A network failure as n8n hands it to the node (NodeApiError-like, with the cause's code). */
+/**
+ * A network failure as n8n 1.x's httpRequestWithAuthentication throws it: a NodeApiError whose
+ * message is n8n's wording for the code, without the request library's error (`cause` is lost)
+ * but with the code copied into `httpCode`.
+ */
+export function n8n1NetworkError(code: string, n8nMessage: string): Error {
+	return Object.assign(new Error(n8nMessage), { httpCode: code, description: null });
+}
+
 export function networkError(code: string, message = `connect ${code}`): Error {
 	const error = new Error(message) as Error & { cause?: unknown };
 	error.cause = { code };
