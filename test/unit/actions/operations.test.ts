@@ -203,8 +203,6 @@ describe('Import as New Batch', () => {
 			error: 'Callbot refused the request (retCode 4): Invalid parameter value: userTaskID "task-1" does not exist',
 			details: expect.objectContaining({ code: 4, traceId: 'r-4', ambiguous: false }),
 		})));
-		// n8n's own error field, which routes the items to the error output in n8n 1.x as in 2.x.
-		for (const item of output) expect(item.error).toBeInstanceOf(NodeApiError);
 	});
 });
 
@@ -293,9 +291,6 @@ describe('WhatsApp Calling', () => {
 			error: 'NXCloud refused the request (code 10003): WhatsApp business phone is not bind app',
 			details: expect.objectContaining({ code: 10003, traceId: 'tr-2', vendorMessage: 'WhatsApp business phone is not bind app' }),
 		});
-		expect(output[0].error).toBeUndefined();
-		expect(output[1].error).toBeInstanceOf(NodeApiError);
-		expect(output[1].error?.message).toBe(output[1].json.error);
 	});
 });
 
@@ -334,24 +329,6 @@ describe('Callbot Call List, by order ID', () => {
 			{ orderID: 'a', stopped: true, userTaskID: 't', deleted: true, responseID: 'r' },
 			{ orderID: 'b', stopped: false, errMsg: 'order already finished', userTaskID: 't', deleted: false, responseID: 'r' },
 		]);
-	});
-});
-
-describe('continueOnFail items of the order-ID batches', () => {
-	it('a refused batch and an empty Order IDs field give error items carrying n8n\'s error field', async () => {
-		const { output } = await run({
-			items: [{}, {}, {}],
-			continueOnFail: true,
-			params: { resource: 'callbotCallList', operation: 'getNumberDetails', userTaskId: 't', orderIds: (i: number) => ['a', '', 'b'][i], options: FAST },
-			http: () => ({ body: { retCode: 4, retMsg: 'userTaskID "t" does not exist', responseID: 'r-4' } }),
-		});
-		expect(pairs(output)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(output.map((item) => item.json.error)).toEqual([
-			'Callbot refused the request (retCode 4): userTaskID "t" does not exist',
-			'Order IDs is empty: give one order ID or a comma-separated list',
-			'Callbot refused the request (retCode 4): userTaskID "t" does not exist',
-		]);
-		expect(output.map((item) => item.error?.constructor.name)).toEqual(['NodeApiError', 'NodeOperationError', 'NodeApiError']);
 	});
 });
 

@@ -12,7 +12,7 @@ import {
 	rowResultJson,
 } from '../../helpers/importResults';
 import { failureDetails, isAmbiguousFailure, type RetryPolicy } from '../../transport/nxCloudRequest';
-import { asNodeError, errorItem, errorJson } from '../common/errors';
+import { asNodeError, errorJson } from '../common/errors';
 import { readOptions, retryPolicy } from '../common/options';
 import { PRODUCT_ID, callbotRequest } from '../common/requests';
 import { numberFieldReader } from './numberFields';
@@ -78,7 +78,7 @@ export async function runNumberBatch(
 			fields = readNumber(i);
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(ctx, error, i);
-			results[i] = errorItem(ctx, error, i);
+			results[i] = { json: errorJson(error), pairedItem: { item: i } };
 			continue;
 		}
 		let group = groups.get(userTaskID);
@@ -104,7 +104,7 @@ export async function runNumberBatch(
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(ctx, error, sent[0].itemIndex);
 			const json = errorJson(error);
-			for (const row of sent) results[row.itemIndex] = errorItem(ctx, error, row.itemIndex, json);
+			for (const row of sent) results[row.itemIndex] = { json, pairedItem: { item: row.itemIndex } };
 		}
 	}
 	for (let i = 0; i < results.length; i++) {

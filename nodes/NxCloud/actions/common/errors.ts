@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { failureDetails } from '../../transport/nxCloudRequest';
@@ -20,22 +20,8 @@ export function asNodeError(
 }
 
 /**
- * A continueOnFail item for input item `itemIndex`, its JSON shared when one failure hits several
- * items. It carries the error in `error`, n8n's own field for it: that is what makes "On Error:
- * Continue (using error output)" route the item to the error output in every n8n version (n8n 2.x
- * also recognises `{ error, details }` JSON, n8n 1.x only `{ error }` or `{ error, message }`).
- */
-export function errorItem(
-	ctx: IExecuteFunctions,
-	error: unknown,
-	itemIndex: number,
-	json: IDataObject = errorJson(error),
-): INodeExecutionData {
-	return { json, error: asNodeError(ctx, error, itemIndex), pairedItem: { item: itemIndex } };
-}
-
-/**
- * The JSON of a continueOnFail item: `{ error, details }`. `details` holds the vendor's code and
+ * The JSON of a continueOnFail item: `{ error, details }` only, so that "On Error: Continue
+ * (using error output)" routes it to the error output. `details` holds the vendor's code and
  * message, the trace/response ID and what to do, as far as known.
  */
 export function errorJson(error: unknown): IDataObject {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { chunk, toList, toText } from '../../helpers/text';
-import { asNodeError, errorItem, errorJson } from './errors';
+import { asNodeError, errorJson } from './errors';
 import { readOptions } from './options';
 
 /** What one input item asks for: a task, its order IDs, and any other grouping value. */
@@ -43,7 +43,7 @@ export async function runOrderIdBatches(
 	spec: OrderIdBatchSpec,
 ): Promise<INodeExecutionData[]> {
 	const perItem: IDataObject[][] = items.map(() => []);
-	const failed = new Map<number, INodeExecutionData>();
+	const failed = new Map<number, IDataObject>();
 	const groups = new Map<string, { ask: Ask; firstItem: number; askers: Map<string, number[]> }>();
 	const continueOnFail = ctx.continueOnFail();
 
@@ -71,7 +71,7 @@ export async function runOrderIdBatches(
 			}
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(ctx, error, i);
-			failed.set(i, errorItem(ctx, error, i));
+			failed.set(i, errorJson(error));
 		}
 	}
 
@@ -91,16 +91,16 @@ export async function runOrderIdBatches(
 			} catch (error) {
 				if (!continueOnFail) throw asNodeError(ctx, error, owner);
 				const json = errorJson(error);
-				for (const i of involved) if (!failed.has(i)) failed.set(i, errorItem(ctx, error, i, json));
+				for (const i of involved) if (!failed.has(i)) failed.set(i, json);
 			}
 		}
 	}
 
 	const returnData: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
-		const failure = failed.get(i);
-		if (failure) {
-			returnData.push(failure);
+		const error = failed.get(i);
+		if (error) {
+			returnData.push({ json: error, pairedItem: { item: i } });
 			continue;
 		}
 		for (const json of perItem[i]) returnData.push({ json, pairedItem: { item: i } });

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { asNodeError, errorItem } from './errors';
+import { asNodeError, errorJson } from './errors';
 
 /**
  * Runs `run` once per input item, in order. Every output item is paired to the input item it came
@@ -20,7 +20,7 @@ export async function forEachItem(
 			for (const json of list) returnData.push({ json, pairedItem: { item: i } });
 		} catch (error) {
 			if (ctx.continueOnFail()) {
-				returnData.push(errorItem(ctx, error, i));
+				returnData.push({ json: errorJson(error), pairedItem: { item: i } });
 				continue;
 			}
 			throw asNodeError(ctx, error, i);
