@@ -49,6 +49,8 @@ export interface MockOptions {
 	params: Record<string, ParamValue>;
 	items?: IDataObject[];
 	continueOnFail?: boolean;
+	/** The node's On Error setting (n8n's `continueOnFail()` is true for both Continue modes). */
+	onError?: INode['onError'];
 	credentials?: ICredentialDataDecryptedObject;
 	/** Answers one request; throw to simulate a network error. */
 	http?: (request: SentRequest, index: number) => HttpAnswer | Promise<HttpAnswer>;
@@ -86,7 +88,7 @@ function rawParameters(value: unknown): unknown {
 }
 
 export function mockExecute(options: MockOptions): MockContext {
-	const node: INode = { ...NODE, parameters: rawParameters(options.params) as INode['parameters'] };
+	const node: INode = { ...NODE, parameters: rawParameters(options.params) as INode['parameters'], onError: options.onError };
 	const items: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
 	const requests: SentRequest[] = [];
 	const parameterReads = new Map<string, number>();
