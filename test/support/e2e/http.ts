@@ -27,13 +27,18 @@ export async function http(url: string, options: HttpOptions = {}): Promise<Http
 		headers['content-type'] ??= 'application/json';
 	}
 	const timeout = options.timeoutMs ?? 60_000;
-	const response = await request(url, {
-		method: (options.method ?? 'GET') as 'GET',
-		headers,
-		body,
-		headersTimeout: timeout,
-		bodyTimeout: timeout,
-	});
+	const send = () =>
+		request(url, { method: (options.method ?? 'GET') as 'GET', headers, body, headersTimeout: timeout, bodyTimeout: timeout });
+	let response: Awaited<ReturnType<typeof request>>;
+	try {
+		response = await send();
+	} catch (error) {
+		// A pooled keep-alive connection that the server closed as idle (Node's 5 s) just as this
+		// busy test process reused it, so no answer came; seen under load after long checks in the
+		// n8n 1.x runs. Sent once more on a new connection (a crashed server fails that try too).
+		if (!isIdleConnectionClosed(error)) throw error;
+		response = await send();
+	}
 	const text = await response.body.text();
 	let json: unknown;
 	try {
@@ -42,6 +47,11 @@ export async function http(url: string, options: HttpOptions = {}): Promise<Http
 		json = undefined;
 	}
 	return { status: response.statusCode, headers: response.headers, text, json };
+}
+
+function isIdleConnectionClosed(error: unknown): boolean {
+	const { code, message } = error as { code?: string; message?: string };
+	return code === 'UND_ERR_SOCKET' && message === 'other side closed';
 }
 
 /** Throws with the method, URL, status and body when the status is not 2xx. */

@@ -294,6 +294,57 @@ describe('WhatsApp Calling', () => {
 	});
 });
 
+describe('continueOnFail items with "Continue (using error output)"', () => {
+	// n8n 1.x (and 2.x before it accepted `details`) moves an item to the error output only when
+	// its JSON is `{ error }` or `{ error, message }`.
+	const routable = (keys: string[]) => ['error', 'error,message'].includes(keys.sort().join(','));
+
+	it('a refusal per item gives { error, message }, the message holding the advice and trace ID', async () => {
+		const { output } = await run({
+			items: [{}],
+			continueOnFail: true,
+			onError: 'continueErrorOutput',
+			params: { resource: 'whatsAppCalling', appKey: 'pem28kje', operation: 'getSettings', businessPhone: '8613300000001', options: FAST },
+			http: () => ({ body: { code: 10003, message: 'WhatsApp business phone is not bind app', traceId: 'tr-2' } }),
+		});
+		expect(output[0].json).toEqual({
+			error: 'NXCloud refused the request (code 10003): WhatsApp business phone is not bind app',
+			message: expect.stringContaining('Trace ID: tr-2'),
+		});
+		expect(output[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('a refused batch and an empty Order IDs field give routable items, paired', async () => {
+		const { output } = await run({
+			items: [{}, {}, {}],
+			continueOnFail: true,
+			onError: 'continueErrorOutput',
+			params: { resource: 'callbotCallList', operation: 'getNumberDetails', userTaskId: 't', orderIds: (i: number) => ['a', '', 'b'][i], options: FAST },
+			http: () => ({ body: { retCode: 4, retMsg: 'userTaskID "t" does not exist', responseID: 'r-4' } }),
+		});
+		expect(pairs(output)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(output.map((item) => item.json.error)).toEqual([
+			'Callbot refused the request (retCode 4): userTaskID "t" does not exist',
+			'Order IDs is empty: give one order ID or a comma-separated list',
+			'Callbot refused the request (retCode 4): userTaskID "t" does not exist',
+		]);
+		expect(output.map((item) => routable(Object.keys(item.json)))).toEqual([true, true, true]);
+	});
+
+	it('a failed import gives every sent row a routable item', async () => {
+		const items = phones(2);
+		const { output } = await run({
+			items,
+			params: paramsFromItems(items),
+			continueOnFail: true,
+			onError: 'continueErrorOutput',
+			http: () => ({ body: { retCode: 4, retMsg: 'Invalid parameter value: userTaskID "task-1" does not exist', responseID: 'r-4' } }),
+		});
+		expect(output.map((item) => routable(Object.keys(item.json)))).toEqual([true, true]);
+		expect(output.map((item) => item.json.message)).toEqual([0, 1].map(() => expect.stringContaining('r-4')));
+	});
+});
+
 describe('Callbot Call List, by order ID', () => {
 	it('Get Number Details merges all items, splits at 500 IDs and pairs every answer to its asker', async () => {
 		const ids = (from: number, n: number) => Array.from({ length: n }, (_, k) => `o${from + k}`);
