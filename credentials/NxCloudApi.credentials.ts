@@ -50,6 +50,15 @@ export class NxCloudApi implements ICredentialType {
 			description: 'Open platform access secret, shown next to the access key in the console',
 		},
 		{
+			displayName: 'WhatsApp App Key',
+			name: 'appKey',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. pem28kje',
+			description:
+				'Optional. Key of your NXCloud WhatsApp application (WhatsApp → application management). WhatsApp operations whose App Key is left empty use this one.',
+		},
+		{
 			displayName: 'Open Platform Algorithm',
 			name: 'openApiAlgorithm',
 			type: 'options',

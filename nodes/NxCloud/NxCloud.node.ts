@@ -3,6 +3,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties } from './actions/properties';
 import { router } from './actions/router';
+import * as whatsAppMessageMethods from './actions/whatsAppMessage/methods';
+import * as listSearch from './methods/listSearch';
 
 export class NxCloud implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,13 +15,29 @@ export class NxCloud implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'WhatsApp Calling settings and call records, and the Callbot AI outbound-call API of NXCloud: tasks, number lists (batch import and export) and calls',
+			'WhatsApp messages, media, templates and business phones, WhatsApp Calling settings and call records, and the Callbot AI outbound-call API of NXCloud: tasks, number lists (batch import and export) and calls',
 		defaults: { name: 'NXCloud' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'nxCloudApi', required: true }],
 		properties: nodeProperties,
+	};
+
+	methods = {
+		loadOptions: {
+			getMessageTemplateNames: whatsAppMessageMethods.getMessageTemplateNames,
+			getMessageTemplateLanguages: whatsAppMessageMethods.getMessageTemplateLanguages,
+		},
+		resourceMapping: {
+			getMessageTemplateVariables: whatsAppMessageMethods.getMessageTemplateVariables,
+		},
+		listSearch: {
+			searchBusinessPhones: listSearch.searchBusinessPhones,
+			searchCallbotTasks: listSearch.searchCallbotTasks,
+			searchTemplateNames: listSearch.searchTemplateNames,
+			searchTemplates: listSearch.searchTemplates,
+		},
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -11,6 +11,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { OUTPUTS_EXPRESSION } from './trigger/events/outputs';
 import type { IncomingRequest } from './trigger/handlePush';
 import { readRequestBody, respondJson, singleValueHeaders } from './trigger/http';
+import { attachMedia } from './trigger/media';
 import { refusalAdvice } from './trigger/refusalAdvice';
 import { forgetRefusals, noteRefusal } from './trigger/refusalLog';
 import { forgetRereads, mayRereadCredential } from './trigger/rereadGate';
@@ -224,6 +225,19 @@ export class NxCloudTrigger implements INodeType {
 		if (outcome.outputs === null) {
 			// Nothing left to emit (filtered or redelivered): n8n answers at once, no execution.
 			return { webhookResponse: outcome.acknowledgement };
+		}
+		if (settings.source === 'whatsapp' && this.getNodeParameter('downloadMedia', false) === true) {
+			// Before the answer: n8n answers NXCloud only once the execution (with the files) is
+			// stored, so downloads delay the answer; each is bounded in time and size, and a failed
+			// one only marks its item.
+			const maxMb = Number(this.getNodeParameter('maxMediaSizeMb', 16));
+			const property = String(this.getNodeParameter('mediaBinaryProperty', 'data') ?? '').trim() || 'data';
+			const { failed } = await attachMedia(this, outcome.outputs, {
+				maxBytes: Math.round((Number.isFinite(maxMb) && maxMb > 0 ? maxMb : 16) * 1024 * 1024),
+				binaryProperty: property,
+				timeoutMs: 10_000,
+			});
+			if (failed > 0) this.logger.warn(`NXCloud Trigger "${this.getNode().name}": ${failed} media download(s) failed; see mediaDownload on the items`);
 		}
 		// {"retCode":0} for Callbot, {"received":true} for WhatsApp, sent by n8n once the
 		// execution is stored (see answerOnceStored.ts).

@@ -179,5 +179,7 @@ describe('error paths', () => {
 		expect(run.outputs[0]).toEqual([]);
 		expect(run.outputs[1]).toHaveLength(1);
 		expect(run.outputs[1][0].json.error).toMatch(/code 10003/);
+		// n8n adds the input item's fields; `message` carries the advice and the trace ID.
+		expect(run.outputs[1][0].json).toMatchObject({ phone: '8613311111111', message: expect.stringMatching(/Trace ID: [0-9a-f]{32}/) });
 	});
 });

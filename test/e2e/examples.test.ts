@@ -87,10 +87,23 @@ describe('every example names only parameters and options our built nodes have',
 });
 
 describe('whatsapp-failures-and-replies.json', () => {
-	it('sends a failed delivery to the team alert and answers an inbound text message', async () => {
-		const { id, url } = await importAndActivate('whatsapp-failures-and-replies.json');
+	it('sends a failed delivery to the team alert and answers an inbound text message with NXCloud Send, quoting it', async () => {
+		const workflow = prepareExample(loadExample('whatsapp-failures-and-replies.json'), {
+			credentialId,
+			servicesOrigin: recorder.origin,
+			name: uniqueName('whatsapp-failures-and-replies.json'),
+			placeholders: { 'REPLACE-WITH-YOUR-APPKEY': BOUND_PHONE.appkey },
+		});
+		const id = await n8n.createWorkflow(workflow);
+		await n8n.activateWorkflow(id);
+		const url = triggerUrl(workflow, n8n.connection.baseUrl);
+		await n8n.waitForWebhook(url, 401);
+		const sendsBefore = standIn.requestsTo('/api/wa/mt').length;
 		const failed = JSON.parse(fixture('whatsapp', 'status-failed-131026'));
-		const inbound = JSON.parse(fixture('whatsapp', 'message-text'));
+		// An inbound message to the stand-in's bound number, from a number the stand-in accepts.
+		const inbound = standIn.state.messaging.inboundText({ from: '8613800000007', business_phone: BOUND_PHONE.business_phone, text: '你好' }) as {
+			messages: Array<{ id: string; from: string }>;
+		};
 		// A delivered status is not subscribed ("Events to Emit"): answered, no execution.
 		const delivered = JSON.parse(fixture('whatsapp', 'status-delivered'));
 
@@ -120,12 +133,62 @@ describe('whatsapp-failures-and-replies.json', () => {
 			},
 		});
 
-		const replies = requestsTo('/whatsapp/reply');
-		expect(replies).toHaveLength(1);
-		expect(replies[0].body).toMatchObject({ to: inbound.messages[0].from });
-		expect(String(replies[0].body.text)).toContain(inbound.messages[0].text.body);
+		const replies = standIn.requestsTo('/api/wa/mt').slice(sendsBefore);
+		expect(replies.map((r) => r.code)).toEqual([0]);
+		expect(replies[0].json()).toMatchObject({
+			appkey: BOUND_PHONE.appkey,
+			business_phone: BOUND_PHONE.business_phone,
+			to: inbound.messages[0].from,
+			context: { message_id: inbound.messages[0].id },
+			type: 'text',
+			text: { body: expect.stringContaining('你好') },
+		});
 		// Only two executions: the delivered status was filtered out by the trigger.
 		expect((await n8n.listExecutions({ workflowId: id })).length).toBe(2);
+	});
+});
+
+describe('whatsapp-template-after-24h.json', () => {
+	it('a reply that failed outside the 24-hour window is followed up with the template, its variable filled', async () => {
+		const USER = '8613800000008';
+		standIn.state.whatsApp.templates.add(BOUND_PHONE.business_phone, { name: 'examples_follow_up', language: 'en_US', components: [{ type: 'BODY', text: 'Hi {{1}}, we tried to answer you. Reply to continue.' }] });
+		const workflow = prepareExample(loadExample('whatsapp-template-after-24h.json'), {
+			credentialId,
+			servicesOrigin: recorder.origin,
+			name: uniqueName('whatsapp-template-after-24h.json'),
+			placeholders: { 'REPLACE-WITH-YOUR-APPKEY': BOUND_PHONE.appkey, 'REPLACE-WITH-YOUR-TEMPLATE': 'examples_follow_up' },
+		});
+		const id = await n8n.createWorkflow(workflow);
+		await n8n.activateWorkflow(id);
+		const url = triggerUrl(workflow, n8n.connection.baseUrl);
+		await n8n.waitForWebhook(url, 401);
+
+		const sendsBefore = standIn.requestsTo('/api/wa/mt').length;
+		// A free-form message to someone who never wrote: NXCloud accepts it, then pushes "failed" 131047.
+		const late = standIn.state.messaging.accept('mt', { appkey: BOUND_PHONE.appkey, business_phone: BOUND_PHONE.business_phone, to: USER, type: 'text', text: { body: 'Your order shipped' } });
+		const push = { ...standIn.state.messaging.statusPush(late.id), contacts: [{ profile: { name: 'Ana' }, wa_id: USER }] };
+		expect(push).toMatchObject({ statuses: [{ status: 'failed', errors: [{ code: 131047 }] }] });
+		// A failure for another reason is not followed up.
+		const other = JSON.parse(fixture('whatsapp', 'status-failed-131026'));
+		expect((await standIn.sender.pushWhatsApp(url, push)).status).toBe(200);
+		expect((await standIn.sender.pushWhatsApp(url, other)).status).toBe(200);
+		const executions = await n8n.waitForExecutions(id, 2);
+		for (const execution of executions) expect({ status: execution.status, error: executionError(execution)?.message }).toEqual({ status: 'success', error: undefined });
+
+		const sent = standIn.requestsTo('/api/wa/mt').slice(sendsBefore);
+		expect(sent.map((r) => r.code)).toEqual([0]);
+		expect(sent[0].json()).toEqual({
+			appkey: BOUND_PHONE.appkey,
+			business_phone: BOUND_PHONE.business_phone,
+			messaging_product: 'whatsapp',
+			recipient_type: 'individual',
+			to: USER,
+			biz_opaque_callback_data: `follow-up of ${late.id}`,
+			type: 'template',
+			template: { name: 'examples_follow_up', language: { code: 'en_US', policy: 'deterministic' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ana' }] }] },
+		});
+		const followUp = (standIn.lastRequest('/api/wa/mt')!.responseBody && JSON.parse(standIn.lastRequest('/api/wa/mt')!.responseBody!)) as { data: { messages: Array<{ id: string }> } };
+		expect(standIn.state.messaging.firstStatus(followUp.data.messages[0].id)).toBe('sent');
 	});
 });
 

@@ -232,7 +232,7 @@ describe('credential changes in a real n8n', () => {
 		const workflow = await deploy({ source: 'whatsapp', dropRedeliveries: false }, id, 0);
 		const body = fixtureText('whatsapp', 'message-text');
 		expect((await sender.pushWhatsApp(workflow.url, body, { accessSecret: secretA })).status).toBe(200);
-		await n8n.api('PATCH', `/credentials/${id}`, { name: uniqueName('NXCloud rotated'), type: 'nxCloudApi', data: { ...ACCOUNT, accessSecret: secretB } });
+		await n8n.updateCredential(id, { name: uniqueName('NXCloud rotated'), type: 'nxCloudApi', data: { ...ACCOUNT, accessSecret: secretB } });
 		// The trigger keeps a decrypted secret for up to a minute, but re-reads the credential when a
 		// signature does not match it.
 		expect((await sender.pushWhatsApp(workflow.url, body, { accessSecret: secretB })).status).toBe(200);
@@ -244,7 +244,7 @@ describe('credential changes in a real n8n', () => {
 describe('"Listen for test event" in a real n8n', () => {
 	/** What the editor does on "Listen for test event": registers the test URL for one call. */
 	async function listen(workflowId: string): Promise<void> {
-		const response = await n8n.rest('POST', `/workflows/${workflowId}/run`, { triggerToStartFrom: { name: TRIGGER } });
+		const response = await n8n.listenForTestEvent(workflowId, TRIGGER);
 		expect({ status: response.status, body: response.json }).toEqual({ status: 200, body: { data: { waitingForWebhook: true } } });
 	}
 

@@ -5,10 +5,22 @@ import * as callbot from './callbot/Callbot.resource';
 import * as callbotCallList from './callbotCallList/CallbotCallList.resource';
 import * as callbotTask from './callbotTask/CallbotTask.resource';
 import type { OperationModule } from './common/types';
+import * as whatsAppBusinessPhone from './whatsAppBusinessPhone/WhatsAppBusinessPhone.resource';
 import * as whatsAppCalling from './whatsAppCalling/WhatsAppCalling.resource';
+import * as whatsAppMedia from './whatsAppMedia/WhatsAppMedia.resource';
+import * as whatsAppMessage from './whatsAppMessage/WhatsAppMessage.resource';
+import * as whatsAppTemplate from './whatsAppTemplate/WhatsAppTemplate.resource';
 
 /** The values of the Resource parameter. */
-export type Resource = 'callbot' | 'callbotCallList' | 'callbotTask' | 'whatsAppCalling';
+export type Resource =
+	| 'callbot'
+	| 'callbotCallList'
+	| 'callbotTask'
+	| 'whatsAppBusinessPhone'
+	| 'whatsAppCalling'
+	| 'whatsAppMedia'
+	| 'whatsAppMessage'
+	| 'whatsAppTemplate';
 
 /**
  * Every operation of every resource, keyed by the option values saved in workflows (file name =
@@ -35,11 +47,30 @@ export const OPERATIONS = {
 		start: callbotTask.start,
 		update: callbotTask.update,
 	},
+	whatsAppBusinessPhone: { getAll: whatsAppBusinessPhone.getAll },
 	whatsAppCalling: {
 		disable: whatsAppCalling.disable,
 		enable: whatsAppCalling.enable,
 		getCallRecord: whatsAppCalling.getCallRecord,
 		getSettings: whatsAppCalling.getSettings,
+	},
+	whatsAppMessage: {
+		markAsRead: whatsAppMessage.markAsRead,
+		send: whatsAppMessage.send,
+		sendOtp: whatsAppMessage.sendOtp,
+		sendTemplate: whatsAppMessage.sendTemplate,
+	},
+	whatsAppMedia: {
+		delete: whatsAppMedia.delete,
+		download: whatsAppMedia.download,
+		upload: whatsAppMedia.upload,
+	},
+	whatsAppTemplate: {
+		create: whatsAppTemplate.create,
+		delete: whatsAppTemplate.delete,
+		get: whatsAppTemplate.get,
+		getAll: whatsAppTemplate.getAll,
+		update: whatsAppTemplate.update,
 	},
 } satisfies Record<Resource, Record<string, OperationModule>>;
 

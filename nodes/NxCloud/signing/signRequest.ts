@@ -72,8 +72,15 @@ export async function signRequest(
 	now: () => number = Date.now,
 ): Promise<IHttpRequestOptions> {
 	const options: IHttpRequestOptions = { ...requestOptions };
+	// Every NXCloud API call is a POST. A GET is a download of a link NXCloud handed out (a
+	// pre-signed storage URL, a recording): it goes out untouched, so no NXCloud header or
+	// signature ever reaches a third-party host.
+	if ((options.method ?? 'GET').toUpperCase() === 'GET') return options;
 	const headers: IDataObject = { ...((options.headers as IDataObject | undefined) ?? {}) };
-	const body = bodyString(options.body);
+	// multipart/form-data (uploadMedia): only the headers and the secret are signed (§17.1), and
+	// the bytes must reach the wire as they are.
+	const multipart = /^multipart\/form-data/i.test(headerValue(headers, 'Content-Type') ?? '');
+	const body = multipart ? '' : bodyString(options.body);
 
 	if (isCallbotUrl(options)) {
 		const missing = missingCredentialField(credentials, CALLBOT_FIELDS);
@@ -132,7 +139,7 @@ export async function signRequest(
 		);
 	}
 
-	if (body !== '') {
+	if (body !== '' && !multipart) {
 		if (!headerValue(headers, 'Content-Type')) setHeader(headers, 'Content-Type', 'application/json');
 		const gzipBody = headerValue(headers, 'Content-Encoding')?.toLowerCase() === 'gzip';
 		// A string (or Buffer) body goes to the wire untouched: axios only serialises objects.

@@ -8,7 +8,7 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { CALLBOT_FIELDS, OPEN_PLATFORM_FIELDS, missingCredentialField } from '../signing/signRequest';
-import { OPEN_PLATFORM_HINTS, RETRYABLE_CALLBOT_CODES, callbotHint } from './errorCatalog';
+import { META_ERROR_HINTS, OPEN_PLATFORM_HINTS, RETRYABLE_CALLBOT_CODES, callbotHint } from './errorCatalog';
 
 export type Product = 'openPlatform' | 'callbot';
 
@@ -16,8 +16,13 @@ export interface NxCloudRequest {
 	product: Product;
 	/** Path below the product's base URL, e.g. `/api/wa/calling/get` or `/callcentre/api/v3/ping`. */
 	path: string;
-	/** Serialised once by the caller or here; the same string is signed and sent on every try. */
-	body: IDataObject | string;
+	/**
+	 * Serialised once by the caller or here; the same string is signed and sent on every try.
+	 * A Buffer is sent as it is (a multipart upload, with `contentType` naming its boundary).
+	 */
+	body: IDataObject | string | Buffer;
+	/** Content-Type of the body; application/json unless given. */
+	contentType?: string;
 	/** Open platform only. */
 	bizType?: string;
 	action?: string;
@@ -78,6 +83,8 @@ export interface FailureDetails {
 	codeName?: 'code' | 'retCode';
 	/** The vendor's own message, verbatim. */
 	vendorMessage?: string;
+	/** Meta's error code when NXCloud passed one through (`data.error.code`, code 9099). */
+	metaCode?: number;
 	/** Open platform `traceId` or Callbot `responseID`, for NXCloud support. */
 	traceId?: string;
 	httpStatus?: number;
@@ -105,9 +112,15 @@ const NETWORK_AMBIGUOUS = new Set([
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
 
+/**
+ * The network error code behind a failed request. n8n wraps the request library's error in a
+ * NodeApiError: n8n 2.x keeps it as `cause`, n8n 1.x drops it; both copy its `code` into
+ * `httpCode` when no HTTP answer came, so that is read too.
+ */
 function networkCode(error: IDataObject): string | undefined {
 	const cause = (error.cause ?? {}) as IDataObject;
-	const code = (error.code ?? cause.code) as string | undefined;
+	const httpCode = typeof error.httpCode === 'string' && /^E[A-Z_]+$/.test(error.httpCode) ? error.httpCode : undefined;
+	const code = (error.code ?? cause.code ?? httpCode) as string | undefined;
 	if (code) return code;
 	const message = String(error.message ?? '');
 	if (/timeout/i.test(message)) return 'ETIMEDOUT';
@@ -127,6 +140,19 @@ function businessCode(product: Product, envelope: IDataObject): number | null {
 function traceOf(envelope: IDataObject): string | undefined {
 	const id = envelope.traceId ?? envelope.responseID ?? envelope.reqId;
 	return id === undefined || id === null || id === '' ? undefined : String(id);
+}
+
+/** Meta's error inside an open-platform envelope (`data.error`, §12.5), when there is one. */
+function metaErrorOf(envelope: IDataObject): { code?: number; message: string } | undefined {
+	const data = envelope.data;
+	if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+	const error = (data as IDataObject).error;
+	if (typeof error !== 'object' || error === null || Array.isArray(error)) return undefined;
+	const meta = error as IDataObject;
+	const code = Number(meta.code);
+	const details = ((meta.error_data ?? {}) as IDataObject).details;
+	const message = [meta.message, details && details !== meta.message ? details : undefined].filter(Boolean).join(': ');
+	return { code: Number.isFinite(code) && meta.code !== '' ? code : undefined, message: message || 'no message' };
 }
 
 function attach(error: NodeApiError | NodeOperationError, details: FailureDetails): void {
@@ -158,19 +184,23 @@ export function apiErrorFromEnvelope(
 	const hint = product === 'callbot' ? callbotHint(code, path) : OPEN_PLATFORM_HINTS[code];
 	const label = product === 'callbot' ? 'Callbot' : 'NXCloud';
 	const codeName = product === 'callbot' && envelope.retCode !== undefined ? 'retCode' : 'code';
+	const meta = product === 'openPlatform' ? metaErrorOf(envelope) : undefined;
+	const metaHint = meta?.code !== undefined ? META_ERROR_HINTS[meta.code] : undefined;
 	const description = [
-		hint ?? 'See the NXCloud error code table for this code.',
+		metaHint ?? hint ?? 'See the NXCloud error code table for this code.',
 		trace ? `${product === 'callbot' ? 'Response ID' : 'Trace ID'}: ${trace}` : '',
 	]
 		.filter(Boolean)
 		.join(' ');
 	const error = new NodeApiError(ctx.getNode(), envelope as JsonObject, {
-		message: `${label} refused the request (${codeName} ${code}): ${vendorMessage}`,
+		message: `${label} refused the request (${codeName} ${code}): ${vendorMessage}${
+			meta ? ` (Meta error${meta.code !== undefined ? ` ${meta.code}` : ''}: ${meta.message})` : ''
+		}`,
 		description,
 		httpCode: String(code),
 		itemIndex,
 	});
-	attach(error, { product, path, code, codeName, vendorMessage, traceId: trace, ambiguous: false });
+	attach(error, { product, path, code, codeName, vendorMessage, traceId: trace, ambiguous: false, metaCode: meta?.code });
 	return error;
 }
 
@@ -178,10 +208,10 @@ async function tryOnce(
 	ctx: Context,
 	request: NxCloudRequest,
 	baseUrl: string,
-	body: string,
+	body: string | Buffer,
 	policy: RetryPolicy,
 ): Promise<Attempt> {
-	const headers: IDataObject = { 'Content-Type': 'application/json', Accept: 'application/json' };
+	const headers: IDataObject = { 'Content-Type': request.contentType ?? 'application/json', Accept: 'application/json' };
 	if (request.product === 'openPlatform') {
 		headers.bizType = request.bizType ?? '2';
 		headers.action = request.action ?? 'mt';
@@ -329,7 +359,8 @@ export async function nxCloudRequest(
 			itemIndex: policy.itemIndex,
 		});
 	}
-	const body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+	const body =
+		typeof request.body === 'string' || Buffer.isBuffer(request.body) ? request.body : JSON.stringify(request.body);
 
 	const maxTries = Math.max(1, Math.floor(policy.maxTries));
 	const waitUntil = Date.now() + (policy.maxWaitMs ?? 0);

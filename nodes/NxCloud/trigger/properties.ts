@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_REDELIVERY_WINDOW, MAX_REDELIVERY_WINDOW } from './redelivery';
+import { mediaProperties } from './media';
 
 /** The trigger's parameters, in panel order. */
 export const triggerProperties: INodeProperties[] = [
@@ -154,6 +155,7 @@ export const triggerProperties: INodeProperties[] = [
 		description: 'How many recent events to remember for Drop Redeliveries',
 		displayOptions: { show: { dropRedeliveries: [true] } },
 	},
+	...mediaProperties,
 	{
 		// Not a user setting. n8n pre-parses the body of a version-1 webhook node unless its
 		// `options.binaryData` is true, and answers malformed JSON with its own 422 before the node

@@ -6,6 +6,7 @@ import { readConnection, type N8nConnection } from './connection';
 import { executionError, nodeOutputs } from './executionData';
 import { expectOk, http, pollUntil, type HttpResponse } from './http';
 import { loadedNodeTypes, restHeaders } from './ownerSession';
+import { n8nFlavour } from './paths';
 import type { Execution, ExecutionError, ExecutionItem, ItemJson, WorkflowJson } from './types';
 
 export interface ActionRun {
@@ -22,6 +23,17 @@ export interface ActionRun {
 }
 
 const UNFINISHED = ['new', 'running', 'waiting'];
+
+/**
+ * n8n 1.x adds "Allowed HTTP Request Domains" to credentials like ours, and its public API's schema
+ * then demands `allowedDomains` unless `allowedHttpRequestDomains` is given (its if/then treats the
+ * missing field as a match). Saying "all", the editor's default, is what a saved 1.x credential holds.
+ * n8n 2.x has neither field and refuses unknown ones.
+ */
+export function withN8n1Fields<T extends { data: Record<string, unknown> }>(credential: T): T {
+	if (n8nFlavour !== '1x') return credential;
+	return { ...credential, data: { allowedHttpRequestDomains: 'all', ...credential.data } };
+}
 
 let counter = 0;
 /** A name no other test, worker or concurrent run uses (n8n refuses duplicate workflow names). */
@@ -114,9 +126,31 @@ export class N8nClient {
 	}
 
 	async createCredential(credential: { name: string; type: string; data: Record<string, unknown> }): Promise<string> {
-		const { id } = await this.api<{ id: string }>('POST', '/credentials', credential);
+		const { id } = await this.api<{ id: string }>('POST', '/credentials', withN8n1Fields(credential));
 		this.credentials.add(id);
 		return id;
+	}
+
+	/** Replaces a credential's name and data (n8n 1.x's public API cannot; its editor REST call can). */
+	async updateCredential(id: string, credential: { name: string; type: string; data: Record<string, unknown> }): Promise<void> {
+		if (n8nFlavour === '1x') {
+			expectOk(await this.rest('PATCH', `/credentials/${id}`, withN8n1Fields(credential)), `PATCH /rest/credentials/${id}`);
+			return;
+		}
+		await this.api('PATCH', `/credentials/${id}`, credential);
+	}
+
+	/**
+	 * What the editor does on "Listen for test event": registers the workflow's test webhook for
+	 * one call. n8n 1.x wants the workflow itself in the request, as its editor sends it.
+	 */
+	async listenForTestEvent(workflowId: string, triggerName: string): Promise<HttpResponse> {
+		const body: Record<string, unknown> = { triggerToStartFrom: { name: triggerName } };
+		if (n8nFlavour === '1x') {
+			const stored = expectOk(await this.rest('GET', `/workflows/${workflowId}`), `GET /rest/workflows/${workflowId}`);
+			body.workflowData = (stored.json as { data: unknown }).data;
+		}
+		return await this.rest('POST', `/workflows/${workflowId}/run`, body);
 	}
 
 	async deleteCredential(id: string): Promise<void> {
@@ -217,14 +251,20 @@ export class N8nClient {
 
 	/**
 	 * n8n's own credential test (the editor's "Test" button: `POST /rest/credentials/test`) on
-	 * unsaved data. The owner may test unsaved credentials (id ""), so nothing is stored.
+	 * unsaved data. The owner may test unsaved credentials (id ""), so nothing is stored. n8n 1.x
+	 * tests only saved credentials (403 otherwise), as its editor saves before it tests: there the
+	 * data is saved, tested and deleted again.
 	 */
 	async testCredential(type: string, data: Record<string, unknown>): Promise<{ status: string; message: string }> {
-		const response = await this.rest('POST', '/credentials/test', {
-			credentials: { id: '', name: 'e2e credential test', type, data },
-		});
-		expectOk(response, 'POST /rest/credentials/test');
-		return (response.json as { data: { status: string; message: string } }).data;
+		const name = uniqueName('e2e credential test');
+		const id = n8nFlavour === '1x' ? await this.createCredential({ name, type, data }) : '';
+		try {
+			const response = await this.rest('POST', '/credentials/test', { credentials: { id, name, type, data } });
+			expectOk(response, 'POST /rest/credentials/test');
+			return (response.json as { data: { status: string; message: string } }).data;
+		} finally {
+			if (id) await this.deleteCredential(id);
+		}
 	}
 
 	/** Creates and activates a runner workflow for the NXCloud node (see actionWorkflow.ts). */

@@ -147,7 +147,10 @@ export function logTail(logFile: string, lines = 40): string {
 	}
 }
 
-/** Waits for `/healthz/readiness` (DB up, migrations done); fails fast if n8n exits first. */
+/**
+ * Waits for `/healthz/readiness` (DB up, migrations done) and for the REST API (`/rest/settings`):
+ * n8n 1.x reports ready before it has mounted its REST routes. Fails fast if n8n exits first.
+ */
 export async function waitForReadiness(
 	baseUrl: string,
 	n8n: StartedN8n,
@@ -160,7 +163,12 @@ export async function waitForReadiness(
 			throw new Error(`n8n exited (${await n8n.exited}) before it was ready. Log tail:\n${logTail(logFile)}`);
 		}
 		try {
-			if ((await http(`${baseUrl}/healthz/readiness`, { timeoutMs: 2_000 })).status === 200) return;
+			if (
+				(await http(`${baseUrl}/healthz/readiness`, { timeoutMs: 2_000 })).status === 200 &&
+				(await http(`${baseUrl}/rest/settings`, { timeoutMs: 2_000 })).status === 200
+			) {
+				return;
+			}
 		} catch {
 			// not listening yet
 		}

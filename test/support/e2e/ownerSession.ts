@@ -4,7 +4,8 @@ import { expectOk, http, type HttpResponse } from './http';
 
 /**
  * The public API scopes the e2e tests use (names from @n8n/permissions OWNER_API_KEY_SCOPES in
- * n8n 2.41; an unknown name makes POST /rest/api-keys fail).
+ * n8n 2.41; an unknown name makes POST /rest/api-keys fail, so createApiKey asks only for those
+ * the running n8n offers: n8n 1.x lacks execution:stop, credential:update and credential:list).
  */
 export const E2E_API_KEY_SCOPES = [
 	'workflow:create',
@@ -78,11 +79,17 @@ export async function login(baseUrl: string, email: string, password: string): P
 }
 
 export async function createApiKey(baseUrl: string, session: OwnerSession, label: string): Promise<string> {
+	const offered = expectOk(
+		await http(`${baseUrl}/rest/api-keys/scopes`, { headers: restHeaders(session) }),
+		'GET /rest/api-keys/scopes',
+	);
+	const available = new Set((offered.json as { data?: string[] }).data ?? []);
+	const scopes = E2E_API_KEY_SCOPES.filter((scope) => available.has(scope));
 	const response = expectOk(
 		await http(`${baseUrl}/rest/api-keys`, {
 			method: 'POST',
 			headers: restHeaders(session),
-			body: { label, expiresAt: null, scopes: E2E_API_KEY_SCOPES },
+			body: { label, expiresAt: null, scopes },
 		}),
 		'POST /rest/api-keys',
 	);

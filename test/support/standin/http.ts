@@ -126,6 +126,8 @@ export interface Exchange {
 	decodeError?: string;
 	/** Arrival time in ms, from the stand-in's clock. */
 	now: number;
+	/** The query string of the URL (download links carry their signature there). */
+	query?: URLSearchParams;
 }
 
 /** JSON.parse of the body as UTF-8; undefined when it is not JSON. */

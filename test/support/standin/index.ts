@@ -44,6 +44,56 @@
  *   stored config + status + nx_sip_addr; query → {app_id, business_phone, wabaId, calls: [record]}
  *   (an unknown call_id gives calls: []). Re-enabling replaces the config.
  *
+ * OPEN PLATFORM, MESSAGING — POST /api/wa/{mt,markMessageAsRead,otp} (docs/vendor-api.md §11–§14, §20)
+ *   Same auth as above, except the `action` each path requires: mt → "mt", markMessageAsRead →
+ *   "read", otp → "mt" (anything else: 1002). Failures answer {code, message, data: null,
+ *   traceId}; 9099 answers data: {error: {code, message, type, fbtrace_id, error_data}} like the
+ *   vendor's Meta-error example.
+ *     9000 "Parameter exception": a required field missing/empty/mistyped (reason names the path),
+ *          messaging_product ≠ "whatsapp", recipient_type ≠ "individual", `to` not 6–20 digits,
+ *          unknown type, media with neither link nor id, dr_webhook not http(s), context without
+ *          message_id, template language.policy ≠ "deterministic", component sub_type/index
+ *          (index a string "0".."2"), parameter types per component, OTP content without a run of
+ *          4–8 digits, OTP category not AUTHENTICATION/UTILITY, and — OUR ASSUMPTION — a
+ *          cus_message_id used before
+ *     9002 business_phone not 6–20 digits · 9006 business_phone not bound to that appkey (or to
+ *          any app for markMessageAsRead) · 9003 OTP without business_phone and an unknown appkey
+ *     9099 + Meta (#100) link and id both given, caption on audio/sticker, filename on non-documents,
+ *          text.body > 4096, caption > 1024, biz_opaque_callback_data > 512, a reaction with
+ *          context; Meta (#131009) interactive limits (header/footer 60, body 1024, 1–3 reply
+ *          buttons, title 20, id 256, unique ids; list button 20, 1–10 sections, ≤ 10 rows,
+ *          section title 24 (required with > 1 section), row title 24, description 72, id 200)
+ *   Reaction needs message_id, meta_message_id and emoji (the vendor table marks all three).
+ *   Success: mt/otp → data {messaging_product, messages: [{id}]}, id = cus_message_id or
+ *   "wamid.<32 hex>"; markMessageAsRead → data null. Accepted messages are kept in
+ *   state.messaging with what Meta would fail them for later (only visible in their status push,
+ *   as with NXCloud): free-form outside 24 h of the user's last inbound message (131047; open the
+ *   window with state.messaging.inboundText), a template (name + language) not in
+ *   state.whatsApp.templates or not APPROVED (10000/132001), or a parameter count per component
+ *   that differs from the stored template (10000/132000).
+ *   state.messaging.statusPush(id[, status]) builds the status push; with `pushStatuses: true` the
+ *   stand-in itself POSTs the first status (sent, or failed) to the message's dr_webhook, signed,
+ *   and records it in state.messaging.deliveries.
+ *
+ * WHATSAPP MEDIA, TEMPLATES, PHONES — POST /api/wa/<name> (docs/vendor-api.md §11, §13, §15–§19)
+ *   Same auth order as above, but each endpoint wants its own action header (getMedia,
+ *   deleteMedia, uploadMedia, getPhone, getTemplate, createTemplate, updateTemplate,
+ *   deleteTemplate). uploadMedia wants Content-Type multipart/form-data with a boundary and a sign
+ *   over the headers and secret only (no body, docs/vendor-api.md §17.1); its form is read
+ *   strictly (multipart.ts). Codes (docs/vendor-api.md §11.4): 9000 missing/invalid field
+ *   (messaging_product must be "whatsapp"; upload type one of docs/vendor-api.md §17.3 and the
+ *   file within its limit: image 5 MiB, audio/video 16 MiB, document 100 MiB, sticker 100 KiB), 9002 business_phone not 6–20 digits, 9006 phone not bound (to the appkey,
+ *   or for the appkey-less media endpoints to any app). OUR CHOICES where the vendor is silent:
+ *   unknown Media-ID / template ID / template name and a duplicate name+language → 9001.
+ *   getMedia answers {mime_type, file_name (no extension), url}; the url is GET /oss/media/<id>
+ *   with Expires (300 s) and Signature, checked like pre-signed object storage (403 XML when
+ *   wrong or expired) and refusing requests that carry NXCloud accessKey/sign headers (400).
+ *   getTemplate pages with base64 `after` cursors (limit 1–100, default 20, `name` filter; a cursor
+ *   we did not issue → 9000; paging.next only when more).
+ *   getPhone answers an object keyed by number, each a one-element profile array (vendor example).
+ *   Seed with state.whatsApp.media.add / templates.add / phones.set; files.put(name, bytes, type)
+ *   serves GET /files/<name> (recordings).
+ *
  * CALLBOT — POST /callcentre/api/v3/<name> (docs/vendor-api.md §5, §6), envelope {retCode, retMsg, responseID, …}
  *   Auth, in this order (HTTP 200):
  *     6001 sign header missing · 2 requestID/uuid/createTs missing ("Missing parameter: <name>")
@@ -95,7 +145,14 @@ import { callbackPayloads, type CallbackPayloads } from './callbot/callbacks';
 import type { CallbotDeps } from './callbot/index';
 import { type CallbotOrder, type CallbotTask, CallbotModel } from './callbot/model';
 import { FaultQueue, type FaultRule } from './faults';
+import { FileHost } from './files';
+import { MediaStore } from './openPlatform/media';
+import type { SentMessage } from './openPlatform/messagingState';
+import { MessagingState } from './openPlatform/messagingState';
+import { PhoneProfiles } from './openPlatform/phones';
 import { CallingState } from './openPlatform/state';
+import { TemplateStore } from './openPlatform/templates';
+import type { WhatsAppState } from './openPlatform/whatsApp';
 import { type RecordedRequest, RequestLog } from './recording';
 import { Sender } from './sender';
 import { type ServerDeps, requestListener } from './server';
@@ -106,6 +163,13 @@ export type { CallingConfig, CallRecord, BoundPhone } from './openPlatform/state
 export type { CallbotOrder, CallbotTask } from './callbot/model';
 export type { PushOptions, CallbackOptions, SendResult, Tamper } from './sender';
 export { CallingState } from './openPlatform/state';
+export { MessagingState } from './openPlatform/messagingState';
+export type { SentMessage, StatusName, DeliveryProblem } from './openPlatform/messagingState';
+export { TemplateStore } from './openPlatform/templates';
+export type { StoredTemplate, TemplateSeed, TemplateComponent } from './openPlatform/templates';
+export type { StoredMedia } from './openPlatform/media';
+export type { PhoneProfile } from './openPlatform/phones';
+export type { WhatsAppState } from './openPlatform/whatsApp';
 export { Sender } from './sender';
 export * as standInSigning from './signing';
 export { post, type PostResult } from './post';
@@ -141,6 +205,8 @@ export interface StandInOptions {
 	maxBodyBytes?: number;
 	/** The stand-in's clock (ms) for ts/createTs checks and fake call times. Default Date.now. */
 	now?: () => number;
+	/** POST each accepted message's first status to its dr_webhook, signed. Default false. */
+	pushStatuses?: boolean;
 }
 
 export interface CallbotStateApi {
@@ -172,7 +238,9 @@ export interface StandIn {
 	reset(): void;
 	/** Stops listening and drops open (including deliberately hung) connections. */
 	close(): Promise<void>;
-	readonly state: { calling: CallingState; callbot: CallbotStateApi };
+	readonly state: { calling: CallingState; callbot: CallbotStateApi; whatsApp: WhatsAppState; messaging: MessagingState };
+	/** Files served by GET at the returned URL (call recordings). */
+	readonly files: FileHost;
 	/** NXCloud as sender, signing with this stand-in's accounts by default. */
 	readonly sender: Sender;
 }
@@ -182,7 +250,33 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
 	const calling = new CallingState();
 	const seed = (): void => options.boundPhones?.forEach((phone) => calling.bindPhone(phone));
 	seed();
+	// One template store: managed by the template endpoints, looked up by template sends.
+	const whatsApp: WhatsAppState = { media: new MediaStore(), templates: new TemplateStore(), phones: new PhoneProfiles() };
+	const messaging = new MessagingState(whatsApp.templates, clock);
+	const sender = new Sender(options);
+	// Status pushes to dr_webhook in flight, awaited by close().
+	const pushes = new Set<Promise<void>>();
+	const pushStatus = (message: SentMessage): void => {
+		const url = typeof message.body.dr_webhook === 'string' ? message.body.dr_webhook : undefined;
+		if (!options.pushStatuses || !url) return;
+		const status = messaging.firstStatus(message.id);
+		const push = (async () => {
+			// After the send's own answer, as NXCloud pushes asynchronously.
+			await new Promise((resolve) => setImmediate(resolve));
+			try {
+				const result = await sender.pushWhatsApp(url, messaging.statusPush(message.id, status));
+				messaging.deliveries.push({ url, messageId: message.id, status, httpStatus: result.status });
+			} catch (error) {
+				messaging.deliveries.push({ url, messageId: message.id, status, error: (error as Error).message });
+			}
+		})();
+		pushes.add(push);
+		void push.finally(() => pushes.delete(push));
+	};
 	const model = new CallbotModel(clock, options.importBusyMs ?? 0);
+	// Known once the server listens; the links getMedia and the file host hand out point back here.
+	let baseUrl = '';
+	const files = new FileHost(() => baseUrl);
 	const log = new RequestLog(options.recordBodies ?? true);
 	const faults = new FaultQueue();
 	const callbot: CallbotDeps = {
@@ -198,7 +292,16 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
 			accounts: new Map([[options.accessKey, options.accessSecret]]),
 			tsWindowMs: options.tsWindowMs ?? 60_000,
 			calling,
+			messaging: { messaging, afterSend: pushStatus },
 		},
+		whatsApp: {
+			accounts: new Map([[options.accessKey, options.accessSecret]]),
+			tsWindowMs: options.tsWindowMs ?? 60_000,
+			calling,
+			whatsApp,
+			baseUrl: () => baseUrl,
+		},
+		files,
 		callbot,
 		log,
 		faults,
@@ -217,6 +320,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
 		});
 	});
 	const port = (server.address() as AddressInfo).port;
+	baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
 	const callbotState: CallbotStateApi = {
 		model,
@@ -230,7 +334,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
 	};
 
 	return {
-		url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+		url: baseUrl,
 		port,
 		requests: log.requests,
 		requestsTo: (suffix) => log.requestsTo(suffix),
@@ -244,19 +348,27 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
 		pendingFaults: () => faults.pending,
 		reset: () => {
 			calling.clear();
+			whatsApp.media.clear();
+			whatsApp.templates.clear();
+			whatsApp.phones.clear();
+			files.clear();
 			seed();
+			messaging.clear();
 			model.clear();
 			log.clear();
 			faults.clear();
 		},
-		close: () =>
-			new Promise<void>((resolve, reject) => {
+		close: async () => {
+			await Promise.allSettled([...pushes]);
+			await new Promise<void>((resolve, reject) => {
 				for (const timer of deps.timers) clearTimeout(timer);
 				deps.timers.clear();
 				server.close((error) => (error ? reject(error) : resolve()));
 				server.closeAllConnections();
-			}),
-		state: { calling, callbot: callbotState },
-		sender: new Sender(options),
+			});
+		},
+		state: { calling, callbot: callbotState, whatsApp, messaging },
+		files,
+		sender,
 	};
 }

@@ -27,11 +27,17 @@ import {
 	openPlatformOp,
 } from './openPlatform/index';
 import { type ApiFamily, type RecordedRequest, RequestLog } from './recording';
+import { FILES_PREFIX, type FileHost } from './files';
+import { MEDIA_DOWNLOAD_PREFIX, serveMediaLink } from './openPlatform/media';
+import { type WhatsAppDeps, handleWhatsApp, whatsAppEndpoint } from './openPlatform/whatsApp';
 
 const gzipAsync = promisify(gzip);
 
 export interface ServerDeps {
 	openPlatform: OpenPlatformDeps;
+	/** WhatsApp media, template and phone endpoints, and the links they hand out. */
+	whatsApp: WhatsAppDeps;
+	files: FileHost;
 	callbot: CallbotDeps;
 	log: RequestLog;
 	faults: FaultQueue;
@@ -49,6 +55,17 @@ function apiOf(path: string): ApiFamily {
 
 /** Normal handling: 404 for unknown paths, 405 for non-POST, else the API's own answer. */
 function route(ex: Exchange, deps: ServerDeps): Reply {
+	if (ex.path.startsWith(MEDIA_DOWNLOAD_PREFIX)) return serveMediaLink(ex, ex.query ?? new URLSearchParams(), deps.whatsApp.whatsApp.media);
+	if (ex.path.startsWith(FILES_PREFIX)) return deps.files.serve(ex);
+	const waName = whatsAppEndpoint(ex.path);
+	if (waName) {
+		if (ex.method !== 'POST') {
+			const reply = jsonReply(405, { status: 405, error: 'Method Not Allowed', path: ex.path }, { reason: `method ${ex.method}` });
+			reply.headers.allow = 'POST';
+			return reply;
+		}
+		return handleWhatsApp(ex, waName, deps.whatsApp);
+	}
 	const op = openPlatformOp(ex.path);
 	const endpoint = op ? undefined : callbotEndpoint(ex.path);
 	if (!op && !endpoint) {
@@ -156,6 +173,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
 		body: decoded.ok ? decoded.body : wire,
 		decodeError: decoded.ok ? undefined : decoded.reason,
 		now: deps.clock(),
+		query: url.searchParams,
 	};
 	const record = deps.log.add({
 		method: ex.method,

@@ -50,6 +50,8 @@ export interface MockOptions {
 	params: Record<string, ParamValue>;
 	items?: IDataObject[];
 	continueOnFail?: boolean;
+	/** The node's On Error setting (n8n's `continueOnFail()` is true for both Continue modes). */
+	onError?: INode['onError'];
 	credentials?: ICredentialDataDecryptedObject;
 	/** Answers one request; throw to simulate a network error. */
 	http?: (request: SentRequest, index: number) => HttpAnswer | Promise<HttpAnswer>;
@@ -87,7 +89,7 @@ function rawParameters(value: unknown): unknown {
 }
 
 export function mockExecute(options: MockOptions): MockContext {
-	const node: INode = { ...NODE, parameters: rawParameters(options.params) as INode['parameters'] };
+	const node: INode = { ...NODE, parameters: rawParameters(options.params) as INode['parameters'], onError: options.onError };
 	const items: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
 	const requests: SentRequest[] = [];
 	const parameterReads = new Map<string, number>();
@@ -122,6 +124,15 @@ export function mockExecute(options: MockOptions): MockContext {
 }
 
 /** A network failure as n8n hands it to the node (NodeApiError-like, with the cause's code). */
+/**
+ * A network failure as n8n 1.x's httpRequestWithAuthentication throws it: a NodeApiError whose
+ * message is n8n's wording for the code, without the request library's error (`cause` is lost)
+ * but with the code copied into `httpCode`.
+ */
+export function n8n1NetworkError(code: string, n8nMessage: string): Error {
+	return Object.assign(new Error(n8nMessage), { httpCode: code, description: null });
+}
+
 export function networkError(code: string, message = `connect ${code}`): Error {
 	const error = new Error(message) as Error & { cause?: unknown };
 	error.cause = { code };

@@ -54,7 +54,7 @@ it('requestsTo filters by path suffix; clearRequests empties the log', async () 
 });
 
 it('unknown paths → 404, unknown calling op → 404, GET on a known path → 405; all recorded', async () => {
-	expect((await post(`${standIn.url}/api/wa/mt`, '{}')).status).toBe(404);
+	expect((await post(`${standIn.url}/api/wa/sendSomething`, '{}')).status).toBe(404);
 	expect((await post(`${standIn.url}/api/wa/calling/delete`, '{}')).status).toBe(404);
 	expect((await post(`${standIn.url}/callcentre/api/v3/nothing`, '{}')).status).toBe(404);
 	const get = await post(`${standIn.url}/callcentre/api/v3/ping`, '', { method: 'GET' });

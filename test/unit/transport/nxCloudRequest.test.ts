@@ -12,7 +12,7 @@ import {
 // operations, the signing, n8n's real HTTP errors (reset, timeout, refused) and retries through the
 // node run on n8n-core's engine: test/unit/actions/<resource>/<operation>.test.ts. The fake's
 // network errors copy the shape those tests observe (`cause.code`, ECONNABORTED for a timeout).
-import { mockExecute, networkError, type HttpAnswer } from '../actions/mockExecute';
+import { mockExecute, n8n1NetworkError, networkError, type HttpAnswer } from '../actions/mockExecute';
 
 const FAST: RetryPolicy = { maxTries: 3, baseDelayMs: 1, timeoutMs: 1000, retryAmbiguous: true };
 const CALLBOT = { product: 'callbot' as const, path: '/callcentre/api/v3/listTask', body: { productID: 'callbot' } };
@@ -140,6 +140,23 @@ describe('retries', () => {
 		expect(unsafe.requests).toHaveLength(1);
 		expect(isAmbiguousFailure(error)).toBe(true);
 		expect(error.description).toMatch(/Not retried: NXCloud may already have received this request/);
+	});
+
+	it.each([
+		['ECONNABORTED', 'The connection was aborted, perhaps the server is offline'],
+		['ECONNRESET', 'The connection to the server was closed unexpectedly, perhaps it is offline.'],
+		['ECONNREFUSED', 'The service refused the connection - perhaps it is offline'],
+	])('names and retries %s as n8n 1.x reports it (code only in httpCode)', async (code, message) => {
+		const safe = answering(n8n1NetworkError(code, message), { body: { retCode: 0 } });
+		await nxCloudRequest.call(safe.ctx, CALLBOT, FAST);
+		expect(safe.requests).toHaveLength(2);
+
+		const unsafe = answering(n8n1NetworkError(code, message));
+		const error = await failure(nxCloudRequest.call(unsafe.ctx, CALLBOT, { ...FAST, retryAmbiguous: false }));
+		expect(error.message).toBe(`Could not reach Callbot (${code})`);
+		expect(failureDetails(error)?.networkCode).toBe(code);
+		expect(isAmbiguousFailure(error)).toBe(code !== 'ECONNREFUSED');
+		expect(unsafe.requests).toHaveLength(code === 'ECONNREFUSED' ? 3 : 1);
 	});
 
 	it('treats a listed business code as ambiguous (5001 answering a write)', async () => {

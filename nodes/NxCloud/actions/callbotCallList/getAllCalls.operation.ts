@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { callListQuery } from './listFilters';
 import { USER_TASK_ID_FIELD, pagingFields } from '../common/fields';
 import { optionsCollection } from '../common/options';
+import { DOWNLOAD_RECORDING_OPTION, attachRecordings } from '../common/recording';
 import { runPagedList } from '../common/paged';
 import { PRODUCT_ID } from '../../transport/requests';
 import { CALL_FILTER_FIELDS } from './filterFields';
@@ -43,7 +44,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	optionsCollection(),
+	optionsCollection([DOWNLOAD_RECORDING_OPTION]),
 ];
 
 export const description = updateDisplayOptions(
@@ -53,11 +54,13 @@ export const description = updateDisplayOptions(
 
 /** listCall: one item per call (a number can have several calls when redialled); asked gzipped. */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runPagedList(this, items, {
+	const calls = await runPagedList(this, items, {
 		endpoint: 'listCall',
 		// Not shown by the vendor page: the likely names, in order.
 		rowsKeys: ['callList', 'callDataList', 'callData', 'callInfoList', 'list', 'data', 'rows', 'records'],
 		acceptGzip: true,
 		body: (i) => callListQuery(PRODUCT_ID, requireUserTaskId(this, i), this.getNodeParameter('filters', i, {}) as IDataObject),
 	});
+	// One item per call carries its callAudioUrl; with Full Response an item is a whole page.
+	return await attachRecordings(this, calls, (json) => json.callAudioUrl);
 }

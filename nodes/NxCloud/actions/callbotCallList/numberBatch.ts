@@ -12,7 +12,7 @@ import {
 	rowResultJson,
 } from './importResults';
 import { failureDetails, isAmbiguousFailure, type RetryPolicy } from '../../transport/nxCloudRequest';
-import { asNodeError, errorJson } from '../common/errors';
+import { asNodeError, continueOnFailJson } from '../common/errors';
 import { readOptions, retryPolicy } from '../common/options';
 import { PRODUCT_ID, callbotRequest } from '../../transport/requests';
 import { numberFieldReader } from './numberFields';
@@ -78,7 +78,7 @@ export async function runNumberBatch(
 			fields = readNumber(i);
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(ctx, error, i);
-			results[i] = { json: errorJson(error), pairedItem: { item: i } };
+			results[i] = { json: continueOnFailJson(ctx, error), pairedItem: { item: i } };
 			continue;
 		}
 		let group = groups.get(userTaskID);
@@ -103,7 +103,7 @@ export async function runNumberBatch(
 			await sendGroup(ctx, plan, group, sent, results);
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(ctx, error, sent[0].itemIndex);
-			const json = errorJson(error);
+			const json = continueOnFailJson(ctx, error);
 			for (const row of sent) results[row.itemIndex] = { json, pairedItem: { item: row.itemIndex } };
 		}
 	}

@@ -20,9 +20,26 @@ export function asNodeError(
 }
 
 /**
- * The JSON of a continueOnFail item: `{ error, details }` only, so that "On Error: Continue
- * (using error output)" routes it to the error output. `details` holds the vendor's code and
- * message, the trace/response ID and what to do, as far as known.
+ * The JSON of a continueOnFail item, shaped for the node's On Error setting:
+ * - "Continue": `{ error, details }` (errorJson);
+ * - "Continue (using error output)": `{ error, message }`, `message` being what to do and the
+ *   trace ID, or `{ error }` alone. n8n moves an item to the error output only when its JSON is one
+ *   of these two shapes (or, from late 2.x on, `{ error, details }` too); n8n 1.x and earlier 2.x
+ *   would leave `{ error, details }` on the success output.
+ * (Setting n8n's `error` field on the item would route it too, but n8n then replaces the JSON with
+ * `{ error }`, losing the advice and the trace ID.)
+ */
+export function continueOnFailJson(ctx: IExecuteFunctions, error: unknown): IDataObject {
+	if (ctx.getNode().onError !== 'continueErrorOutput') return errorJson(error);
+	const err = error as { message?: string; description?: string | null };
+	const json: IDataObject = { error: err?.message ?? String(error) };
+	if (err?.description) json.message = err.description;
+	return json;
+}
+
+/**
+ * `{ error, details }`: `details` holds the vendor's code and message, the trace/response ID and
+ * what to do, as far as known.
  */
 export function errorJson(error: unknown): IDataObject {
 	const err = error as { message?: string; description?: string | null; httpCode?: string | null };
@@ -31,6 +48,7 @@ export function errorJson(error: unknown): IDataObject {
 	if (nx) {
 		if (nx.code !== undefined) details.code = nx.code;
 		if (nx.vendorMessage !== undefined) details.vendorMessage = nx.vendorMessage;
+		if (nx.metaCode !== undefined) details.metaCode = nx.metaCode;
 		if (nx.traceId !== undefined) details.traceId = nx.traceId;
 		if (nx.httpStatus !== undefined) details.httpStatus = nx.httpStatus;
 		if (nx.networkCode !== undefined) details.networkCode = nx.networkCode;

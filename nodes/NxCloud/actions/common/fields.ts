@@ -6,31 +6,64 @@ export const APP_KEY_FIELD: INodeProperties = {
 	displayName: 'App Key',
 	name: 'appKey',
 	type: 'string',
-	required: true,
 	default: '',
 	placeholder: 'e.g. pem28kje',
-	description: 'Key of the NXCloud WhatsApp application the business phone is bound to',
+	description:
+		'Key of the NXCloud WhatsApp application the business phone is bound to. Leave empty to use the WhatsApp App Key of the credential.',
 };
 
+/**
+ * Pickers: "From List" loads the choices live from NXCloud, "By ID" takes a typed value or an
+ * expression. Workflows saved while these were plain text fields keep working: n8n shows and
+ * passes a plain value as it is, and the readers accept both shapes (see locator.ts).
+ */
 export const BUSINESS_PHONE_FIELD: INodeProperties = {
 	displayName: 'Business Phone',
 	name: 'businessPhone',
-	type: 'string',
+	type: 'resourceLocator',
 	required: true,
-	default: '',
-	placeholder: 'e.g. 8613300000000',
+	default: { mode: 'list', value: '' },
 	description:
 		'Your WhatsApp business number with country code. "+", spaces, dashes and brackets are removed; 6 to 20 digits must remain.',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a business phone...',
+			typeOptions: { searchListMethod: 'searchBusinessPhones', searchable: true },
+		},
+		{
+			displayName: 'By Number',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 8613300000000',
+		},
+	],
 };
 
 export const USER_TASK_ID_FIELD: INodeProperties = {
 	displayName: 'User Task ID',
 	name: 'userTaskId',
-	type: 'string',
+	type: 'resourceLocator',
 	required: true,
-	default: '',
-	placeholder: 'e.g. 3f1c2b9a-…',
+	default: { mode: 'list', value: '' },
 	description: 'Your own ID of the Callbot task (userTaskID), chosen when the task was created',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a task...',
+			typeOptions: { searchListMethod: 'searchCallbotTasks', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 3f1c2b9a-…',
+		},
+	],
 };
 
 /** Return All / Limit / Page Size of the paged Callbot lists. */

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { chunk, toList } from '../../shared/values';
-import { asNodeError, errorJson } from './errors';
+import { asNodeError, continueOnFailJson } from './errors';
 import { readOptions } from './options';
 import { requireUserTaskId } from './userTaskId';
 
@@ -71,7 +71,7 @@ export async function runOrderIdBatches(
 			}
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(ctx, error, i);
-			failed.set(i, errorJson(error));
+			failed.set(i, continueOnFailJson(ctx, error));
 		}
 	}
 
@@ -90,7 +90,7 @@ export async function runOrderIdBatches(
 				}
 			} catch (error) {
 				if (!continueOnFail) throw asNodeError(ctx, error, owner);
-				const json = errorJson(error);
+				const json = continueOnFailJson(ctx, error);
 				for (const i of involved) if (!failed.has(i)) failed.set(i, json);
 			}
 		}

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { asNodeError, errorJson } from './errors';
+import { asNodeError, continueOnFailJson } from './errors';
 
 /**
  * Runs `run` once per input item, in order. Every output item is paired to the input item it came
@@ -20,7 +20,7 @@ export async function forEachItem(
 			for (const json of list) returnData.push({ json, pairedItem: { item: i } });
 		} catch (error) {
 			if (ctx.continueOnFail()) {
-				returnData.push({ json: errorJson(error), pairedItem: { item: i } });
+				returnData.push({ json: continueOnFailJson(ctx, error), pairedItem: { item: i } });
 				continue;
 			}
 			throw asNodeError(ctx, error, i);

@@ -2,9 +2,10 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { toText } from '../../shared/values';
 import { itemParameter } from './itemParameter';
+import { locatorValue } from './locator';
 
 function checked(value: unknown): string {
-	const id = toText(value, 'User Task ID').trim();
+	const id = toText(locatorValue(value), 'User Task ID').trim();
 	if (id === '') throw new Error('User Task ID is empty: give the userTaskID of the Callbot task');
 	return id;
 }

@@ -3,8 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { DAYS_OF_WEEK, type BusinessHoursInput, type SipAddressInput, enableBody } from './callingBody';
 import { openPlatformOutput } from '../../transport/envelope';
+import { actionAppKey } from '../common/appKey';
 import { APP_KEY_FIELD, BUSINESS_PHONE_FIELD, cautionNotice } from '../common/fields';
 import { optionsCollection, readOptions, retryPolicy } from '../common/options';
+import { locatorValue } from '../common/locator';
 import { forEachItem } from '../common/perItem';
 import { callingRequest } from '../../transport/requests';
 
@@ -199,6 +201,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const appKey = actionAppKey(this);
 	return await forEachItem(this, items, async (i) => {
 		const options = readOptions(this, i);
 		const custom = this.getNodeParameter('businessHours', i) === 'custom';
@@ -210,8 +213,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				}
 			: undefined;
 		const body = enableBody({
-			appKey: this.getNodeParameter('appKey', i),
-			businessPhone: this.getNodeParameter('businessPhone', i),
+			appKey: await appKey(i),
+			businessPhone: locatorValue(this.getNodeParameter('businessPhone', i)),
 			region: this.getNodeParameter('region', i),
 			showCallIcon: this.getNodeParameter('showCallIcon', i, true) as boolean,
 			callbackPermission: this.getNodeParameter('callbackPermission', i, false) as boolean,

@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { phoneRef } from './callingBody';
 import { openPlatformOutput } from '../../transport/envelope';
+import { actionAppKey } from '../common/appKey';
 import { readOptions, retryPolicy } from '../common/options';
+import { locatorValue } from '../common/locator';
 import { forEachItem } from '../common/perItem';
 import { callingRequest } from '../../transport/requests';
 
@@ -16,9 +18,10 @@ export async function runPhoneRequest(
 	op: 'disable' | 'get' | 'query',
 	check?: (envelope: IDataObject, itemIndex: number) => void,
 ): Promise<INodeExecutionData[]> {
+	const appKey = actionAppKey(ctx);
 	return await forEachItem(ctx, items, async (i) => {
 		const options = readOptions(ctx, i);
-		const body: IDataObject = phoneRef(ctx.getNodeParameter('appKey', i), ctx.getNodeParameter('businessPhone', i));
+		const body: IDataObject = phoneRef(await appKey(i), locatorValue(ctx.getNodeParameter('businessPhone', i)));
 		if (op === 'query') {
 			const callId = String(ctx.getNodeParameter('callId', i, '') ?? '').trim();
 			if (callId === '') throw new Error('Call ID is empty: give the call_id of the call (from the calls webhook)');

@@ -18,6 +18,11 @@ export interface OpenPlatformAuthConfig {
 	/** What this endpoint requires; the calling endpoints want bizType "2", action "mt". */
 	bizType: string;
 	action: string;
+	/**
+	 * 'multipart' for upload endpoints: Content-Type must be multipart/form-data with a boundary,
+	 * and the sign covers the headers and the secret only (§17.1). Default 'json'.
+	 */
+	body?: 'json' | 'multipart';
 }
 
 const REQUIRED = ['accessKey', 'ts', 'bizType', 'action', 'sign'] as const;
@@ -45,9 +50,14 @@ export function checkOpenPlatformAuth(ex: Exchange, config: OpenPlatformAuthConf
 	}
 
 	const contentType = headerOf(ex.headers, 'content-type');
-	if (mediaType(contentType) !== 'application/json') {
+	const multipart = config.body === 'multipart';
+	const wantedType = multipart ? 'multipart/form-data' : 'application/json';
+	if (mediaType(contentType) !== wantedType) {
 		// docs/vendor-api.md §1.6 lists a wrong Content-Type among the causes of 1003.
-		return refuse(1003, 'Invalid signature', `Content-Type "${contentType ?? ''}" is not application/json`);
+		return refuse(1003, 'Invalid signature', `Content-Type "${contentType ?? ''}" is not ${wantedType}`);
+	}
+	if (multipart && !/;\s*boundary=/i.test(contentType ?? '')) {
+		return refuse(1003, 'Invalid signature', 'multipart Content-Type without a boundary');
 	}
 	if (ex.decodeError) return refuse(1003, 'Invalid signature', ex.decodeError);
 
@@ -78,12 +88,12 @@ export function checkOpenPlatformAuth(ex: Exchange, config: OpenPlatformAuthConf
 		return refuse(1003, 'Invalid signature', `unsupported algorithm "${algorithmHeader}"`);
 	}
 	const expected = openPlatformSign(
-		{ accessKey: h.accessKey, action: h.action, bizType: h.bizType, ts: h.ts, body: ex.body, accessSecret: secret },
+		{ accessKey: h.accessKey, action: h.action, bizType: h.bizType, ts: h.ts, body: multipart ? undefined : ex.body, accessSecret: secret },
 		digest,
 	);
 	// Hex case carries no meaning (docs/vendor-api.md §2.2 compares ignoring case), so neither does it here.
 	if (h.sign.toLowerCase() !== expected) {
-		return refuse(1003, 'Invalid signature', `sign does not match the ${digest} of the received body`);
+		return refuse(1003, 'Invalid signature', `sign does not match the ${digest} of the ${multipart ? 'headers (multipart: no body)' : 'received body'}`);
 	}
 	return null;
 }

@@ -92,9 +92,20 @@ export class CallingState {
 		this.bound.delete(businessPhone);
 	}
 
+	/** Every phone bound to `appkey`, in binding order (getPhone lists them). */
+	phonesOf(appkey: string): BoundPhone[] {
+		return [...this.bound.values()].filter((phone) => phone.appkey === appkey).map(clone);
+	}
+
 	boundPhone(businessPhone: string): BoundPhone | undefined {
 		const bound = this.bound.get(businessPhone);
 		return bound && clone(bound);
+	}
+
+	/** True when some phone is bound to this appkey (the application exists). */
+	hasAppKey(appkey: string): boolean {
+		for (const bound of this.bound.values()) if (bound.appkey === appkey) return true;
+		return false;
 	}
 
 	/** True when the phone is bound to exactly this appkey. */
