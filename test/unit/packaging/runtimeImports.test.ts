@@ -22,7 +22,8 @@ it('nodes/ and credentials/ import only n8n-workflow, node:crypto and their own 
 	for (const file of files) {
 		const text = readFileSync(file, 'utf8');
 		// `… from 'x'` (import and export), `import 'x'`, `import('x')`, `require('x')`.
-		const specs = text.matchAll(/\bfrom\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/gm);
+		// Only at the start of a statement, so a word "from" inside a string is not taken for one.
+		const specs = text.matchAll(/^\s*(?:import|export)\b[^;'"]*?\bfrom\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/gm);
 		for (const match of specs) {
 			const spec = match[1] ?? match[2] ?? match[3];
 			if (!spec.startsWith('.') && !ALLOWED.has(spec)) outside.push(`${file.slice(root.length + 1)}: ${spec}`);
