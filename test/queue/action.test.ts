@@ -13,6 +13,8 @@ import { startStandIn, type StandIn } from '../support/standin';
 jest.setTimeout(900_000);
 
 const IMPORT_ROWS = Number(process.env.QUEUE_IMPORT_ROWS ?? 100_000);
+/** Where NXCloud would post the calls' callbacks: required by Add Numbers and Import as New Batch. */
+const CALLBACK_URLS = { orderCallbackUrl: 'https://n8n.example/webhook/order', callCallbackUrl: 'https://n8n.example/webhook/call' };
 const n8n = n8nMain();
 const account = newAccount();
 let standIn: StandIn;
@@ -73,7 +75,7 @@ test('Callbot Call List: Add Numbers to that task, one item per number', async (
 	const userTaskId = `queue-${randomUUID()}`;
 	await runOnWorker({ resource: 'callbotTask', operation: 'create', userTaskId, sceneId: 'scene-1', taskSettings: { taskName: 'queue list' }, options: QUICK });
 	const run = await runOnWorker(
-		{ resource: 'callbotCallList', operation: 'addNumbers', userTaskId, phone: '={{ $json.phone }}', options: QUICK },
+		{ resource: 'callbotCallList', operation: 'addNumbers', userTaskId, phone: '={{ $json.phone }}', ...CALLBACK_URLS, options: QUICK },
 		[{ phone: '8613300000001' }, { phone: '8613300000002' }],
 	);
 	expect(run.error).toBeUndefined();
@@ -104,7 +106,7 @@ test(`Import as New Batch of ${IMPORT_ROWS.toLocaleString('en')} rows on a worke
 	const before = standIn.requestsTo('/importBatchCall').length;
 	const started = Date.now();
 	const run = await runOnWorker(
-		{ resource: 'callbotCallList', operation: 'importBatch', userTaskId: userTaskID, phone: '={{ $json.phone }}', orderId: '={{ $json.orderId }}', userName: '={{ $json.name }}', options: {} },
+		{ resource: 'callbotCallList', operation: 'importBatch', userTaskId: userTaskID, phone: '={{ $json.phone }}', orderId: '={{ $json.orderId }}', userName: '={{ $json.name }}', ...CALLBACK_URLS, options: {} },
 		rows,
 		600_000,
 	);
