@@ -2,7 +2,6 @@
 // Each test starts (and kills, and restarts) n8n processes of its own, so unlike the other
 // harness configs there is no shared n8n and no globalSetup.
 //   npm run build && npx jest -c test/durability/jest.config.js --runInBand
-// test/durability-queue/ (queue mode) is not listed here yet: it needs the queue topology.
 const harnessConfig = require('../support/e2e/jestHarness');
 
 module.exports = harnessConfig({

@@ -91,7 +91,7 @@ test('WhatsApp pushes through the proxy: both webhook processes answer, workers 
 		source: 'whatsapp',
 		signatureVerified: true,
 		data: JSON.parse(fixtureText('whatsapp', 'status-sent')).statuses[0],
-		cost: { lines: 2, currency: 'USD', price: 0.1381, foreignPrice: 0.02 },
+		cost: { lines: 2, priceCny: 0.1381, foreignPrice: 0.02, foreignCurrency: 'USD' },
 	});
 });
 

@@ -23,10 +23,16 @@ export interface CrashBurstOptions {
 	killProcess: number;
 	/** Name of the figures file under .cache/durability/. */
 	label: string;
+	/**
+	 * Runs after the restart, before any push is delivered again: to check what ran without
+	 * NXCloud's help (a push answered 200 must have, since NXCloud never resends it on its own).
+	 */
+	beforeRedelivery?(burst: { workflowId: string; first: Delivery[] }): Promise<void>;
 }
 
 export interface CrashBurstFigures {
 	label: string;
+	workflowId: string;
 	pushes: number;
 	concurrency: number;
 	killedAfterAnswers: number;
@@ -122,6 +128,8 @@ export async function runCrashBurst(topology: DurabilityTopology, options: Crash
 	await topology.restart(options.killProcess);
 	await waitUntilServed(topology, path);
 	const t2 = Date.now();
+	await options.beforeRedelivery?.({ workflowId, first });
+	const t2b = Date.now();
 
 	// Every push again, byte for byte; those not answered 2xx are retried like NXCloud would.
 	const queue = [...pushes];
@@ -134,21 +142,25 @@ export async function runCrashBurst(topology: DurabilityTopology, options: Crash
 	const t3 = Date.now();
 
 	const n8n = topology.client();
-	await pollUntil(
-		'every event to have an execution and none still running',
-		async () => {
-			const count = await countExecutions(n8n, workflowId);
-			return count.unfinished === 0 && count.total >= options.pushes ? true : undefined;
-		},
-		{ timeoutMs: 300_000, intervalMs: 1_000 },
-	).catch(() => undefined);
-	await delay(2_000);
-	const perMarker = await executionsPerMarker(n8n, workflowId);
+	if (topology.waitUntilSettled) await topology.waitUntilSettled(workflowId, options.pushes);
+	else {
+		await pollUntil(
+			'every event to have an execution and none still running',
+			async () => {
+				const count = await countExecutions(n8n, workflowId);
+				return count.unfinished === 0 && count.total >= options.pushes ? true : undefined;
+			},
+			{ timeoutMs: 300_000, intervalMs: 1_000 },
+		).catch(() => undefined);
+		await delay(2_000);
+	}
+	const perMarker = await (topology.executionsPerMarker?.(workflowId) ?? executionsPerMarker(n8n, workflowId));
 	const statuses = (await countExecutions(n8n, workflowId)).byStatus;
 
 	const answered200 = new Set(first.filter((d) => d.status === 200).map((d) => d.marker));
 	const figures: CrashBurstFigures = {
 		label: options.label,
+		workflowId,
 		pushes: options.pushes,
 		concurrency: options.concurrency,
 		killedAfterAnswers: options.killAfterAnswers,
@@ -160,7 +172,7 @@ export async function runCrashBurst(topology: DurabilityTopology, options: Crash
 		duplicatedWithout200: pushes.filter((p) => !answered200.has(p.marker) && (perMarker.get(p.marker) ?? 0) > 1).map((p) => p.marker),
 		redeliveryAnswers: tally(redeliveries),
 		executionStatuses: statuses,
-		seconds: { burst: (t1 - t0) / 1000, restart: (t2 - t1) / 1000, redelivery: (t3 - t2) / 1000 },
+		seconds: { burst: (t1 - t0) / 1000, restart: (t2 - t1) / 1000, redelivery: (t3 - t2b) / 1000 },
 	};
 	const dir = join(cacheDir, 'durability');
 	mkdirSync(dir, { recursive: true });

@@ -19,6 +19,13 @@ export interface DurabilityTopology {
 	kill(processIndex: number): Promise<void>;
 	/** Starts the killed process again on the same data and waits until it serves webhooks. */
 	restart(processIndex: number): Promise<void>;
+	/**
+	 * Optional, where the public API would count wrong or slowly (queue mode): executions of the
+	 * workflow that ran, per push marker, and a wait until every execution that will run has.
+	 * Without them the crash test pages through the public API and waits until none is unfinished.
+	 */
+	executionsPerMarker?(workflowId: string): Promise<Map<string, number>>;
+	waitUntilSettled?(workflowId: string, expected: number): Promise<void>;
 	/** Stops everything the topology started, by pid. */
 	stop(): Promise<void>;
 }
