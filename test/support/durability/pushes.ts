@@ -51,6 +51,8 @@ export interface Delivery {
 	error?: string;
 	/** When the answer (or the failure) came, ms since the epoch. */
 	at: number;
+	/** Which process answered, when a proxy in front says so (queue mode: `x-queue-backend`). */
+	answeredBy?: string;
 }
 
 /** Posts one push byte for byte (same body, same headers, so same signature). */
@@ -58,7 +60,8 @@ export async function deliver(url: string, push: SignedPush, dispatcher?: Agent)
 	try {
 		const response = await request(url, { method: 'POST', headers: push.headers, body: push.body, dispatcher, headersTimeout: 60_000, bodyTimeout: 60_000 });
 		const text = await response.body.text();
-		return { marker: push.marker, status: response.statusCode, body: text, at: Date.now() };
+		const backend = response.headers['x-queue-backend'];
+		return { marker: push.marker, status: response.statusCode, body: text, at: Date.now(), ...(typeof backend === 'string' ? { answeredBy: backend } : {}) };
 	} catch (error) {
 		return { marker: push.marker, error: (error as Error).message, at: Date.now() };
 	}
