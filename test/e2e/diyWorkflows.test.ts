@@ -121,13 +121,13 @@ describe('WhatsApp: Webhook + Code + Switch', () => {
 		const ourRuns = await finished(ours.id, pushes.length);
 		pushes.forEach((push, k) => {
 			expect({ push: push.name, status: diyRuns[k].status }).toEqual({ push: push.name, status: 'success' });
-			const expected = padded(routed(ourRuns[k], TRIGGER), 9);
+			const expected = padded(routed(ourRuns[k], TRIGGER), 10);
 			expect(expected.flat().length).toBeGreaterThan(0);
-			expect({ push: push.name, outputs: padded(routed(diyRuns[k], DIY_NODES.route), 9) }).toEqual({ push: push.name, outputs: expected });
+			expect({ push: push.name, outputs: padded(routed(diyRuns[k], DIY_NODES.route), 10) }).toEqual({ push: push.name, outputs: expected });
 		});
-		const counts = padded(routed(diyRuns[pushes.length - 1], DIY_NODES.route), 9).map((items) => items.length);
-		// Message, Sent, Delivered, Read, Failed, Template, Account, Call, Other
-		expect(counts).toEqual([0, 2, 2, 2, 2, 0, 0, 0, 2]);
+		const counts = padded(routed(diyRuns[pushes.length - 1], DIY_NODES.route), 10).map((items) => items.length);
+		// Account, Call, Message, Phone, Delivered, Failed, Read, Sent, Template, Other (deleted)
+		expect(counts).toEqual([0, 0, 0, 0, 2, 2, 2, 2, 0, 2]);
 	});
 
 	it('stops wrongly signed pushes in the Code node: nothing reaches the Switch', async () => {
