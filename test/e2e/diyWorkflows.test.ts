@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { DIY_NODES, diyReceiver, importWorkflow } from '../../bench/diy/workflows';
+import { DIY_NODES, IMPORT_CALLBACK_URLS, diyReceiver, importWorkflow } from '../../bench/diy/workflows';
 import { executionError, nodeOutputs, nodeRan } from '../support/e2e/executionData';
 import { http } from '../support/e2e/http';
 import { getN8n, uniqueName } from '../support/e2e/n8nClient';
@@ -217,6 +217,7 @@ describe('Callbot import: Code + HTTP Request', () => {
 			customerName: 'ACME Ltd',
 			other: 'row 1234',
 			params: [{ name: 'amount', value: '434' }, { name: 'due', value: '2026-06-30' }],
+			...IMPORT_CALLBACK_URLS,
 		});
 	});
 });
