@@ -25,20 +25,30 @@ export interface DiyAccount {
 	callbotSecretKey: string;
 }
 
-const PLACEHOLDERS: Record<string, keyof DiyAccount | 'taskId'> = {
+/** The callback URLs both import sides send (NXCloud requires them; the stand-in only checks them). */
+export const IMPORT_CALLBACK_URLS = {
+	orderCallbackUrl: 'https://n8n.example/webhook/order',
+	callCallbackUrl: 'https://n8n.example/webhook/call',
+} as const;
+
+type FillValues = DiyAccount & { taskId?: string; orderCallbackUrl?: string; callCallbackUrl?: string };
+
+const PLACEHOLDERS: Record<string, keyof FillValues> = {
 	REPLACE_WITH_YOUR_ACCESS_SECRET: 'accessSecret',
 	REPLACE_WITH_YOUR_CALLBOT_UUID: 'callbotUuid',
 	REPLACE_WITH_YOUR_CALLBOT_SECRET_KEY: 'callbotSecretKey',
 	REPLACE_WITH_YOUR_TASK_ID: 'taskId',
+	REPLACE_WITH_YOUR_ORDER_CALLBACK_URL: 'orderCallbackUrl',
+	REPLACE_WITH_YOUR_CALL_CALLBACK_URL: 'callCallbackUrl',
 };
 
 /** A DIY file with the user's values filled in, as a user would after importing it. */
-function filled(file: string, values: DiyAccount & { taskId?: string }): WorkflowJson {
+function filled(file: string, values: FillValues): WorkflowJson {
 	let text = readFileSync(join(__dirname, file), 'utf8');
 	for (const [placeholder, key] of Object.entries(PLACEHOLDERS)) {
 		const value = values[key] ?? '';
 		// Pasted into a JS string inside a JSON string: keep to characters that need no escaping.
-		if (!/^[\w.-]*$/.test(value)) throw new Error(`${key} must be letters, digits, ".", "_" or "-" here`);
+		if (!/^[\w.:/-]*$/.test(value)) throw new Error(`${key} must be letters, digits, ".", ":", "/", "_" or "-" here`);
 		text = text.split(placeholder).join(value);
 	}
 	return JSON.parse(text) as WorkflowJson;
@@ -100,7 +110,7 @@ export function importWorkflow(
 			type: NODE_TYPES.action,
 			typeVersion: 1,
 			position: [480, 0],
-			parameters: { resource: 'callbotCallList', operation: 'importBatch', userTaskId: options.taskId, inputMode: 'inputFields', options: {} },
+			parameters: { resource: 'callbotCallList', operation: 'importBatch', userTaskId: options.taskId, inputMode: 'inputFields', ...IMPORT_CALLBACK_URLS, options: {} },
 			credentials: { nxCloudApi: { id: options.credentialId, name: 'bench' } },
 		};
 		return {
@@ -113,7 +123,7 @@ export function importWorkflow(
 			},
 		};
 	}
-	const diy = filled(DIY_FILES.import, { ...options.account, taskId: options.taskId });
+	const diy = filled(DIY_FILES.import, { ...options.account, taskId: options.taskId, ...IMPORT_CALLBACK_URLS });
 	const build = diy.nodes.find((node) => node.name === 'Build Signed Request')!;
 	const send = diy.nodes.find((node) => node.name === DIY_NODES.send)!;
 	send.parameters = { ...send.parameters, url: String(send.parameters.url).replace('https://nxbot.nxcloud.com', options.callbotUrl) };

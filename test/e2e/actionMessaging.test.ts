@@ -262,7 +262,8 @@ describe('trigger → reply → status push, joined by message id', () => {
 				{ name: 'Status', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [300, 200], parameters: {} },
 			],
 			connections: {
-				'NXCloud Trigger': { main: [[{ node: 'Reply', type: 'main', index: 0 }], [{ node: 'Status', type: 'main', index: 0 }], [], [], [{ node: 'Status', type: 'main', index: 0 }]] },
+				// Outputs: Account, Call, Message (2), Phone, Delivered, Failed (5), Read, Sent (7), Template, Other.
+				'NXCloud Trigger': { main: [[], [], [{ node: 'Reply', type: 'main', index: 0 }], [], [], [{ node: 'Status', type: 'main', index: 0 }], [], [{ node: 'Status', type: 'main', index: 0 }]] },
 			},
 		};
 		const id = await n8n.createWorkflow(workflow);
@@ -278,7 +279,7 @@ describe('trigger → reply → status push, joined by message id', () => {
 		const replyRun = executions.find((e) => nodeOutputs(e, 'Reply')[0]?.length)!;
 		const statusRun = executions.find((e) => nodeOutputs(e, 'Status')[0]?.length)!;
 		const reply = nodeOutputs(replyRun, 'Reply')[0][0].json;
-		const status = nodeOutputs(statusRun, 'NXCloud Trigger')[1][0].json as { event: string; data: Record<string, unknown> };
+		const status = nodeOutputs(statusRun, 'NXCloud Trigger')[7][0].json as { event: string; data: Record<string, unknown> };
 
 		const sent = e2e.standIn.lastRequest('/api/wa/mt')!;
 		expect(sent.json()).toMatchObject({ to: USER, context: { message_id: inboundId }, dr_webhook: triggerUrl, text: { body: 'You wrote: Is my order ready?' } });

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { DIY_NODES, diyReceiver, importWorkflow } from '../../bench/diy/workflows';
+import { DIY_NODES, IMPORT_CALLBACK_URLS, diyReceiver, importWorkflow } from '../../bench/diy/workflows';
 import { executionError, nodeOutputs, nodeRan } from '../support/e2e/executionData';
 import { http } from '../support/e2e/http';
 import { getN8n, uniqueName } from '../support/e2e/n8nClient';
@@ -121,13 +121,13 @@ describe('WhatsApp: Webhook + Code + Switch', () => {
 		const ourRuns = await finished(ours.id, pushes.length);
 		pushes.forEach((push, k) => {
 			expect({ push: push.name, status: diyRuns[k].status }).toEqual({ push: push.name, status: 'success' });
-			const expected = padded(routed(ourRuns[k], TRIGGER), 9);
+			const expected = padded(routed(ourRuns[k], TRIGGER), 10);
 			expect(expected.flat().length).toBeGreaterThan(0);
-			expect({ push: push.name, outputs: padded(routed(diyRuns[k], DIY_NODES.route), 9) }).toEqual({ push: push.name, outputs: expected });
+			expect({ push: push.name, outputs: padded(routed(diyRuns[k], DIY_NODES.route), 10) }).toEqual({ push: push.name, outputs: expected });
 		});
-		const counts = padded(routed(diyRuns[pushes.length - 1], DIY_NODES.route), 9).map((items) => items.length);
-		// Message, Sent, Delivered, Read, Failed, Template, Account, Call, Other
-		expect(counts).toEqual([0, 2, 2, 2, 2, 0, 0, 0, 2]);
+		const counts = padded(routed(diyRuns[pushes.length - 1], DIY_NODES.route), 10).map((items) => items.length);
+		// Account, Call, Message, Phone, Delivered, Failed, Read, Sent, Template, Other (deleted)
+		expect(counts).toEqual([0, 0, 0, 0, 2, 2, 2, 2, 0, 2]);
 	});
 
 	it('stops wrongly signed pushes in the Code node: nothing reaches the Switch', async () => {
@@ -217,6 +217,7 @@ describe('Callbot import: Code + HTTP Request', () => {
 			customerName: 'ACME Ltd',
 			other: 'row 1234',
 			params: [{ name: 'amount', value: '434' }, { name: 'due', value: '2026-06-30' }],
+			...IMPORT_CALLBACK_URLS,
 		});
 	});
 });

@@ -8,6 +8,10 @@ const CALLBOT_UUID = 'REPLACE_WITH_YOUR_CALLBOT_UUID';
 const CALLBOT_SECRET_KEY = 'REPLACE_WITH_YOUR_CALLBOT_SECRET_KEY';
 const CALLBOT_ALGORITHM = 'md5'; // or 'sha256', as chosen in the console
 const USER_TASK_ID = 'REPLACE_WITH_YOUR_TASK_ID';
+// Where NXCloud posts each finished order and each finished call (both required by NXCloud): the
+// production URL of the workflow that receives Callbot callbacks; both may be the same URL.
+const ORDER_CALLBACK_URL = 'REPLACE_WITH_YOUR_ORDER_CALLBACK_URL';
+const CALL_CALLBACK_URL = 'REPLACE_WITH_YOUR_CALL_CALLBACK_URL';
 
 const callList = $input.all().map(({ json }, i) => {
 	// NXCloud wants the country code and digits only: "+86 155 0000 0001" → "8615500000001".
@@ -27,7 +31,7 @@ const callList = $input.all().map(({ json }, i) => {
 const body = JSON.stringify({
 	productID: 'callbot',
 	userTaskID: USER_TASK_ID,
-	callInfoList: { orderCallbackUrl: '', callCallbackUrl: '', callList },
+	callInfoList: { orderCallbackUrl: ORDER_CALLBACK_URL, callCallbackUrl: CALL_CALLBACK_URL, callList },
 });
 const createTs = Math.floor(Date.now() / 1000).toString();
 const requestID = crypto.randomUUID().replace(/-/g, '');

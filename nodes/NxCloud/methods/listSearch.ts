@@ -107,7 +107,12 @@ export async function searchCallbotTasks(
 	const page = Math.max(1, Number(paginationToken ?? 1) || 1);
 	const envelope = await nxCloudRequest.call(
 		this,
-		{ product: 'callbot', path: '/callcentre/api/v3/listTask', body: { productID: 'callbot', page, size: TASK_PAGE_SIZE } },
+		{
+			product: 'callbot',
+			path: '/callcentre/api/v3/listTask',
+			// queryConditions is required by NXCloud even without a filter (the name filter is applied here).
+			body: { productID: 'callbot', page, size: TASK_PAGE_SIZE, queryConditions: {} },
+		},
 		PICKER_POLICY,
 	);
 	const tasks = Array.isArray(envelope.taskData) ? (envelope.taskData as IDataObject[]) : [];
