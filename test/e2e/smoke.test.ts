@@ -76,7 +76,8 @@ it('stops the workflow with a readable error when Callbot refuses the credential
 
 	expect(run.execution.status).toBe('error');
 	expect(run.items).toEqual([]);
-	expect(run.error?.message).toMatch(/retCode 6\b/);
+	// ping answers refusals in its own envelope, {code, msg}, not {retCode, retMsg}.
+	expect(run.error?.message).toMatch(/^Callbot refused the request \(code 6\)/);
 	expect(`${run.error?.message} ${run.error?.description}`).toMatch(/Callbot Secret Key/);
 	expect(standIn.requestsTo('/callcentre/api/v3/ping').map((ping) => ping.retCode)).toEqual([6]);
 	expect(n8n.logText()).not.toContain(wrongSecret);
