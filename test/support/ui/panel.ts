@@ -49,11 +49,16 @@ export async function assertPanel(page: Page, expected: ExpectedPanel, where: st
 		}
 		check.notices += 1;
 	}
+	const shownNames = new Set(expected.fields.map((p) => p.name));
 	for (const hidden of expected.absent) {
+		// A hidden variant of a shown parameter (same name, other label, e.g. an upload's input
+		// field and a download's output field) is recognised by its label, not by its name.
 		const shown =
 			hidden.type === 'notice'
 				? await panel.getByText(noticeStart(hidden)).first().isVisible()
-				: (await parameterLabel(page, hidden.name).count()) > 0;
+				: shownNames.has(hidden.name)
+					? await panel.getByText(hidden.displayName, { exact: true }).first().isVisible()
+					: (await parameterLabel(page, hidden.name).count()) > 0;
 		if (shown) throw new Error(`${where}: parameter "${hidden.displayName}" (${hidden.name}) should be hidden but is shown`);
 	}
 	for (const field of expected.fields) {
