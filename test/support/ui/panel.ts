@@ -16,6 +16,9 @@ function noticeStart(notice: INodeProperties): string {
 
 /** A parameter is on screen when its label is: by `for=<name>`, or by its display name. */
 async function labelVisible(page: Page, p: INodeProperties): Promise<boolean> {
+	// n8n draws a resource mapper's label only once it has fields; before (no template chosen yet)
+	// it shows the mapper's container with the method's notice.
+	if (p.type === 'resourceMapper') return await ndv(page).getByTestId('resource-mapper-container').first().isVisible();
 	const byFor = parameterLabel(page, p.name);
 	if ((await byFor.count()) > 0) return await byFor.first().isVisible();
 	return await ndv(page).getByTestId('node-parameters').getByText(p.displayName, { exact: true }).first().isVisible();
