@@ -97,7 +97,9 @@ test('every resource and operation shows its fields, option lists and required m
 	await dismissToasts(page);
 	await page.mouse.move(5, 5);
 	await saveScreenshot(page, 'action-node');
-});
+	// 32 operations, a few seconds each in the editor (more on a loaded machine): past the
+	// config's 3 minutes per test.
+}, 600_000);
 
 test('no browser console error came from the action node', () => {
 	const ours = session.watch.ours(['action node'], N8N_EXPECTED_PROBLEMS);

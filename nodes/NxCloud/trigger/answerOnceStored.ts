@@ -24,6 +24,10 @@ export interface WatchedResponse {
  * before NXCloud's 200. (The node's description sets responseData to '' so that n8n reads
  * webhookResponse at all.)
  *
+ * n8n 1.x reads webhookResponse, saves the static data and answers before it calls run(): there
+ * the 200 and the execution's storage happen together, not one after the other, and nothing a
+ * node returns changes that (docs/compatibility.md says what holds on 1.x).
+ *
  * The keys of the push are settled when the response ends: stored if a 2xx went out, or if the
  * connection dropped after n8n had reached the getter (the execution exists); released otherwise.
  */

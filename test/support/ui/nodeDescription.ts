@@ -56,6 +56,12 @@ export interface ExpectedPanel {
 
 function isEmpty(value: unknown): boolean {
 	if (value === undefined || value === null || value === '') return true;
+	// A resource locator ({ mode, value }) is empty when its value is: n8n flags a required picker
+	// whose value is empty, whatever the mode (a number counts as given, as in n8n).
+	if (typeof value === 'object' && 'mode' in value && 'value' in value) {
+		const picked = (value as { value: unknown }).value;
+		return typeof picked !== 'number' && !picked;
+	}
 	if (Array.isArray(value)) return value.length === 0;
 	if (typeof value === 'object') return Object.keys(value as object).length === 0;
 	return false;

@@ -26,10 +26,20 @@ async function phoneRefOf(ctx: ILoadOptionsFunctions): Promise<{ appkey: string;
 	}
 }
 
+/**
+ * Whether a Business Phone has been chosen yet. The template list loads as soon as Send Template
+ * opens; before a phone is picked there is nothing to list, which is not an error (the field's
+ * description says to choose the phone first). A phone that is given but wrong still is.
+ */
+function phoneChosen(ctx: ILoadOptionsFunctions): boolean {
+	return text(locatorValue(ctx.getCurrentNodeParameter('businessPhone'))).trim() !== '';
+}
+
 const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 
 /** Template names, one entry per name (its languages and status in the description). */
 export async function getMessageTemplateNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	if (!phoneChosen(this)) return [];
 	const templates = await listTemplates(this, await phoneRefOf(this), EDITOR_POLICY);
 	const byName = new Map<string, IDataObject[]>();
 	for (const template of templates) {
@@ -49,7 +59,7 @@ export async function getMessageTemplateNames(this: ILoadOptionsFunctions): Prom
 /** The languages of the chosen template. */
 export async function getMessageTemplateLanguages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const name = text(this.getCurrentNodeParameter('templateName')).trim();
-	if (name === '') return [];
+	if (name === '' || !phoneChosen(this)) return [];
 	const templates = await listTemplates(this, await phoneRefOf(this), EDITOR_POLICY, name);
 	return templates
 		.filter((t) => t.name === name)

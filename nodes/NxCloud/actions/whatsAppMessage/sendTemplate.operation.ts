@@ -32,7 +32,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		description:
-			'Approved template of the business phone. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'Approved template of the business phone (choose the Business Phone first). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Language Name or ID',
