@@ -11,7 +11,17 @@ import tsParser from '@typescript-eslint/parser';
 const runtime = ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'];
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', '.cache/**', 'coverage/**', '.dev/**', '**/*.js', '**/*.mjs'] },
+	{
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'.cache/**',
+			'coverage/**',
+			'.dev/**',
+			'**/*.js',
+			'**/*.mjs',
+		],
+	},
 	...tseslint.configs.recommended.map((c) => ({ ...c, files: ['**/*.ts'] })),
 	{
 		files: ['**/*.json'],

@@ -27,7 +27,12 @@ import { getN8n, uniqueName } from '../test/support/e2e/n8nClient';
 import { NODE_TYPES, repoRoot } from '../test/support/e2e/paths';
 import { startStandIn, standInSigning, type StandIn } from '../test/support/standin';
 
-const list = (value: string | undefined, fallback: string) => (value ?? fallback).split(',').map((s) => s.trim()).filter(Boolean).map(Number);
+const list = (value: string | undefined, fallback: string) =>
+	(value ?? fallback)
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean)
+		.map(Number);
 const PUSHES = Number(process.env.BENCH_EVENTS ?? 2000);
 const PROBE_PUSHES = Number(process.env.BENCH_PROBE_EVENTS ?? PUSHES);
 const LEVELS = list(process.env.BENCH_CONCURRENCY, '1,8,32');
@@ -47,7 +52,11 @@ const out = (line = '') => process.stdout.write(`${line}\n`);
 const n8n = getN8n();
 
 type Receiver = 'ours' | 'diy' | 'minimal';
-const LABELS: Record<Receiver, string> = { ours: 'NXCloud Trigger', diy: 'DIY Webhook+Code+Switch', minimal: 'do-nothing community trigger' };
+const LABELS: Record<Receiver, string> = {
+	ours: 'NXCloud Trigger',
+	diy: 'DIY Webhook+Code+Switch',
+	minimal: 'do-nothing community trigger',
+};
 const STATUSES = ['sent', 'delivered', 'read', 'failed', 'delivered'];
 
 /** A WhatsApp status push with `events` statuses, each a new message id, signed with md5. */
@@ -59,8 +68,21 @@ function signedPush(events: number): PreparedRequest {
 			status: STATUSES[k % STATUSES.length],
 			timestamp: String(Math.floor(Date.now() / 1000)),
 			recipient_id: '8617600000819',
-			conversation: { id: randomUUID().replace(/-/g, ''), expiration_timestamp: '1763974800', origin: { type: 'utility' } },
-			costs: [{ currency: 'USD', price: 0.0113, foreign_price: 0.08, cdr_type: 5, message_id: id, direction: 1 }],
+			conversation: {
+				id: randomUUID().replace(/-/g, ''),
+				expiration_timestamp: '1763974800',
+				origin: { type: 'utility' },
+			},
+			costs: [
+				{
+					currency: 'USD',
+					price: 0.0113,
+					foreign_price: 0.08,
+					cdr_type: 5,
+					message_id: id,
+					direction: 1,
+				},
+			],
 		};
 	});
 	const body = JSON.stringify({
@@ -73,8 +95,29 @@ function signedPush(events: number): PreparedRequest {
 		statuses,
 	});
 	const ts = Date.now().toString();
-	const sign = standInSigning.openPlatformSign({ accessKey: ACCOUNT.accessKey, action: 'mt', bizType: '2', ts, body, accessSecret: ACCOUNT.accessSecret }, 'md5');
-	return { body, headers: { 'content-type': 'application/json', accesskey: ACCOUNT.accessKey, action: 'mt', biztype: '2', ts, algorithm: 'md5', sign } };
+	const sign = standInSigning.openPlatformSign(
+		{
+			accessKey: ACCOUNT.accessKey,
+			action: 'mt',
+			bizType: '2',
+			ts,
+			body,
+			accessSecret: ACCOUNT.accessSecret,
+		},
+		'md5',
+	);
+	return {
+		body,
+		headers: {
+			'content-type': 'application/json',
+			accesskey: ACCOUNT.accessKey,
+			action: 'mt',
+			biztype: '2',
+			ts,
+			algorithm: 'md5',
+			sign,
+		},
+	};
 }
 
 const RESULTS_FILE = join(repoRoot, '.cache', 'bench', `diy-${ENGINE}.json`);
@@ -85,7 +128,9 @@ function save(update: Record<string, unknown>): void {
 	writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
 }
 
-async function deployReceivers(credentialId: string): Promise<Record<Receiver, { id: string; url: string }>> {
+async function deployReceivers(
+	credentialId: string,
+): Promise<Record<Receiver, { id: string; url: string }>> {
 	const single = async (name: string, node: Record<string, unknown>) =>
 		await n8n.createWorkflow({
 			name: uniqueName(`bench ${name}`),
@@ -103,7 +148,10 @@ async function deployReceivers(credentialId: string): Promise<Record<Receiver, {
 			parameters: { source: 'whatsapp' },
 			credentials: { nxCloudApi: { id: credentialId, name: 'bench' } },
 		}),
-		minimal: await single('Minimal Trigger', { type: 'CUSTOM.minimalTrigger', webhookId: minimalHook }),
+		minimal: await single('Minimal Trigger', {
+			type: 'CUSTOM.minimalTrigger',
+			webhookId: minimalHook,
+		}),
 		diy: await n8n.createWorkflow(diy.workflow),
 	};
 	for (const id of Object.values(ids)) await n8n.activateWorkflow(id);
@@ -126,7 +174,9 @@ async function drained(workflowId: string, sinceMs: number): Promise<number> {
 		const recent = await n8n.listExecutions({ workflowId, limit: 100 });
 		const busy = recent.some((execution) => UNFINISHED.includes(execution.status));
 		if (!busy) {
-			const stopped = recent.map((e) => (e.stoppedAt ? Date.parse(e.stoppedAt) : 0)).filter((t) => t >= sinceMs);
+			const stopped = recent
+				.map((e) => (e.stoppedAt ? Date.parse(e.stoppedAt) : 0))
+				.filter((t) => t >= sinceMs);
 			return stopped.length ? Math.max(...stopped) : sinceMs;
 		}
 		await delay(100);
@@ -141,7 +191,8 @@ async function countExecutions(workflowId: string): Promise<Record<string, numbe
 			'GET',
 			`/executions?workflowId=${workflowId}&limit=250${cursor ? `&cursor=${cursor}` : ''}`,
 		);
-		for (const execution of page.data) counts[execution.status] = (counts[execution.status] ?? 0) + 1;
+		for (const execution of page.data)
+			counts[execution.status] = (counts[execution.status] ?? 0) + 1;
 		cursor = page.nextCursor ?? undefined;
 	} while (cursor);
 	return counts;
@@ -179,7 +230,11 @@ async function receiving(credentialId: string) {
 	out(`warming up (${WARMUP} pushes each)`);
 	for (const name of names) {
 		const t = Date.now();
-		await fire(receivers[name].url, Array.from({ length: WARMUP }, () => signedPush(1)), 4);
+		await fire(
+			receivers[name].url,
+			Array.from({ length: WARMUP }, () => signedPush(1)),
+			4,
+		);
 		await drained(receivers[name].id, t);
 	}
 	const sent: Record<Receiver, number> = { ours: WARMUP, diy: WARMUP, minimal: WARMUP };
@@ -193,18 +248,25 @@ async function receiving(credentialId: string) {
 					const pushes = Array.from({ length: count }, () => signedPush(eventsPerPush));
 					const result = await fire(receivers[name].url, pushes, concurrency);
 					const lastStopped = await drained(receivers[name].id, result.startedAtMs);
-					const processedSeconds = Math.max(result.seconds, (lastStopped - result.startedAtMs) / 1000);
+					const processedSeconds = Math.max(
+						result.seconds,
+						(lastStopped - result.startedAtMs) / 1000,
+					);
 					runs[name].push({ ...result, processedSeconds });
 					sent[name] += count;
 				}
 			}
-			const summary = Object.fromEntries(names.map((name) => [name, summarise(runs[name], eventsPerPush)])) as Record<Receiver, Summary>;
+			const summary = Object.fromEntries(
+				names.map((name) => [name, summarise(runs[name], eventsPerPush)]),
+			) as Record<Receiver, Summary>;
 			const level = {
 				eventsPerPush,
 				concurrency,
 				...summary,
 				oursToDiy: summary.ours.eventsPerSec / summary.diy.eventsPerSec,
-				oursToMinimal: summary.minimal ? summary.ours.eventsPerSec / summary.minimal.eventsPerSec : undefined,
+				oursToMinimal: summary.minimal
+					? summary.ours.eventsPerSec / summary.minimal.eventsPerSec
+					: undefined,
 			};
 			levels.push(level);
 			save({ receivingSoFar: levels });
@@ -212,14 +274,23 @@ async function receiving(credentialId: string) {
 			for (const name of names) out(`  ${LABELS[name].padEnd(30)} ${fmt(summary[name])}`);
 			out(
 				`  events/s ratios: ours / DIY ${level.oursToDiy.toFixed(2)}x (goal >= 1.5)` +
-					(level.oursToMinimal === undefined ? '' : `; ours / do-nothing ${level.oursToMinimal.toFixed(2)}x (goal >= 0.95)`),
+					(level.oursToMinimal === undefined
+						? ''
+						: `; ours / do-nothing ${level.oursToMinimal.toFixed(2)}x (goal >= 0.95)`),
 			);
 		}
 	}
 	const executions = Object.fromEntries(
-		await Promise.all(names.map(async (name) => [name, { sent: sent[name], byStatus: await countExecutions(receivers[name].id) }])),
+		await Promise.all(
+			names.map(async (name) => [
+				name,
+				{ sent: sent[name], byStatus: await countExecutions(receivers[name].id) },
+			]),
+		),
 	);
-	out(`executions recorded vs pushes sent: ${names.map((n) => `${n} ${JSON.stringify(executions[n].byStatus)} / ${executions[n].sent}`).join(', ')}`);
+	out(
+		`executions recorded vs pushes sent: ${names.map((n) => `${n} ${JSON.stringify(executions[n].byStatus)} / ${executions[n].sent}`).join(', ')}`,
+	);
 	// The DIY stops a push it cannot verify with an error: every one here must have succeeded.
 	return { levels, executions };
 }
@@ -227,7 +298,11 @@ async function receiving(credentialId: string) {
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
 
 async function importing() {
-	const standIn: StandIn = await startStandIn({ ...ACCOUNT, recordBodies: false, maxImportRows: Math.max(100_000, ...IMPORT_ROWS) });
+	const standIn: StandIn = await startStandIn({
+		...ACCOUNT,
+		recordBodies: false,
+		maxImportRows: Math.max(100_000, ...IMPORT_ROWS),
+	});
 	try {
 		return await importingWith(standIn);
 	} finally {
@@ -241,11 +316,22 @@ async function importingWith(standIn: StandIn) {
 	const credentialId = await n8n.createCredential({
 		name: uniqueName('bench diy import'),
 		type: 'nxCloudApi',
-		data: { ...ACCOUNT, callbotAlgorithm: 'MD5', openApiBaseUrl: standIn.url, callbotBaseUrl: standIn.url },
+		data: {
+			...ACCOUNT,
+			callbotAlgorithm: 'MD5',
+			openApiBaseUrl: standIn.url,
+			callbotBaseUrl: standIn.url,
+		},
 	});
 	const workflows = {} as Record<'ours' | 'diy', { id: string; url: string }>;
 	for (const side of ['ours', 'diy'] as const) {
-		const { workflow, path } = importWorkflow(side, { account: ACCOUNT, taskId, callbotUrl: standIn.url, credentialId, name: uniqueName(`bench import ${side}`) });
+		const { workflow, path } = importWorkflow(side, {
+			account: ACCOUNT,
+			taskId,
+			callbotUrl: standIn.url,
+			credentialId,
+			name: uniqueName(`bench import ${side}`),
+		});
 		const id = await n8n.createWorkflow(workflow);
 		await n8n.activateWorkflow(id);
 		workflows[side] = { id, url: n8n.webhookUrl(path) };
@@ -255,11 +341,24 @@ async function importingWith(standIn: StandIn) {
 	let seq = 0;
 	const runOnce = async (side: 'ours' | 'diy', rows: number) => {
 		standIn.reset();
-		standIn.state.callbot.model.createTask({ userTaskID: taskId, sceneID: 'bench', taskName: 'bench', other: '', taskCreateSetting: {}, funcFlag: {}, taskCallbackUrl: '', orderCallbackUrl: '' });
+		standIn.state.callbot.model.createTask({
+			userTaskID: taskId,
+			sceneID: 'bench',
+			taskName: 'bench',
+			other: '',
+			taskCreateSetting: {},
+			funcFlag: {},
+			taskCallbackUrl: '',
+			orderCallbackUrl: '',
+		});
 		await delay(1500); // let n8n settle (and collect) after the previous run
 		const memory = new PeakMemory(n8n.connection.pid);
 		const t0 = performance.now();
-		const answer = await http(workflows[side].url, { method: 'POST', body: { rows, runId: `r${++seq}-${randomUUID().slice(0, 6)}` }, timeoutMs: 1_800_000 });
+		const answer = await http(workflows[side].url, {
+			method: 'POST',
+			body: { rows, runId: `r${++seq}-${randomUUID().slice(0, 6)}` },
+			timeoutMs: 1_800_000,
+		});
 		const wallMs = performance.now() - t0;
 		const peaks: MemoryPeaks = memory.stop();
 		const [request] = standIn.requestsTo('/importBatchCall');
@@ -276,7 +375,9 @@ async function importingWith(standIn: StandIn) {
 			...peaks,
 		};
 		if (answer.status !== 200 || measurement.accepted !== rows) {
-			throw new Error(`${side} import of ${rows} rows: HTTP ${answer.status}, ${measurement.accepted} accepted: ${answer.text.slice(0, 300)}`);
+			throw new Error(
+				`${side} import of ${rows} rows: HTTP ${answer.status}, ${measurement.accepted} accepted: ${answer.text.slice(0, 300)}`,
+			);
 		}
 		out(
 			`  ${side.padEnd(4)} ${String(rows).padStart(6)} rows: ${(wallMs / 1000).toFixed(1).padStart(6)} s, n8n main peak ${mb(peaks.mainPeak)} ` +
@@ -290,19 +391,38 @@ async function importingWith(standIn: StandIn) {
 	measurements.length = 0;
 	const sizes = [];
 	for (const rows of IMPORT_ROWS) {
-		const runs: Record<'ours' | 'diy', Awaited<ReturnType<typeof runOnce>>[]> = { ours: [], diy: [] };
+		const runs: Record<'ours' | 'diy', Awaited<ReturnType<typeof runOnce>>[]> = {
+			ours: [],
+			diy: [],
+		};
 		for (let r = 0; r < IMPORT_REPEATS; r++) {
-			const order: Array<'ours' | 'diy'> = (r + sizes.length) % 2 === 0 ? ['diy', 'ours'] : ['ours', 'diy'];
+			const order: Array<'ours' | 'diy'> =
+				(r + sizes.length) % 2 === 0 ? ['diy', 'ours'] : ['ours', 'diy'];
 			for (const side of order) runs[side].push(await runOnce(side, rows));
 		}
-		const median = (side: 'ours' | 'diy', key: 'wallMs' | 'mainPeak' | 'totalPeak' | 'runnerPeak') => {
+		const median = (
+			side: 'ours' | 'diy',
+			key: 'wallMs' | 'mainPeak' | 'totalPeak' | 'runnerPeak',
+		) => {
 			const values = runs[side].map((m) => m[key]).sort((a, b) => a - b);
 			return values[Math.floor(values.length / 2)];
 		};
 		const size = {
 			rows,
-			ours: { wallMs: median('ours', 'wallMs'), mainPeak: median('ours', 'mainPeak'), runnerPeak: median('ours', 'runnerPeak'), totalPeak: median('ours', 'totalPeak'), wireBytes: runs.ours[0].wireBytes },
-			diy: { wallMs: median('diy', 'wallMs'), mainPeak: median('diy', 'mainPeak'), runnerPeak: median('diy', 'runnerPeak'), totalPeak: median('diy', 'totalPeak'), wireBytes: runs.diy[0].wireBytes },
+			ours: {
+				wallMs: median('ours', 'wallMs'),
+				mainPeak: median('ours', 'mainPeak'),
+				runnerPeak: median('ours', 'runnerPeak'),
+				totalPeak: median('ours', 'totalPeak'),
+				wireBytes: runs.ours[0].wireBytes,
+			},
+			diy: {
+				wallMs: median('diy', 'wallMs'),
+				mainPeak: median('diy', 'mainPeak'),
+				runnerPeak: median('diy', 'runnerPeak'),
+				totalPeak: median('diy', 'totalPeak'),
+				wireBytes: runs.diy[0].wireBytes,
+			},
 			timeRatio: median('ours', 'wallMs') / median('diy', 'wallMs'),
 			mainPeakRatio: median('ours', 'mainPeak') / median('diy', 'mainPeak'),
 			totalPeakRatio: median('ours', 'totalPeak') / median('diy', 'totalPeak'),
@@ -318,17 +438,33 @@ async function importingWith(standIn: StandIn) {
 
 test('our nodes against the do-it-yourself workflows', async () => {
 	const load = () => require('node:fs').readFileSync('/proc/loadavg', 'utf8').trim();
-	save({ date: new Date().toISOString(), engine: ENGINE, pushesPerLevel: PUSHES, probePushesPerLevel: PROBE_PUSHES, levels: LEVELS, shapes: SHAPES, importRows: IMPORT_ROWS, loadavgStart: load() });
-	const credentialId = await n8n.createCredential({ name: uniqueName('bench diy'), type: 'nxCloudApi', data: { ...ACCOUNT, callbotAlgorithm: 'MD5' } });
-	out(`\n== receiving, expression engine ${ENGINE}: ${PUSHES} signed pushes per level (${PROBE_PUSHES} for the do-nothing trigger), load ${load()} ==`);
-	if (LEVELS.length && SHAPES.length && PUSHES > 0) save({ receiving: await receiving(credentialId), receivingSoFar: undefined });
+	save({
+		date: new Date().toISOString(),
+		engine: ENGINE,
+		pushesPerLevel: PUSHES,
+		probePushesPerLevel: PROBE_PUSHES,
+		levels: LEVELS,
+		shapes: SHAPES,
+		importRows: IMPORT_ROWS,
+		loadavgStart: load(),
+	});
+	const credentialId = await n8n.createCredential({
+		name: uniqueName('bench diy'),
+		type: 'nxCloudApi',
+		data: { ...ACCOUNT, callbotAlgorithm: 'MD5' },
+	});
+	out(
+		`\n== receiving, expression engine ${ENGINE}: ${PUSHES} signed pushes per level (${PROBE_PUSHES} for the do-nothing trigger), load ${load()} ==`,
+	);
+	if (LEVELS.length && SHAPES.length && PUSHES > 0)
+		save({ receiving: await receiving(credentialId), receivingSoFar: undefined });
 	if (IMPORT_ROWS.length) {
-		out(`\n== importing, expression engine ${ENGINE}: ${IMPORT_ROWS.join(', ')} rows, load ${load()} ==`);
+		out(
+			`\n== importing, expression engine ${ENGINE}: ${IMPORT_ROWS.join(', ')} rows, load ${load()} ==`,
+		);
 		save({ importing: await importing(), importingSoFar: undefined });
 	}
 	save({ loadavgEnd: load() });
 	out(`results: ${RESULTS_FILE}`);
 	await n8n.cleanup();
 });
-
-

@@ -8,8 +8,15 @@ process.env.N8N_CUSTOM_EXTENSIONS = require('node:path').join(__dirname, 'trigge
 // BENCH_CPU_PROF=1: n8n's main process writes a V8 CPU profile when it stops (the jest process
 // and n8n's task runner are not profiled), summarised by bench/diy/cpuProfileSummary.mjs.
 if (process.env.BENCH_CPU_PROF === '1') {
-	const dir = require('node:path').join(__dirname, '..', '.cache', 'bench', `cpu-prof-${process.env.N8N_EXPRESSION_ENGINE ?? 'default'}`);
-	process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${dir}`.trim();
+	const dir = require('node:path').join(
+		__dirname,
+		'..',
+		'.cache',
+		'bench',
+		`cpu-prof-${process.env.N8N_EXPRESSION_ENGINE ?? 'default'}`,
+	);
+	process.env.NODE_OPTIONS =
+		`${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${dir}`.trim();
 }
 
 const e2e = require('../jest.config.js').projects.find((project) => project.displayName === 'e2e');

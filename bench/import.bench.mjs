@@ -10,8 +10,15 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-execFileSync(process.execPath, [tsc, '-p', join(root, 'bench', 'import.tsconfig.json')], { stdio: 'inherit', cwd: root });
-execFileSync(process.execPath, ['--expose-gc', join(root, '.cache', 'bench', 'import-build', 'bench', 'importRunner.js')], {
+execFileSync(process.execPath, [tsc, '-p', join(root, 'bench', 'import.tsconfig.json')], {
 	stdio: 'inherit',
 	cwd: root,
 });
+execFileSync(
+	process.execPath,
+	['--expose-gc', join(root, '.cache', 'bench', 'import-build', 'bench', 'importRunner.js')],
+	{
+		stdio: 'inherit',
+		cwd: root,
+	},
+);

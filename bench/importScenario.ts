@@ -7,7 +7,13 @@ import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { gzip as zlibGzip } from 'node:zlib';
 
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { Agent, request } from 'undici';
 
 import { NxCloudApi } from '../credentials/NxCloudApi.credentials';
@@ -39,7 +45,11 @@ function inputRows(): IDataObject[] {
 	return rows;
 }
 
-async function post(url: string, headers: Record<string, string>, body: string | Buffer): Promise<{ status: number; json: IDataObject }> {
+async function post(
+	url: string,
+	headers: Record<string, string>,
+	body: string | Buffer,
+): Promise<{ status: number; json: IDataObject }> {
 	const response = await request(url, { method: 'POST', headers, body, dispatcher: agent });
 	const text = await response.body.text();
 	return { status: response.statusCode, json: JSON.parse(text) as IDataObject };
@@ -50,7 +60,12 @@ let wireBytes = 0;
 
 /** The node's own path: execute() of the NXCloud node with a minimal n8n context. */
 async function runNode(items: INodeExecutionData[]): Promise<IDataObject> {
-	const credentials = { callbotUuid: UUID, callbotSecretKey: SECRET, callbotAlgorithm: 'MD5', callbotBaseUrl: URL_BASE };
+	const credentials = {
+		callbotUuid: UUID,
+		callbotSecretKey: SECRET,
+		callbotAlgorithm: 'MD5',
+		callbotBaseUrl: URL_BASE,
+	};
 	const params: IDataObject = {
 		resource: 'callbotCallList',
 		operation: 'importBatch',
@@ -61,7 +76,14 @@ async function runNode(items: INodeExecutionData[]): Promise<IDataObject> {
 		callCallbackUrl: 'https://n8n.example/webhook/call',
 		options: { gzipBody: GZIP, tries: 1, timeout: 600 },
 	};
-	const node: INode = { id: 'bench', name: 'NXCloud', type: 'n8n-nodes-nxcloud.nxCloud', typeVersion: 1, position: [0, 0], parameters: params as INode['parameters'] };
+	const node: INode = {
+		id: 'bench',
+		name: 'NXCloud',
+		type: 'n8n-nodes-nxcloud.nxCloud',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: params as INode['parameters'],
+	};
 	const credential = new NxCloudApi();
 	const ctx = {
 		getNode: () => node,
@@ -80,7 +102,11 @@ async function runNode(items: INodeExecutionData[]): Promise<IDataObject> {
 				const signed = await credential.authenticate(credentials, options);
 				const wire = signed.body as string | Buffer;
 				wireBytes = typeof wire === 'string' ? Buffer.byteLength(wire) : wire.length;
-				const { status, json } = await post(signed.url, signed.headers as Record<string, string>, wire);
+				const { status, json } = await post(
+					signed.url,
+					signed.headers as Record<string, string>,
+					wire,
+				);
 				return { statusCode: status, body: json, headers: {} };
 			},
 		},
@@ -88,7 +114,8 @@ async function runNode(items: INodeExecutionData[]): Promise<IDataObject> {
 	const output = await new NxCloud().execute.call(ctx);
 	const results = output[0];
 	const imported = results.filter((item) => item.json.status === 'imported').length;
-	if (results.length !== ROWS) throw new Error(`expected ${ROWS} output items, got ${results.length}`);
+	if (results.length !== ROWS)
+		throw new Error(`expected ${ROWS} output items, got ${results.length}`);
 	return { imported, outputItems: results.length };
 }
 
@@ -97,7 +124,15 @@ async function runNode(items: INodeExecutionData[]): Promise<IDataObject> {
  * Callbot signs (md5 over secret&body=…&createTs=…), gzipped when asked, POSTed.
  */
 async function runFloor(wireRows: IDataObject[]): Promise<IDataObject> {
-	const body = JSON.stringify({ productID: 'callbot', userTaskID: TASK, callInfoList: { orderCallbackUrl: 'https://n8n.example/webhook/order', callCallbackUrl: 'https://n8n.example/webhook/call', callList: wireRows } });
+	const body = JSON.stringify({
+		productID: 'callbot',
+		userTaskID: TASK,
+		callInfoList: {
+			orderCallbackUrl: 'https://n8n.example/webhook/order',
+			callCallbackUrl: 'https://n8n.example/webhook/call',
+			callList: wireRows,
+		},
+	});
 	bodyBytes = Buffer.byteLength(body);
 	const createTs = Math.floor(Date.now() / 1000).toString();
 	const requestID = randomUUID().replace(/-/g, '');
@@ -107,7 +142,13 @@ async function runFloor(wireRows: IDataObject[]): Promise<IDataObject> {
 		.update(`&createTs=${createTs}&requestID=${requestID}&uuid=${UUID}`)
 		.digest('hex')
 		.toUpperCase();
-	const headers: Record<string, string> = { 'content-type': 'application/json', requestID, uuid: UUID, createTs, sign };
+	const headers: Record<string, string> = {
+		'content-type': 'application/json',
+		requestID,
+		uuid: UUID,
+		createTs,
+		sign,
+	};
 	let wire: string | Buffer = body;
 	if (GZIP) {
 		wire = await gzipAsync(body);
@@ -115,7 +156,8 @@ async function runFloor(wireRows: IDataObject[]): Promise<IDataObject> {
 	}
 	wireBytes = typeof wire === 'string' ? Buffer.byteLength(wire) : wire.length;
 	const { json } = await post(`${URL_BASE}/callcentre/api/v3/importBatchCall`, headers, wire);
-	if (json.retCode !== 0) throw new Error(`floor import refused: ${JSON.stringify(json).slice(0, 300)}`);
+	if (json.retCode !== 0)
+		throw new Error(`floor import refused: ${JSON.stringify(json).slice(0, 300)}`);
 	return { imported: json.successCount };
 }
 
@@ -149,7 +191,9 @@ async function main(): Promise<void> {
 		if (trace && ++tick % 12 === 0) {
 			const m = process.memoryUsage();
 			const mb = (b: number) => (b / 1048576).toFixed(0).padStart(4);
-			process.stderr.write(`${(performance.now() - t0).toFixed(0).padStart(6)} ms rss ${mb(m.rss - rssBefore)} heapUsed ${mb(m.heapUsed)} heapTotal ${mb(m.heapTotal)} external ${mb(m.external)}\n`);
+			process.stderr.write(
+				`${(performance.now() - t0).toFixed(0).padStart(6)} ms rss ${mb(m.rss - rssBefore)} heapUsed ${mb(m.heapUsed)} heapTotal ${mb(m.heapTotal)} external ${mb(m.external)}\n`,
+			);
 		}
 	}, 2);
 	const cpu = process.cpuUsage();

@@ -10,5 +10,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-execFileSync(process.execPath, [tsc, '-p', join(root, 'bench', 'send.tsconfig.json')], { stdio: 'inherit', cwd: root });
-execFileSync(process.execPath, [join(root, '.cache', 'bench', 'send-build', 'bench', 'sendRunner.js')], { stdio: 'inherit', cwd: root });
+execFileSync(process.execPath, [tsc, '-p', join(root, 'bench', 'send.tsconfig.json')], {
+	stdio: 'inherit',
+	cwd: root,
+});
+execFileSync(
+	process.execPath,
+	[join(root, '.cache', 'bench', 'send-build', 'bench', 'sendRunner.js')],
+	{ stdio: 'inherit', cwd: root },
+);

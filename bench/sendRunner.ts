@@ -31,7 +31,12 @@ const median = (values: number[]): number => {
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function main(): Promise<void> {
-	const account = { accessKey: 'bench', accessSecret: randomBytes(8).toString('hex'), callbotUuid: 'unused', callbotSecretKey: 'unused' };
+	const account = {
+		accessKey: 'bench',
+		accessSecret: randomBytes(8).toString('hex'),
+		callbotUuid: 'unused',
+		callbotSecretKey: 'unused',
+	};
 	const bound = { business_phone: '8613300000000', appkey: 'benchapp' };
 	const standIn = await startStandIn({ ...account, recordBodies: false, boundPhones: [bound] });
 	const env = {
@@ -44,18 +49,28 @@ async function main(): Promise<void> {
 	};
 	const script = join(__dirname, 'sendScenario.js');
 	const results: Measurement[] = [];
-	out(`Send benchmark: ${COUNT.toLocaleString('en')} text messages (one per input item), concurrency 1 on both sides, ${REPEATS} repeats, Node ${process.version}`);
+	out(
+		`Send benchmark: ${COUNT.toLocaleString('en')} text messages (one per input item), concurrency 1 on both sides, ${REPEATS} repeats, Node ${process.version}`,
+	);
 	for (let r = 0; r < REPEATS; r++) {
 		const order: Array<'node' | 'floor'> = r % 2 === 0 ? ['node', 'floor'] : ['floor', 'node'];
 		for (const mode of order) {
 			standIn.reset();
-			const { stdout } = await run(process.execPath, ['--expose-gc', script, mode, String(COUNT), `r${r}-${randomBytes(3).toString('hex')}`], { env, maxBuffer: 1024 * 1024 });
+			const { stdout } = await run(
+				process.execPath,
+				['--expose-gc', script, mode, String(COUNT), `r${r}-${randomBytes(3).toString('hex')}`],
+				{ env, maxBuffer: 1024 * 1024 },
+			);
 			const m = JSON.parse(stdout.trim().split('\n').pop()!) as Measurement;
-			if (m.accepted !== COUNT) throw new Error(`${mode} had ${m.accepted} of ${COUNT} messages accepted`);
+			if (m.accepted !== COUNT)
+				throw new Error(`${mode} had ${m.accepted} of ${COUNT} messages accepted`);
 			const stored = standIn.state.messaging.messages().length;
-			if (stored !== COUNT) throw new Error(`the stand-in accepted ${stored} messages, expected ${COUNT}`);
+			if (stored !== COUNT)
+				throw new Error(`the stand-in accepted ${stored} messages, expected ${COUNT}`);
 			results.push(m);
-			out(`  ${mode.padEnd(5)} wall ${m.wallMs.toFixed(0).padStart(6)} ms = ${(COUNT / (m.wallMs / 1000)).toFixed(0).padStart(5)} msg/s  cpu ${m.cpuMs.toFixed(0).padStart(6)} ms  peak RSS ${mb(m.peakRss)} (+${mb(m.peakRss - m.rssBefore)})`);
+			out(
+				`  ${mode.padEnd(5)} wall ${m.wallMs.toFixed(0).padStart(6)} ms = ${(COUNT / (m.wallMs / 1000)).toFixed(0).padStart(5)} msg/s  cpu ${m.cpuMs.toFixed(0).padStart(6)} ms  peak RSS ${mb(m.peakRss)} (+${mb(m.peakRss - m.rssBefore)})`,
+			);
 		}
 	}
 	await standIn.close();
@@ -64,17 +79,32 @@ async function main(): Promise<void> {
 		messages: COUNT,
 		repeats: REPEATS,
 		node: process.version,
-		ours: { wallMs: median(pick('node').map((m) => m.wallMs)), cpuMs: median(pick('node').map((m) => m.cpuMs)), peakRss: median(pick('node').map((m) => m.peakRss)) },
-		floor: { wallMs: median(pick('floor').map((m) => m.wallMs)), cpuMs: median(pick('floor').map((m) => m.cpuMs)), peakRss: median(pick('floor').map((m) => m.peakRss)) },
+		ours: {
+			wallMs: median(pick('node').map((m) => m.wallMs)),
+			cpuMs: median(pick('node').map((m) => m.cpuMs)),
+			peakRss: median(pick('node').map((m) => m.peakRss)),
+		},
+		floor: {
+			wallMs: median(pick('floor').map((m) => m.wallMs)),
+			cpuMs: median(pick('floor').map((m) => m.cpuMs)),
+			peakRss: median(pick('floor').map((m) => m.peakRss)),
+		},
 	};
 	const rate = (wallMs: number) => COUNT / (wallMs / 1000);
 	out();
 	out(`ours  ${rate(summary.ours.wallMs).toFixed(0)} msg/s, peak RSS ${mb(summary.ours.peakRss)}`);
-	out(`floor ${rate(summary.floor.wallMs).toFixed(0)} msg/s, peak RSS ${mb(summary.floor.peakRss)}`);
-	out(`time ratio ours/floor ${(summary.ours.wallMs / summary.floor.wallMs).toFixed(2)}× (goal ≤ 1.3×); cpu ratio ${(summary.ours.cpuMs / summary.floor.cpuMs).toFixed(2)}×; peak RSS ratio ${(summary.ours.peakRss / summary.floor.peakRss).toFixed(2)}×`);
+	out(
+		`floor ${rate(summary.floor.wallMs).toFixed(0)} msg/s, peak RSS ${mb(summary.floor.peakRss)}`,
+	);
+	out(
+		`time ratio ours/floor ${(summary.ours.wallMs / summary.floor.wallMs).toFixed(2)}× (goal ≤ 1.3×); cpu ratio ${(summary.ours.cpuMs / summary.floor.cpuMs).toFixed(2)}×; peak RSS ratio ${(summary.ours.peakRss / summary.floor.peakRss).toFixed(2)}×`,
+	);
 	const dir = join(__dirname, '..', '..');
 	mkdirSync(dir, { recursive: true });
-	writeFileSync(join(dir, 'send-latest.json'), `${JSON.stringify({ summary, results }, null, 2)}\n`);
+	writeFileSync(
+		join(dir, 'send-latest.json'),
+		`${JSON.stringify({ summary, results }, null, 2)}\n`,
+	);
 	out('Raw results: .cache/bench/send-latest.json');
 }
 

@@ -5,7 +5,13 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { Agent, request } from 'undici';
 
 import { NxCloudApi } from '../credentials/NxCloudApi.credentials';
@@ -25,12 +31,21 @@ const agent = new Agent({ connections: 1 });
 function inputItems(): INodeExecutionData[] {
 	const items = new Array<INodeExecutionData>(COUNT);
 	for (let k = 0; k < COUNT; k++) {
-		items[k] = { json: { phone: `86138${String(k).padStart(8, '0')}`, text: `Hello customer ${k}, your order ${runId}-${k} has shipped.` } };
+		items[k] = {
+			json: {
+				phone: `86138${String(k).padStart(8, '0')}`,
+				text: `Hello customer ${k}, your order ${runId}-${k} has shipped.`,
+			},
+		};
 	}
 	return items;
 }
 
-async function post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; json: IDataObject }> {
+async function post(
+	url: string,
+	headers: Record<string, string>,
+	body: string,
+): Promise<{ status: number; json: IDataObject }> {
 	const response = await request(url, { method: 'POST', headers, body, dispatcher: agent });
 	const text = await response.body.text();
 	return { status: response.statusCode, json: JSON.parse(text) as IDataObject };
@@ -38,7 +53,12 @@ async function post(url: string, headers: Record<string, string>, body: string):
 
 /** The node's own path: execute() of the NXCloud node (Send, text) with a minimal n8n context. */
 async function runNode(items: INodeExecutionData[]): Promise<number> {
-	const credentials = { accessKey: ACCESS_KEY, accessSecret: SECRET, openApiAlgorithm: 'md5', openApiBaseUrl: URL_BASE };
+	const credentials = {
+		accessKey: ACCESS_KEY,
+		accessSecret: SECRET,
+		openApiAlgorithm: 'md5',
+		openApiBaseUrl: URL_BASE,
+	};
 	const params: IDataObject = {
 		resource: 'whatsAppMessage',
 		operation: 'send',
@@ -50,7 +70,14 @@ async function runNode(items: INodeExecutionData[]): Promise<number> {
 	};
 	// `to` and `text` come from each item, as expressions would give them.
 	const perItem: Record<string, string> = { to: 'phone', text: 'text' };
-	const node: INode = { id: 'bench', name: 'NXCloud', type: 'n8n-nodes-nxcloud.nxCloud', typeVersion: 1, position: [0, 0], parameters: params as INode['parameters'] };
+	const node: INode = {
+		id: 'bench',
+		name: 'NXCloud',
+		type: 'n8n-nodes-nxcloud.nxCloud',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: params as INode['parameters'],
+	};
 	const credential = new NxCloudApi();
 	const ctx = {
 		getNode: () => node,
@@ -67,13 +94,18 @@ async function runNode(items: INodeExecutionData[]): Promise<number> {
 			// What n8n does: the credential's authenticate() signs, then the request goes out.
 			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
 				const signed = await credential.authenticate(credentials, options);
-				const { status, json } = await post(signed.url, signed.headers as Record<string, string>, signed.body as string);
+				const { status, json } = await post(
+					signed.url,
+					signed.headers as Record<string, string>,
+					signed.body as string,
+				);
 				return { statusCode: status, body: json, headers: {} };
 			},
 		},
 	} as unknown as IExecuteFunctions;
 	const output = (await new NxCloud().execute.call(ctx))[0];
-	if (output.length !== COUNT) throw new Error(`expected ${COUNT} output items, got ${output.length}`);
+	if (output.length !== COUNT)
+		throw new Error(`expected ${COUNT} output items, got ${output.length}`);
 	return output.filter((item) => typeof item.json.messageId === 'string').length;
 }
 
@@ -91,10 +123,23 @@ async function runFloor(items: INodeExecutionData[]): Promise<number> {
 			text: { body: item.json.text, preview_url: false },
 		});
 		const ts = Date.now().toString();
-		const sign = createHash('md5').update(`accessKey=${ACCESS_KEY}&action=mt&bizType=2&ts=${ts}&body=${body}&accessSecret=${SECRET}`, 'utf8').digest('hex');
-		const headers = { 'content-type': 'application/json', accessKey: ACCESS_KEY, ts, bizType: '2', action: 'mt', sign };
+		const sign = createHash('md5')
+			.update(
+				`accessKey=${ACCESS_KEY}&action=mt&bizType=2&ts=${ts}&body=${body}&accessSecret=${SECRET}`,
+				'utf8',
+			)
+			.digest('hex');
+		const headers = {
+			'content-type': 'application/json',
+			accessKey: ACCESS_KEY,
+			ts,
+			bizType: '2',
+			action: 'mt',
+			sign,
+		};
 		const { json } = await post(`${URL_BASE}/api/wa/mt`, headers, body);
-		if (json.code !== 0) throw new Error(`floor send refused: ${JSON.stringify(json).slice(0, 300)}`);
+		if (json.code !== 0)
+			throw new Error(`floor send refused: ${JSON.stringify(json).slice(0, 300)}`);
 		accepted += 1;
 	}
 	return accepted;
@@ -111,7 +156,9 @@ async function main(): Promise<void> {
 	const cpu = process.cpuUsage(cpuBefore);
 	const peakRss = process.resourceUsage().maxRSS * 1024;
 	await agent.close();
-	process.stdout.write(`${JSON.stringify({ mode, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, rssBefore, peakRss, accepted })}\n`);
+	process.stdout.write(
+		`${JSON.stringify({ mode, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, rssBefore, peakRss, accepted })}\n`,
+	);
 }
 
 main().catch((error) => {

@@ -30,7 +30,10 @@ import { NODE_TYPES, repoRoot } from '../test/support/e2e/paths';
 import { standInSigning } from '../test/support/standin';
 
 const EVENTS_PER_LEVEL = Number(process.env.BENCH_EVENTS ?? 2000);
-const LEVELS = process.env.BENCH_CONCURRENCY === 'none' ? [] : (process.env.BENCH_CONCURRENCY ?? '1,8,32').split(',').map(Number);
+const LEVELS =
+	process.env.BENCH_CONCURRENCY === 'none'
+		? []
+		: (process.env.BENCH_CONCURRENCY ?? '1,8,32').split(',').map(Number);
 /** Pushes per level for the do-nothing community trigger (the attribution baseline); 0 skips it. */
 const PROBE_EVENTS = Number(process.env.BENCH_PROBE_EVENTS ?? 1000);
 const WARMUP = 100;
@@ -59,19 +62,47 @@ function signedPush(): Signed {
 				status: 'delivered',
 				timestamp: String(Math.floor(Date.now() / 1000)),
 				recipient_id: '8617600000819',
-				conversation: { id: randomUUID().replace(/-/g, ''), expiration_timestamp: '1763974800', origin: { type: 'utility' } },
-				costs: [{ currency: 'USD', price: 0.0113, foreign_price: 0.08, cdr_type: 5, message_id: id, direction: 1 }],
+				conversation: {
+					id: randomUUID().replace(/-/g, ''),
+					expiration_timestamp: '1763974800',
+					origin: { type: 'utility' },
+				},
+				costs: [
+					{
+						currency: 'USD',
+						price: 0.0113,
+						foreign_price: 0.08,
+						cdr_type: 5,
+						message_id: id,
+						direction: 1,
+					},
+				],
 			},
 		],
 	});
 	const ts = Date.now().toString();
 	const sign = standInSigning.openPlatformSign(
-		{ accessKey: ACCOUNT.accessKey, action: 'mt', bizType: '2', ts, body, accessSecret: ACCOUNT.accessSecret },
+		{
+			accessKey: ACCOUNT.accessKey,
+			action: 'mt',
+			bizType: '2',
+			ts,
+			body,
+			accessSecret: ACCOUNT.accessSecret,
+		},
 		'md5',
 	);
 	return {
 		body,
-		headers: { 'content-type': 'application/json', accesskey: ACCOUNT.accessKey, action: 'mt', biztype: '2', ts, algorithm: 'md5', sign },
+		headers: {
+			'content-type': 'application/json',
+			accesskey: ACCOUNT.accessKey,
+			action: 'mt',
+			biztype: '2',
+			ts,
+			algorithm: 'md5',
+			sign,
+		},
 	};
 }
 
@@ -93,7 +124,12 @@ async function fire(url: string, pushes: Signed[], concurrency: number): Promise
 		while (next < pushes.length) {
 			const push = pushes[next++];
 			const t0 = performance.now();
-			const response = await request(url, { method: 'POST', headers: push.headers, body: push.body, dispatcher: agent });
+			const response = await request(url, {
+				method: 'POST',
+				headers: push.headers,
+				body: push.body,
+				dispatcher: agent,
+			});
 			await response.body.dump();
 			latenciesMs.push(performance.now() - t0);
 			if (response.statusCode !== 200) failures += 1;
@@ -125,7 +161,7 @@ function summarise(runs: RunResult[]) {
 /** Waits until n8n has no running or queued execution left, so one round's backlog does not slow the next. */
 async function drain(workflowIds: string[]): Promise<void> {
 	const n8n = getN8n();
-	for (let quiet = 0; quiet < 2; ) {
+	for (let quiet = 0; quiet < 2;) {
 		let busy = 0;
 		for (const workflowId of workflowIds) {
 			for (const status of ['running', 'new']) {
@@ -146,9 +182,16 @@ const LABELS: Record<ContenderName, string> = {
 };
 
 /** One single-node workflow per contender, active, with its production URL. */
-async function deployContenders(): Promise<{ urls: Record<ContenderName, string>; workflowIds: Record<ContenderName, string> }> {
+async function deployContenders(): Promise<{
+	urls: Record<ContenderName, string>;
+	workflowIds: Record<ContenderName, string>;
+}> {
 	const n8n = getN8n();
-	const credentialId = await n8n.createCredential({ name: uniqueName('bench'), type: 'nxCloudApi', data: ACCOUNT });
+	const credentialId = await n8n.createCredential({
+		name: uniqueName('bench'),
+		type: 'nxCloudApi',
+		data: ACCOUNT,
+	});
 	const single = (name: string, node: Record<string, unknown>) =>
 		n8n.createWorkflow({
 			name: uniqueName(`bench ${name}`),
@@ -166,12 +209,20 @@ async function deployContenders(): Promise<{ urls: Record<ContenderName, string>
 			parameters: { source: 'whatsapp' },
 			credentials: { nxCloudApi: { id: credentialId, name: 'bench' } },
 		}),
-		minimal: await single('Minimal Trigger', { type: 'CUSTOM.minimalTrigger', webhookId: minimalHook }),
+		minimal: await single('Minimal Trigger', {
+			type: 'CUSTOM.minimalTrigger',
+			webhookId: minimalHook,
+		}),
 		webhook: await single('Webhook', {
 			type: 'n8n-nodes-base.webhook',
 			typeVersion: 2,
 			webhookId: webhookPath,
-			parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} },
+			parameters: {
+				httpMethod: 'POST',
+				path: webhookPath,
+				responseMode: 'onReceived',
+				options: {},
+			},
 		}),
 	};
 	for (const id of Object.values(workflowIds)) await n8n.activateWorkflow(id);
@@ -205,7 +256,8 @@ const fmt = (s: ReturnType<typeof summarise>) =>
 
 async function throughThePipe() {
 	const { urls, workflowIds } = await deployContenders();
-	const names: ContenderName[] = PROBE_EVENTS > 0 ? ['ours', 'minimal', 'webhook'] : ['ours', 'webhook'];
+	const names: ContenderName[] =
+		PROBE_EVENTS > 0 ? ['ours', 'minimal', 'webhook'] : ['ours', 'webhook'];
 	const ids = names.map((name) => workflowIds[name]);
 	out(`warming up (${WARMUP} pushes each)`);
 	for (const name of names) await fire(urls[name], Array.from({ length: WARMUP }, signedPush), 4);
@@ -227,27 +279,37 @@ async function throughThePipe() {
 			for (const name of order) {
 				const count = Math.ceil((name === 'minimal' ? PROBE_EVENTS : EVENTS_PER_LEVEL) / 2);
 				const started = performance.now();
-				runs[name].push(await fire(urls[name], Array.from({ length: count }, signedPush), concurrency));
+				runs[name].push(
+					await fire(urls[name], Array.from({ length: count }, signedPush), concurrency),
+				);
 				sent[name] += count;
 				await drain(ids);
 				untilStored[name].requests += count;
 				untilStored[name].seconds += (performance.now() - started) / 1000;
 			}
 		}
-		const summary = Object.fromEntries(names.map((name) => [name, summarise(runs[name])])) as Record<ContenderName, ReturnType<typeof summarise>>;
+		const summary = Object.fromEntries(
+			names.map((name) => [name, summarise(runs[name])]),
+		) as Record<ContenderName, ReturnType<typeof summarise>>;
 		const level = {
 			concurrency,
 			...summary,
 			oursToWebhook: summary.ours.throughput / summary.webhook.throughput,
-			oursToMinimal: summary.minimal ? summary.ours.throughput / summary.minimal.throughput : undefined,
-			minimalToWebhook: summary.minimal ? summary.minimal.throughput / summary.webhook.throughput : undefined,
+			oursToMinimal: summary.minimal
+				? summary.ours.throughput / summary.minimal.throughput
+				: undefined,
+			minimalToWebhook: summary.minimal
+				? summary.minimal.throughput / summary.webhook.throughput
+				: undefined,
 		};
 		levels.push(level);
 		saveResults({ throughN8nSoFar: levels });
 		out(`concurrency ${concurrency}:`);
 		for (const name of names) {
 			const stored = untilStored[name].requests / untilStored[name].seconds;
-			out(`  ${LABELS[name].padEnd(30)} ${fmt(summary[name])}; until stored and run: ${stored.toFixed(1)} req/s`);
+			out(
+				`  ${LABELS[name].padEnd(30)} ${fmt(summary[name])}; until stored and run: ${stored.toFixed(1)} req/s`,
+			);
 		}
 		out(
 			`  throughput ratios: ours / Webhook node ${level.oursToWebhook.toFixed(2)}x` +
@@ -259,9 +321,16 @@ async function throughThePipe() {
 
 	// Every push was new, so every accepted one must have started exactly one execution.
 	const executions = Object.fromEntries(
-		await Promise.all(names.map(async (name) => [name, { recorded: await countExecutions(workflowIds[name]), sent: sent[name] }])),
+		await Promise.all(
+			names.map(async (name) => [
+				name,
+				{ recorded: await countExecutions(workflowIds[name]), sent: sent[name] },
+			]),
+		),
 	);
-	out(`executions recorded vs pushes sent: ${names.map((n) => `${n} ${executions[n].recorded}/${executions[n].sent}`).join(', ')}`);
+	out(
+		`executions recorded vs pushes sent: ${names.map((n) => `${n} ${executions[n].recorded}/${executions[n].sent}`).join(', ')}`,
+	);
 	return { levels, executions };
 }
 
@@ -277,16 +346,29 @@ function bigPush(bytes: number): Buffer {
 			status: 'sent',
 			timestamp: '1660019986',
 			recipient_id: '8617600000819',
-			conversation: { id: randomUUID().replace(/-/g, ''), expiration_timestamp: '1660106400', origin: { type: 'authentication' } },
+			conversation: {
+				id: randomUUID().replace(/-/g, ''),
+				expiration_timestamp: '1660106400',
+				origin: { type: 'authentication' },
+			},
 			costs: [
 				{ currency: 'USD', price: 0, foreign_price: 0, cdr_type: 1, message_id: id, direction: 1 },
-				{ currency: 'USD', price: 0.1381, foreign_price: 0.02, cdr_type: 4, message_id: id, direction: 1 },
+				{
+					currency: 'USD',
+					price: 0.1381,
+					foreign_price: 0.02,
+					cdr_type: 4,
+					message_id: id,
+					direction: 1,
+				},
 			],
 		};
 		size += JSON.stringify(status).length + 1;
 		statuses.push(status);
 	}
-	return Buffer.from(JSON.stringify({ messaging_product: 'whatsapp', business_phone: '85266123456', statuses }));
+	return Buffer.from(
+		JSON.stringify({ messaging_product: 'whatsapp', business_phone: '85266123456', statuses }),
+	);
 }
 
 /** Median over 7 batches of the mean time per call: steadier than one mean on a shared machine. */
@@ -312,13 +394,30 @@ function inProcess() {
 		ts,
 		algorithm: 'md5',
 		sign: standInSigning.openPlatformSign(
-			{ accessKey: ACCOUNT.accessKey, action: 'mt', bizType: '2', ts, body: rawBody, accessSecret: ACCOUNT.accessSecret },
+			{
+				accessKey: ACCOUNT.accessKey,
+				action: 'mt',
+				bizType: '2',
+				ts,
+				body: rawBody,
+				accessSecret: ACCOUNT.accessSecret,
+			},
 			'md5',
 		),
 	};
 	const defaults: Record<string, unknown> = {
 		source: 'whatsapp',
-		events: ['account', 'call', 'message', 'phone', 'status.delivered', 'status.failed', 'status.read', 'status.sent', 'template'],
+		events: [
+			'account',
+			'call',
+			'message',
+			'phone',
+			'status.delivered',
+			'status.failed',
+			'status.read',
+			'status.sent',
+			'template',
+		],
 		signatureCheck: 'required',
 		maxTimestampAge: 0,
 		businessPhones: '',
@@ -331,9 +430,16 @@ function inProcess() {
 	const run = (overrides: Partial<typeof settings> = {}) => {
 		const outcome = handlePush(
 			{ headers, rawBody, contentType: 'application/json' },
-			{ settings: { ...settings, ...overrides }, secrets, window: [], dedupe: true, nowMs: Date.now() },
+			{
+				settings: { ...settings, ...overrides },
+				secrets,
+				window: [],
+				dedupe: true,
+				nowMs: Date.now(),
+			},
 		);
-		if (!('outputs' in outcome) || outcome.outputs === null) throw new Error('the 1 MB push was not accepted');
+		if (!('outputs' in outcome) || outcome.outputs === null)
+			throw new Error('the 1 MB push was not accepted');
 		return outcome;
 	};
 	const events = run().counts.emitted;
@@ -345,8 +451,17 @@ function inProcess() {
 	const result = {
 		bytes: rawBody.length,
 		events,
-		msPerPush: { bareMd5, jsonParse, triggerDefault: full, triggerWithoutRedeliveryKeys: noRedeliveryKeys },
-		ratioToBareMd5: { triggerDefault: full / bareMd5, triggerWithoutRedeliveryKeys: noRedeliveryKeys / bareMd5, jsonParse: jsonParse / bareMd5 },
+		msPerPush: {
+			bareMd5,
+			jsonParse,
+			triggerDefault: full,
+			triggerWithoutRedeliveryKeys: noRedeliveryKeys,
+		},
+		ratioToBareMd5: {
+			triggerDefault: full / bareMd5,
+			triggerWithoutRedeliveryKeys: noRedeliveryKeys / bareMd5,
+			jsonParse: jsonParse / bareMd5,
+		},
 	};
 	out(
 		`1 MB push (${rawBody.length} bytes, ${events} statuses): bare md5 ${bareMd5.toFixed(2)} ms, JSON.parse ${jsonParse.toFixed(2)} ms, ` +
@@ -379,7 +494,9 @@ test('NXCloud Trigger benchmark', async () => {
 	const local = inProcess();
 	saveResults({ inProcess: local });
 	out();
-	out(`== through n8n (expression engine: ${process.env.N8N_EXPRESSION_ENGINE ?? 'default'}): ${EVENTS_PER_LEVEL} signed pushes per level ==`);
+	out(
+		`== through n8n (expression engine: ${process.env.N8N_EXPRESSION_ENGINE ?? 'default'}): ${EVENTS_PER_LEVEL} signed pushes per level ==`,
+	);
 	if (LEVELS.length === 0) return;
 	const pipe = await throughThePipe();
 	saveResults({ throughN8n: pipe, throughN8nSoFar: undefined });

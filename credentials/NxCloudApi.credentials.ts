@@ -20,7 +20,10 @@ export class NxCloudApi implements ICredentialType {
 
 	displayName = 'NXCloud API';
 
-	icon: Icon = { light: 'file:../nodes/NxCloud/nxcloud.svg', dark: 'file:../nodes/NxCloud/nxcloud.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/NxCloud/nxcloud.svg',
+		dark: 'file:../nodes/NxCloud/nxcloud.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/nxcloud-n8n/n8n-nodes-nxcloud#credentials';
 
@@ -128,7 +131,7 @@ export class NxCloudApi implements ICredentialType {
 	 * probe asks for the calling settings of a number that cannot exist: a business answer
 	 * (parameter error, phone not bound) proves the signature was accepted, codes 1001–1005 mean
 	 * it was refused. Without an access key the Callbot `ping` is probed instead. The messages are
- * the error catalog's hints, so the test button and a failing operation say the same thing.
+	 * the error catalog's hints, so the test button and a failing operation say the same thing.
 	 */
 	test: ICredentialTestRequest = {
 		request: {
@@ -140,14 +143,22 @@ export class NxCloudApi implements ICredentialType {
 		rules: [
 			...[1001, 1002, 1003, 1004, 1005].map((code) => ({
 				type: 'responseSuccessBody' as const,
-				properties: { key: 'code', value: code, message: `Open Platform part refused (code ${code}): ${OPEN_PLATFORM_HINTS[code]}` },
+				properties: {
+					key: 'code',
+					value: code,
+					message: `Open Platform part refused (code ${code}): ${OPEN_PLATFORM_HINTS[code]}`,
+				},
 			})),
 			// ping answers {data, timestamp, code, msg, reqId}; other Callbot endpoints use retCode.
 			// Both are checked, so a refusal in either envelope fails the test.
 			...(['code', 'retCode'] as const).flatMap((key) =>
 				[6, 6001, 6002, 6003].map((code) => ({
 					type: 'responseSuccessBody' as const,
-					properties: { key, value: code, message: `Callbot part refused (${key} ${code}): ${CALLBOT_HINTS[code]}` },
+					properties: {
+						key,
+						value: code,
+						message: `Callbot part refused (${key} ${code}): ${CALLBOT_HINTS[code]}`,
+					},
 				})),
 			),
 		],

@@ -48,9 +48,14 @@ function devLogin() {
 				.filter(Boolean)
 				.map(([, key, value]) => [key, value.trim()]),
 		);
-		if (fields.email && fields.password) return { email: fields.email, password: fields.password, stored: true };
+		if (fields.email && fields.password)
+			return { email: fields.email, password: fields.password, stored: true };
 	}
-	return { email: OWNER_EMAIL, password: `Dev-${randomBytes(9).toString('base64url')}-7Q`, stored: false };
+	return {
+		email: OWNER_EMAIL,
+		password: `Dev-${randomBytes(9).toString('base64url')}-7Q`,
+		stored: false,
+	};
 }
 
 async function json(path, { method = 'GET', body, cookie } = {}) {
@@ -93,10 +98,18 @@ async function ownerSession(login) {
 	if (settings.data?.data?.userManagement?.showSetupOnFirstLoad === true) {
 		const setup = await json('/rest/owner/setup', {
 			method: 'POST',
-			body: { email: login.email, password: login.password, firstName: 'NXCloud', lastName: 'Developer' },
+			body: {
+				email: login.email,
+				password: login.password,
+				firstName: 'NXCloud',
+				lastName: 'Developer',
+			},
 		});
-		if (setup.status !== 200) throw new Error(`owner setup failed: HTTP ${setup.status} ${setup.text.slice(0, 300)}`);
-		writeFileSync(loginFile, `email: ${login.email}\npassword: ${login.password}\n`, { mode: 0o600 });
+		if (setup.status !== 200)
+			throw new Error(`owner setup failed: HTTP ${setup.status} ${setup.text.slice(0, 300)}`);
+		writeFileSync(loginFile, `email: ${login.email}\npassword: ${login.password}\n`, {
+			mode: 0o600,
+		});
 		say(`created the owner ${login.email}; login saved in ${loginFile}`);
 	} else if (!login.stored) {
 		throw new Error(
@@ -107,9 +120,13 @@ async function ownerSession(login) {
 		method: 'POST',
 		body: { emailOrLdapLoginId: login.email, password: login.password },
 	});
-	const cookie = response.setCookie.map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
+	const cookie = response.setCookie
+		.map((c) => c.split(';')[0])
+		.find((c) => c.startsWith('n8n-auth='));
 	if (response.status !== 200 || !cookie) {
-		throw new Error(`login as ${login.email} failed (HTTP ${response.status}); fix ${loginFile} or delete ${userFolder}`);
+		throw new Error(
+			`login as ${login.email} failed (HTTP ${response.status}); fix ${loginFile} or delete ${userFolder}`,
+		);
 	}
 	return cookie;
 }
@@ -119,7 +136,8 @@ async function checkNodeTypes(cookie) {
 	if (response.status !== 200) throw new Error(`GET /types/nodes.json: HTTP ${response.status}`);
 	const names = new Set(response.data.map((node) => node.name));
 	const missing = EXPECTED_TYPES.filter((type) => !names.has(type));
-	if (missing.length > 0) throw new Error(`n8n did not load ${missing.join(', ')} (see its output above)`);
+	if (missing.length > 0)
+		throw new Error(`n8n did not load ${missing.join(', ')} (see its output above)`);
 	return [...names].filter((name) => name.startsWith('n8n-nodes-nxcloud.')).sort();
 }
 

@@ -46,7 +46,10 @@ const rule = (output, tests) => ({
 });
 
 const switchNode = (rules, x) => ({
-	parameters: { rules: { values: rules }, options: { fallbackOutput: 'extra', renameFallbackOutput: 'Other' } },
+	parameters: {
+		rules: { values: rules },
+		options: { fallbackOutput: 'extra', renameFallbackOutput: 'Other' },
+	},
 	id: 'route-events-node',
 	name: 'Route Events',
 	type: 'n8n-nodes-base.switch',
@@ -55,7 +58,11 @@ const switchNode = (rules, x) => ({
 });
 
 const chain = (...names) =>
-	Object.fromEntries(names.slice(0, -1).map((name, k) => [name, { main: [[{ node: names[k + 1], type: 'main', index: 0 }]] }]));
+	Object.fromEntries(
+		names
+			.slice(0, -1)
+			.map((name, k) => [name, { main: [[{ node: names[k + 1], type: 'main', index: 0 }]] }]),
+	);
 
 const workflows = {
 	'whatsapp-webhook-code-switch.json': {
@@ -86,7 +93,11 @@ const workflows = {
 			webhook('Callbot Callback', 'nxcloud-callbot', '5d0b8e2a-61c4-4f37-8f0e-9b6c2c4d1a22'),
 			codeNode('Verify and Classify', code('callbotVerifyAndClassify'), 240),
 			switchNode(
-				[rule('Call', [['equals', 'callbot.call']]), rule('Order', [['equals', 'callbot.order']]), rule('Task', [['equals', 'callbot.task']])],
+				[
+					rule('Call', [['equals', 'callbot.call']]),
+					rule('Order', [['equals', 'callbot.order']]),
+					rule('Task', [['equals', 'callbot.task']]),
+				],
 				480,
 			),
 		],
@@ -95,10 +106,22 @@ const workflows = {
 	'callbot-import-code-http.json': {
 		name: 'NXCloud Callbot import, do it yourself (Code + HTTP Request)',
 		nodes: [
-			{ parameters: {}, id: 'start-node', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] },
 			{
-				...codeNode('Your Call List', "// Replace with your rows: one item per number.\nreturn [\n\t{ json: { phone: '+86 155 0000 0001', orderID: 'order-1', userName: 'Customer 1', customerName: 'ACME Ltd', other: '', params: { amount: '100' } } },\n];\n", 240),
-				notes: 'Any source of items works (CSV, database, …): phone, orderID, userName, customerName, other, params.',
+				parameters: {},
+				id: 'start-node',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+			},
+			{
+				...codeNode(
+					'Your Call List',
+					"// Replace with your rows: one item per number.\nreturn [\n\t{ json: { phone: '+86 155 0000 0001', orderID: 'order-1', userName: 'Customer 1', customerName: 'ACME Ltd', other: '', params: { amount: '100' } } },\n];\n",
+					240,
+				),
+				notes:
+					'Any source of items works (CSV, database, …): phone, orderID, userName, customerName, other, params.',
 			},
 			codeNode('Build Signed Request', code('callbotImportBody'), 480),
 			{
@@ -107,7 +130,10 @@ const workflows = {
 					url: 'https://nxbot.nxcloud.com/callcentre/api/v3/importBatchCall',
 					sendHeaders: true,
 					headerParameters: {
-						parameters: ['requestID', 'uuid', 'createTs', 'sign', 'algorithm'].map((name) => ({ name, value: `={{ $json.headers.${name} }}` })),
+						parameters: ['requestID', 'uuid', 'createTs', 'sign', 'algorithm'].map((name) => ({
+							name,
+							value: `={{ $json.headers.${name} }}`,
+						})),
 					},
 					sendBody: true,
 					contentType: 'raw',
@@ -133,7 +159,9 @@ for (const [file, workflow] of Object.entries(workflows)) {
 	const path = join(here, file);
 	if (!check) writeFileSync(path, text);
 	else if (readFileSync(path, 'utf8') !== text) {
-		process.stderr.write(`${file} is not what bench/diy/build.mjs makes from code/: run node bench/diy/build.mjs\n`);
+		process.stderr.write(
+			`${file} is not what bench/diy/build.mjs makes from code/: run node bench/diy/build.mjs\n`,
+		);
 		stale += 1;
 	}
 }

@@ -5,7 +5,10 @@ import { readFileSync } from 'node:fs';
 
 const GROUPS = [
 	['this package (n8n-nodes-nxcloud)', /n8n-nodes-nxcloud|\/wt\/[^/]+\/dist\//],
-	['expression isolates (@n8n/expression-runtime, isolated-vm)', /expression-runtime|isolated-vm|\/tournament\//],
+	[
+		'expression isolates (@n8n/expression-runtime, isolated-vm)',
+		/expression-runtime|isolated-vm|\/tournament\//,
+	],
 	['n8n Webhook/Switch/Code nodes (n8n-nodes-base)', /n8n-nodes-base\//],
 	['task runner broker (Code node tasks)', /task-runners|task-broker|\/ws\/lib\//],
 	['database (sqlite3, typeorm, @n8n/db)', /sqlite3|typeorm|@n8n\/db\//],
@@ -22,20 +25,26 @@ for (const file of process.argv.slice(2)) {
 	const self = new Map();
 	for (const id of profile.samples) self.set(id, (self.get(id) ?? 0) + 1);
 	const total = profile.samples.length;
-	const idle = [...self].filter(([id]) => byId.get(id).callFrame.functionName === '(idle)').reduce((n, [, c]) => n + c, 0);
+	const idle = [...self]
+		.filter(([id]) => byId.get(id).callFrame.functionName === '(idle)')
+		.reduce((n, [, c]) => n + c, 0);
 	const busy = total - idle;
 	const groups = new Map();
 	const functions = new Map();
 	for (const [id, count] of self) {
 		const { functionName, url, lineNumber } = byId.get(id).callFrame;
 		if (functionName === '(idle)') continue;
-		const group = functionName.startsWith('(') ? functionName : (GROUPS.find(([, re]) => re.test(url))?.[0] ?? 'other JS');
+		const group = functionName.startsWith('(')
+			? functionName
+			: (GROUPS.find(([, re]) => re.test(url))?.[0] ?? 'other JS');
 		groups.set(group, (groups.get(group) ?? 0) + count);
 		const key = `${functionName || '(anonymous)'} ${url.replace(/^.*node_modules\//, '').replace(/^file:\/\//, '')}:${lineNumber + 1}`;
 		functions.set(key, (functions.get(key) ?? 0) + count);
 	}
 	const ms = (count) => (((profile.endTime - profile.startTime) / 1000) * count) / total;
-	process.stdout.write(`${file}: ${(ms(total) / 1000).toFixed(0)} s profiled, busy ${(ms(busy) / 1000).toFixed(1)} s\n  self time by group (share of busy time):\n`);
+	process.stdout.write(
+		`${file}: ${(ms(total) / 1000).toFixed(0)} s profiled, busy ${(ms(busy) / 1000).toFixed(1)} s\n  self time by group (share of busy time):\n`,
+	);
 	for (const [group, count] of [...groups].sort((a, b) => b[1] - a[1])) {
 		process.stdout.write(`    ${((100 * count) / busy).toFixed(1).padStart(5)} %  ${group}\n`);
 	}

@@ -19,7 +19,11 @@ export interface FireResult {
 	failures: number;
 }
 
-export async function fire(url: string, requests: PreparedRequest[], concurrency: number): Promise<FireResult> {
+export async function fire(
+	url: string,
+	requests: PreparedRequest[],
+	concurrency: number,
+): Promise<FireResult> {
 	const agent = new Agent({ connections: concurrency, pipelining: 1 });
 	const latenciesMs: number[] = [];
 	let failures = 0;

@@ -17,7 +17,11 @@ export const DIY_FILES = {
 } as const;
 
 /** Node names in the JSON files that tests and benchmarks read results from. */
-export const DIY_NODES = { verify: { whatsapp: 'Verify and Split', callbot: 'Verify and Classify' }, route: 'Route Events', send: 'Send to NXCloud' } as const;
+export const DIY_NODES = {
+	verify: { whatsapp: 'Verify and Split', callbot: 'Verify and Classify' },
+	route: 'Route Events',
+	send: 'Send to NXCloud',
+} as const;
 
 export interface DiyAccount {
 	accessSecret: string;
@@ -31,7 +35,11 @@ export const IMPORT_CALLBACK_URLS = {
 	callCallbackUrl: 'https://n8n.example/webhook/call',
 } as const;
 
-type FillValues = DiyAccount & { taskId?: string; orderCallbackUrl?: string; callCallbackUrl?: string };
+type FillValues = DiyAccount & {
+	taskId?: string;
+	orderCallbackUrl?: string;
+	callCallbackUrl?: string;
+};
 
 const PLACEHOLDERS: Record<string, keyof FillValues> = {
 	REPLACE_WITH_YOUR_ACCESS_SECRET: 'accessSecret',
@@ -48,14 +56,19 @@ function filled(file: string, values: FillValues): WorkflowJson {
 	for (const [placeholder, key] of Object.entries(PLACEHOLDERS)) {
 		const value = values[key] ?? '';
 		// Pasted into a JS string inside a JSON string: keep to characters that need no escaping.
-		if (!/^[\w.:/-]*$/.test(value)) throw new Error(`${key} must be letters, digits, ".", ":", "/", "_" or "-" here`);
+		if (!/^[\w.:/-]*$/.test(value))
+			throw new Error(`${key} must be letters, digits, ".", ":", "/", "_" or "-" here`);
 		text = text.split(placeholder).join(value);
 	}
 	return JSON.parse(text) as WorkflowJson;
 }
 
 /** The WhatsApp or Callbot receiver, listening on a fresh production path (returned). */
-export function diyReceiver(source: 'whatsapp' | 'callbot', account: DiyAccount, name: string): { workflow: WorkflowJson; path: string } {
+export function diyReceiver(
+	source: 'whatsapp' | 'callbot',
+	account: DiyAccount,
+	name: string,
+): { workflow: WorkflowJson; path: string } {
 	const workflow = filled(DIY_FILES[source], account);
 	const path = `diy-${source}-${randomUUID()}`;
 	const webhook = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.webhook')!;
@@ -75,7 +88,13 @@ export const OURS_IMPORT = 'NXCloud Import';
  */
 export function importWorkflow(
 	side: 'ours' | 'diy',
-	options: { account: DiyAccount; taskId: string; callbotUrl: string; credentialId: string; name: string },
+	options: {
+		account: DiyAccount;
+		taskId: string;
+		callbotUrl: string;
+		credentialId: string;
+		name: string;
+	},
 ): { workflow: WorkflowJson; path: string } {
 	const path = `import-${side}-${randomUUID()}`;
 	const start: WorkflowNode = {
@@ -84,7 +103,13 @@ export function importWorkflow(
 		typeVersion: 2.1,
 		position: [0, 0],
 		webhookId: randomUUID(),
-		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} },
+		parameters: {
+			httpMethod: 'POST',
+			path,
+			responseMode: 'lastNode',
+			responseData: 'firstEntryJson',
+			options: {},
+		},
 	};
 	// The same rows the import benchmark has always used, as a CSV import would give them.
 	const makeRows: WorkflowNode = {
@@ -103,14 +128,23 @@ export function importWorkflow(
 			].join('\n'),
 		},
 	};
-	const link = (from: string, to: string) => ({ [from]: { main: [[{ node: to, type: 'main', index: 0 }]] } });
+	const link = (from: string, to: string) => ({
+		[from]: { main: [[{ node: to, type: 'main', index: 0 }]] },
+	});
 	if (side === 'ours') {
 		const node: WorkflowNode = {
 			name: OURS_IMPORT,
 			type: NODE_TYPES.action,
 			typeVersion: 1,
 			position: [480, 0],
-			parameters: { resource: 'callbotCallList', operation: 'importBatch', userTaskId: options.taskId, inputMode: 'inputFields', ...IMPORT_CALLBACK_URLS, options: {} },
+			parameters: {
+				resource: 'callbotCallList',
+				operation: 'importBatch',
+				userTaskId: options.taskId,
+				inputMode: 'inputFields',
+				...IMPORT_CALLBACK_URLS,
+				options: {},
+			},
 			credentials: { nxCloudApi: { id: options.credentialId, name: 'bench' } },
 		};
 		return {
@@ -123,17 +157,28 @@ export function importWorkflow(
 			},
 		};
 	}
-	const diy = filled(DIY_FILES.import, { ...options.account, taskId: options.taskId, ...IMPORT_CALLBACK_URLS });
+	const diy = filled(DIY_FILES.import, {
+		...options.account,
+		taskId: options.taskId,
+		...IMPORT_CALLBACK_URLS,
+	});
 	const build = diy.nodes.find((node) => node.name === 'Build Signed Request')!;
 	const send = diy.nodes.find((node) => node.name === DIY_NODES.send)!;
-	send.parameters = { ...send.parameters, url: String(send.parameters.url).replace('https://nxbot.nxcloud.com', options.callbotUrl) };
+	send.parameters = {
+		...send.parameters,
+		url: String(send.parameters.url).replace('https://nxbot.nxcloud.com', options.callbotUrl),
+	};
 	return {
 		path,
 		workflow: {
 			name: options.name,
 			settings: { executionOrder: 'v1' },
 			nodes: [start, makeRows, build, send],
-			connections: { ...link(IMPORT_START, IMPORT_ROWS), ...link(IMPORT_ROWS, build.name), ...link(build.name, send.name) },
+			connections: {
+				...link(IMPORT_START, IMPORT_ROWS),
+				...link(IMPORT_ROWS, build.name),
+				...link(build.name, send.name),
+			},
 		},
 	};
 }

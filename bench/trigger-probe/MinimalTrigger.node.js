@@ -14,7 +14,15 @@ class MinimalTrigger {
 			inputs: [],
 			outputs: ['main'],
 			properties: [],
-			webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'noData', path: 'webhook' }],
+			webhooks: [
+				{
+					name: 'default',
+					httpMethod: 'POST',
+					responseMode: 'onReceived',
+					responseData: 'noData',
+					path: 'webhook',
+				},
+			],
 		};
 	}
 

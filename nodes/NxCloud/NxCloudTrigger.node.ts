@@ -56,21 +56,35 @@ function nodeKey(workflowId: string | undefined, nodeId: string): string {
  * - in production, by a warn line, at most one per reason per minute per node, with the count of
  *   the others. Neither ever carries the request's body or a secret.
  */
-function refuse(ctx: IWebhookFunctions, source: TriggerSource, status: number, body: IDataObject): IWebhookResponseData {
+function refuse(
+	ctx: IWebhookFunctions,
+	source: TriggerSource,
+	status: number,
+	body: IDataObject,
+): IWebhookResponseData {
 	respondJson(ctx.getResponseObject(), status, body);
 	const reason = String(body.reason);
 	const signed = Boolean((ctx.getRequestObject().headers as IDataObject | undefined)?.sign);
 	const { problem, fix } = refusalAdvice(source, body, signed);
 	const name = ctx.getNode().name;
 	if (ctx.getMode() === 'manual') {
-		throw new NodeOperationError(ctx.getNode(), `NXCloud Trigger refused a push (${status} ${reason}): ${problem} ${fix}`, {
-			description: `NXCloud was answered ${status} with reason "${reason}". ${problem} ${fix}`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`NXCloud Trigger refused a push (${status} ${reason}): ${problem} ${fix}`,
+			{
+				description: `NXCloud was answered ${status} with reason "${reason}". ${problem} ${fix}`,
+			},
+		);
 	}
 	const note = noteRefusal(nodeKey(ctx.getWorkflow().id, ctx.getNode().id), reason, Date.now());
 	if (note.log) {
-		const more = note.suppressed > 0 ? ` (${note.suppressed} more refused for this reason in the last minute, not logged)` : '';
-		ctx.logger.warn(`NXCloud Trigger "${name}" (workflow ${ctx.getWorkflow().id}) refused a push (${status} ${reason}): ${problem} ${fix}${more}`);
+		const more =
+			note.suppressed > 0
+				? ` (${note.suppressed} more refused for this reason in the last minute, not logged)`
+				: '';
+		ctx.logger.warn(
+			`NXCloud Trigger "${name}" (workflow ${ctx.getWorkflow().id}) refused a push (${status} ${reason}): ${problem} ${fix}${more}`,
+		);
 	}
 	return { noWebhookResponse: true };
 }
@@ -156,7 +170,8 @@ export class NxCloudTrigger implements INodeType {
 
 		const req = this.getRequestObject();
 		const body = await readRequestBody(req);
-		if ('refusal' in body) return refuse(this, settings.source, body.refusal.status, body.refusal.body);
+		if ('refusal' in body)
+			return refuse(this, settings.source, body.refusal.status, body.refusal.body);
 
 		const nowMs = Date.now();
 		const staticData = this.getWorkflowStaticData('node');
@@ -210,7 +225,8 @@ export class NxCloudTrigger implements INodeType {
 				taken = await decide(fresh.secrets);
 			}
 		}
-		if ('refused' in taken) return refuse(this, settings.source, taken.refused.status, taken.refused.body);
+		if ('refused' in taken)
+			return refuse(this, settings.source, taken.refused.status, taken.refused.body);
 		const { outcome, reservation } = taken;
 		const { events, filtered, withoutPhone, redelivered, emitted } = outcome.counts;
 		if (emitted < events || withoutPhone > 0) {
@@ -231,13 +247,17 @@ export class NxCloudTrigger implements INodeType {
 			// stored, so downloads delay the answer; each is bounded in time and size, and a failed
 			// one only marks its item.
 			const maxMb = Number(this.getNodeParameter('maxMediaSizeMb', 16));
-			const property = String(this.getNodeParameter('mediaBinaryProperty', 'data') ?? '').trim() || 'data';
+			const property =
+				String(this.getNodeParameter('mediaBinaryProperty', 'data') ?? '').trim() || 'data';
 			const { failed } = await attachMedia(this, outcome.outputs, {
 				maxBytes: Math.round((Number.isFinite(maxMb) && maxMb > 0 ? maxMb : 16) * 1024 * 1024),
 				binaryProperty: property,
 				timeoutMs: 10_000,
 			});
-			if (failed > 0) this.logger.warn(`NXCloud Trigger "${this.getNode().name}": ${failed} media download(s) failed; see mediaDownload on the items`);
+			if (failed > 0)
+				this.logger.warn(
+					`NXCloud Trigger "${this.getNode().name}": ${failed} media download(s) failed; see mediaDownload on the items`,
+				);
 		}
 		// {"retCode":0} for Callbot, {"received":true} for WhatsApp, sent by n8n once the
 		// execution is stored (see answerOnceStored.ts).
@@ -247,7 +267,11 @@ export class NxCloudTrigger implements INodeType {
 			acknowledgement: outcome.acknowledgement,
 			reservation,
 			writeWindow: reservation
-				? () => writeStoredWindow(staticData, windowToStore(windowKey, storedCopy, settings.redeliveryWindow))
+				? () =>
+						writeStoredWindow(
+							staticData,
+							windowToStore(windowKey, storedCopy, settings.redeliveryWindow),
+						)
 				: undefined,
 		});
 	}

@@ -15,7 +15,9 @@ afterAll(async () => {
 it('500 pushes, n8n killed after 250 answers: none missing, every event answered 200 ran once', async () => {
 	// The reliability suite's engine: n8n's "vm" engine costs every community trigger request an
 	// isolate, which only slows the burst down (see test/support/reliability/globalSetup.ts).
-	topology = await startSingleProcess({ N8N_EXPRESSION_ENGINE: process.env.DURABILITY_EXPRESSION_ENGINE ?? 'legacy' });
+	topology = await startSingleProcess({
+		N8N_EXPRESSION_ENGINE: process.env.DURABILITY_EXPRESSION_ENGINE ?? 'legacy',
+	});
 	const figures: CrashBurstFigures = await runCrashBurst(topology, {
 		pushes: 500,
 		concurrency: 16,

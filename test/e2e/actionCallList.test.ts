@@ -27,16 +27,28 @@ const callList = (operation: string, extra: Record<string, unknown> = {}) => ({
 	options: QUICK,
 	...extra,
 });
-const importParams = (extra: Record<string, unknown> = {}) => callList('importBatch', { ...MAPPING, ...extra });
+const importParams = (extra: Record<string, unknown> = {}) =>
+	callList('importBatch', { ...MAPPING, ...extra });
 
 async function createTask(userTaskId = 'task-1'): Promise<void> {
-	const run = await e2e.run({ resource: 'callbotTask', operation: 'create', userTaskId, sceneId: 'scene-1', options: QUICK });
+	const run = await e2e.run({
+		resource: 'callbotTask',
+		operation: 'create',
+		userTaskId,
+		sceneId: 'scene-1',
+		options: QUICK,
+	});
 	expect(run.error).toBeUndefined();
 }
 
 const phoneOf = (n: number) => `86155${String(n).padStart(8, '0')}`;
 const people = (n: number, from = 0): ItemJson[] =>
-	Array.from({ length: n }, (_, k) => ({ phone: phoneOf(from + k), orderId: `ord-${from + k}`, name: `P${from + k}`, amount: String(k) }));
+	Array.from({ length: n }, (_, k) => ({
+		phone: phoneOf(from + k),
+		orderId: `ord-${from + k}`,
+		name: `P${from + k}`,
+		amount: String(k),
+	}));
 
 describe('Import as New Batch', () => {
 	it('sends 10,000 items as ONE request and returns each row paired to its item, checked one by one', async () => {
@@ -50,10 +62,18 @@ describe('Import as New Batch', () => {
 		for (let k = 0; k < 10_000; k++) {
 			if (k % 500 === 7) {
 				items.push({ phone: `+1 (${k % 100})`, orderId: `big-${k}` });
-				expected.push({ status: 'rejected', by: 'node', reason: /has \d+ digits; expected 6 to 20/ });
+				expected.push({
+					status: 'rejected',
+					by: 'node',
+					reason: /has \d+ digits; expected 6 to 20/,
+				});
 			} else if (k % 500 === 11) {
 				items.push({ phone: `+${phoneOf(k - 1).replace(/^86/, '86 ')}`, orderId: `big-${k}` });
-				expected.push({ status: 'rejected', by: 'node', reason: new RegExp(`^duplicate phone ${phoneOf(k - 1)}: item ${k - 1} of this import`) });
+				expected.push({
+					status: 'rejected',
+					by: 'node',
+					reason: new RegExp(`^duplicate phone ${phoneOf(k - 1)}: item ${k - 1} of this import`),
+				});
 			} else if (k % 500 === 13) {
 				items.push({ phone: phoneOf(k), orderId: `ord-${90_000 + Math.floor(k / 500)}` });
 				expected.push({ status: 'rejected', by: 'nxcloud', reason: /duplicate orderID/ });
@@ -61,7 +81,12 @@ describe('Import as New Batch', () => {
 				items.push({ phone: phoneOf(k) });
 				expected.push({ status: 'imported' });
 			} else {
-				items.push({ phone: phoneOf(k), orderId: `big-${k}`, name: `Name ${k}`, vars: { amount: String(k) } });
+				items.push({
+					phone: phoneOf(k),
+					orderId: `big-${k}`,
+					name: `Name ${k}`,
+					vars: { amount: String(k) },
+				});
 				expected.push({ status: 'imported' });
 			}
 		}
@@ -69,18 +94,28 @@ describe('Import as New Batch', () => {
 		// The harness waits 60 s for an execution by default; 10,000 items through n8n's webhook,
 		// Split Out and execution storage can take longer on a busy machine.
 		// Large lists: fields read straight from the items (no expression per item, see README).
-		const fastMapping = importParams({ inputMode: 'inputFields', inputFieldNames: { orderId: 'orderId', userName: 'name', params: 'vars' } });
-		const runner = await getN8n().createActionRunner({ credentialId: e2e.credentialId, parameters: fastMapping });
+		const fastMapping = importParams({
+			inputMode: 'inputFields',
+			inputFieldNames: { orderId: 'orderId', userName: 'name', params: 'vars' },
+		});
+		const runner = await getN8n().createActionRunner({
+			credentialId: e2e.credentialId,
+			parameters: fastMapping,
+		});
 		const started = Date.now();
 		const run = await runner.run(items, 240_000).finally(() => runner.dispose());
 		const seconds = (Date.now() - started) / 1000;
-		const nodeMs = Object.entries(run.execution.data!.resultData.runData).map(([name, runs]) => `${name} ${runs[0].executionTime} ms`);
+		const nodeMs = Object.entries(run.execution.data!.resultData.runData).map(
+			([name, runs]) => `${name} ${runs[0].executionTime} ms`,
+		);
 
 		expect(run.error).toBeUndefined();
 		const imports = e2e.standIn.requestsTo('/importBatchCall');
 		expect(imports).toHaveLength(1);
 		expect(imports[0].retCode).toBe(0);
-		const sent = (imports[0].json() as { callInfoList: { callList: Array<Record<string, unknown>> } }).callInfoList.callList;
+		const sent = (
+			imports[0].json() as { callInfoList: { callList: Array<Record<string, unknown>> } }
+		).callInfoList.callList;
 		expect(sent).toHaveLength(10_000 - 40);
 
 		expect(run.outputs[0]).toHaveLength(items.length);
@@ -114,7 +149,9 @@ describe('Import as New Batch', () => {
 		expect(batch.orderIDs).toHaveLength(10_000 - 40 - 20);
 		// The earlier batch's numbers were all undialled: the new batch removed them.
 		expect(e2e.standIn.state.callbot.order('ord-90001')).toBeUndefined();
-		process.stderr.write(`[actionCallList] 10,000-row import through n8n: ${seconds.toFixed(1)} s end to end (${nodeMs.join(', ')})\n`);
+		process.stderr.write(
+			`[actionCallList] 10,000-row import through n8n: ${seconds.toFixed(1)} s end to end (${nodeMs.join(', ')})\n`,
+		);
 	});
 
 	it('gzips the body on request: NXCloud receives fewer bytes and accepts the signature of the uncompressed JSON', async () => {
@@ -142,13 +179,18 @@ describe('Import as New Batch', () => {
 		await createTask();
 		e2e.standIn.state.callbot.setImportBusy('task-1', 60_000);
 		const refused = await e2e.run(importParams(), people(2));
-		expect(refused.error?.message).toBe('Callbot refused the request (retCode 1001): Batch import in progress, import and export are unavailable');
+		expect(refused.error?.message).toBe(
+			'Callbot refused the request (retCode 1001): Batch import in progress, import and export are unavailable',
+		);
 		expect(refused.error?.description).toMatch(/Wait If Import Running/);
 		expect(e2e.standIn.requestsTo('/importBatchCall')).toHaveLength(1);
 
 		e2e.standIn.clearRequests();
 		e2e.standIn.state.callbot.setImportBusy('task-1', 2500);
-		const waited = await e2e.run(importParams({ options: { ...QUICK, waitIfImportRunning: true, maxWaitSeconds: 30 } }), people(2));
+		const waited = await e2e.run(
+			importParams({ options: { ...QUICK, waitIfImportRunning: true, maxWaitSeconds: 30 } }),
+			people(2),
+		);
 		expect(waited.error).toBeUndefined();
 		expect(waited.items.map((item) => item.status)).toEqual(['imported', 'imported']);
 		const tries = e2e.standIn.requestsTo('/importBatchCall').map((r) => r.retCode);
@@ -159,7 +201,12 @@ describe('Import as New Batch', () => {
 
 	it('a lost answer (timeout after NXCloud imported) is never replayed: Export Latest Batch confirms each row', async () => {
 		await createTask();
-		e2e.standIn.failNext({ match: '/importBatchCall', kind: 'timeout', afterHandling: true, afterMs: 10_000 });
+		e2e.standIn.failNext({
+			match: '/importBatchCall',
+			kind: 'timeout',
+			afterHandling: true,
+			afterMs: 10_000,
+		});
 		const items = [...people(4), { phone: '12' }];
 		const run = await e2e.run(importParams({ options: { tries: 3, timeout: 2 } }), items);
 		expect(run.error).toBeUndefined();
@@ -173,7 +220,10 @@ describe('Import as New Batch', () => {
 			['imported', 'exportBatchCall'],
 			['rejected', null],
 		]);
-		expect(run.items[0]).toMatchObject({ batchID: batch.batchID, warning: expect.stringMatching(/answer to the import was lost/) });
+		expect(run.items[0]).toMatchObject({
+			batchID: batch.batchID,
+			warning: expect.stringMatching(/answer to the import was lost/),
+		});
 	});
 
 	it('a timeout before NXCloud imported anything fails, saying none of the numbers was imported', async () => {
@@ -184,18 +234,29 @@ describe('Import as New Batch', () => {
 		const run = await e2e.run(importParams({ options: { tries: 3, timeout: 2 } }), people(2));
 		expect(run.error?.message).toMatch(/^Could not reach Callbot \((ECONNABORTED|ETIMEDOUT)\)$/);
 		expect(run.error?.description).toMatch(/Not retried/);
-		expect(run.error?.description).toMatch(/latest batch \(\d+-1, 3 numbers\) holds none of these numbers, so none of them was imported/);
+		expect(run.error?.description).toMatch(
+			/latest batch \(\d+-1, 3 numbers\) holds none of these numbers, so none of them was imported/,
+		);
 		expect(e2e.standIn.requestsTo('/importBatchCall')).toHaveLength(1);
 		// The previous batch is intact: nothing was replayed.
 		expect(e2e.standIn.state.callbot.order('ord-500')).toBeDefined();
 	});
 
 	it('a definite refusal (unknown task) with continueOnFail gives every sent row the error, paired', async () => {
-		const run = await e2e.run(importParams({ userTaskId: 'no-such-task' }), [...people(2), { phone: 'x' }], { onError: 'continueRegularOutput' });
+		const run = await e2e.run(
+			importParams({ userTaskId: 'no-such-task' }),
+			[...people(2), { phone: 'x' }],
+			{ onError: 'continueRegularOutput' },
+		);
 		expect(run.execution.status).toBe('success');
-		expect(run.outputs[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(run.outputs[0].map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(run.items[0]).toEqual({
-			error: 'Callbot refused the request (retCode 4): Invalid parameter value: userTaskID "no-such-task" does not exist',
+			error:
+				'Callbot refused the request (retCode 4): Invalid parameter value: userTaskID "no-such-task" does not exist',
 			details: expect.objectContaining({ code: 4, ambiguous: false, traceId: expect.any(String) }),
 		});
 		expect(run.items[2]).toMatchObject({ status: 'rejected', rejectedBy: 'node' });
@@ -215,7 +276,12 @@ describe('Export, add, stop and the read operations', () => {
 		await createTask();
 		const imported = await e2e.run(importParams(), people(count));
 		expect(imported.error).toBeUndefined();
-		const started = await e2e.run({ resource: 'callbotTask', operation: 'start', userTaskId: 'task-1', options: QUICK });
+		const started = await e2e.run({
+			resource: 'callbotTask',
+			operation: 'start',
+			userTaskId: 'task-1',
+			options: QUICK,
+		});
 		expect(started.error).toBeUndefined();
 	}
 
@@ -227,7 +293,12 @@ describe('Export, add, stop and the read operations', () => {
 		expect(run.items).toHaveLength(120);
 		expect(run.items.map((item) => item.orderID)).toEqual(batch.orderIDs);
 		for (const item of run.items) {
-			expect(item).toMatchObject({ userTaskID: 'task-1', batchID: batch.batchID, totalCount: 120, callStatus: expect.any(Number) });
+			expect(item).toMatchObject({
+				userTaskID: 'task-1',
+				batchID: batch.batchID,
+				totalCount: 120,
+				callStatus: expect.any(Number),
+			});
 			expect(item.callStartTsIso).toEqual(expect.stringMatching(/Z$/));
 		}
 		const request = e2e.standIn.lastRequest('/exportBatchCall')!;
@@ -238,7 +309,10 @@ describe('Export, add, stop and the read operations', () => {
 	it('Add Numbers to Task keeps the numbers already there and reports each row', async () => {
 		await createTask();
 		await e2e.run(importParams(), people(3));
-		const run = await e2e.run(callList('addNumbers', MAPPING), [...people(2, 3), { phone: phoneOf(0), orderId: 'again' }]);
+		const run = await e2e.run(callList('addNumbers', MAPPING), [
+			...people(2, 3),
+			{ phone: phoneOf(0), orderId: 'again' },
+		]);
 		expect(run.error).toBeUndefined();
 		expect(run.items.map((item) => item.status)).toEqual(['imported', 'imported', 'imported']);
 		expect(e2e.standIn.state.callbot.task('task-1')!.orders.size).toBe(6);
@@ -248,7 +322,11 @@ describe('Export, add, stop and the read operations', () => {
 	it('Stop Numbers stops undialled numbers and reports the ones it could not stop', async () => {
 		await createTask();
 		await e2e.run(importParams(), people(3));
-		const run = await e2e.run(callList('stopNumbers', { orderIds: '={{ $json.id }}' }), [{ id: 'ord-0' }, { id: 'ord-1' }, { id: 'nope' }]);
+		const run = await e2e.run(callList('stopNumbers', { orderIds: '={{ $json.id }}' }), [
+			{ id: 'ord-0' },
+			{ id: 'ord-1' },
+			{ id: 'nope' },
+		]);
 		expect(run.error).toBeUndefined();
 		expect(e2e.standIn.requestsTo('/stopOrder')).toHaveLength(1);
 		expect(run.items.map((item) => [item.orderID, item.stopped, item.errMsg ?? null])).toEqual([
@@ -264,32 +342,58 @@ describe('Export, add, stop and the read operations', () => {
 		const all = await e2e.run(callList('getAllNumbers', { returnAll: true, pageSize: 10 }));
 		expect(all.items).toHaveLength(25);
 		expect(all.items.map((item) => item.orderID)).toEqual(people(25).map((p) => p.orderId));
-		expect(e2e.standIn.requestsTo('/listOrder').map((r) => (r.json() as { page: number }).page)).toEqual([1, 2, 3]);
+		expect(
+			e2e.standIn.requestsTo('/listOrder').map((r) => (r.json() as { page: number }).page),
+		).toEqual([1, 2, 3]);
 
-		const unfinished = await e2e.run(callList('getAllNumbers', { returnAll: true, filters: { finished: 'unfinished' } }));
+		const unfinished = await e2e.run(
+			callList('getAllNumbers', { returnAll: true, filters: { finished: 'unfinished' } }),
+		);
 		expect(unfinished.items).toHaveLength(0);
-		const limited = await e2e.run(callList('getAllNumbers', { returnAll: false, limit: 7, pageSize: 5 }));
+		const limited = await e2e.run(
+			callList('getAllNumbers', { returnAll: false, limit: 7, pageSize: 5 }),
+		);
 		expect(limited.items).toHaveLength(7);
 	});
 
 	it('Get Number Details splits more than 500 order IDs into requests of at most 500 and merges them', async () => {
 		await seedDialled(1100);
 		const ids = people(1100).map((p) => p.orderId);
-		const run = await e2e.run(callList('getNumberDetails', { orderIds: '={{ $json.ids }}' }), [{ ids: ids.slice(0, 600) }, { ids: [...ids.slice(600), 'missing'] }]);
+		const run = await e2e.run(callList('getNumberDetails', { orderIds: '={{ $json.ids }}' }), [
+			{ ids: ids.slice(0, 600) },
+			{ ids: [...ids.slice(600), 'missing'] },
+		]);
 		expect(run.error).toBeUndefined();
-		expect(e2e.standIn.requestsTo('/listOrderDetail').map((r) => (r.json() as { orderList: string[] }).orderList.length)).toEqual([500, 500, 101]);
+		expect(
+			e2e.standIn
+				.requestsTo('/listOrderDetail')
+				.map((r) => (r.json() as { orderList: string[] }).orderList.length),
+		).toEqual([500, 500, 101]);
 		expect(run.items).toHaveLength(1101);
-		expect(run.outputs[0].slice(0, 600).every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(
+			run.outputs[0]
+				.slice(0, 600)
+				.every((item) => (item.pairedItem as { item: number }).item === 0),
+		).toBe(true);
 		expect(run.items.slice(0, 1100).map((item) => item.orderID)).toEqual(ids);
-		expect(run.items[0]).toMatchObject({ found: true, callInfoDetailList: [expect.objectContaining({ callID: 'call-ord-0-1', callStartTsIso: expect.any(String) })] });
+		expect(run.items[0]).toMatchObject({
+			found: true,
+			callInfoDetailList: [
+				expect.objectContaining({ callID: 'call-ord-0-1', callStartTsIso: expect.any(String) }),
+			],
+		});
 		expect(run.items[1100]).toEqual({ orderID: 'missing', found: false, userTaskID: 'task-1' });
 	});
 
 	it('Get Many Calls pages through gzipped answers with filters', async () => {
 		await seedDialled(30);
-		const run = await e2e.run(callList('getAllCalls', { returnAll: true, pageSize: 8, filters: { callStatuses: '1' } }));
+		const run = await e2e.run(
+			callList('getAllCalls', { returnAll: true, pageSize: 8, filters: { callStatuses: '1' } }),
+		);
 		expect(run.error).toBeUndefined();
-		const answered = [...e2e.standIn.state.callbot.task('task-1')!.orders.values()].filter((order) => order.calls[0]?.callStatus === 1).length;
+		const answered = [...e2e.standIn.state.callbot.task('task-1')!.orders.values()].filter(
+			(order) => order.calls[0]?.callStatus === 1,
+		).length;
 		expect(answered).toBeGreaterThan(0);
 		expect(run.items).toHaveLength(answered);
 		expect(run.items.every((item) => item.callStatus === 1)).toBe(true);
@@ -303,7 +407,16 @@ describe('Export, add, stop and the read operations', () => {
 describe('Create and Call', () => {
 	it('creates the task and its numbers in one request, one result per item', async () => {
 		const run = await e2e.run(
-			{ resource: 'callbotTask', operation: 'createAndCall', userTaskId: '', sceneId: 'scene-9', taskSettings: { taskName: 'CAC', maxCall: 2 }, functions: { phoneEncrypt: true }, ...MAPPING, options: QUICK },
+			{
+				resource: 'callbotTask',
+				operation: 'createAndCall',
+				userTaskId: '',
+				sceneId: 'scene-9',
+				taskSettings: { taskName: 'CAC', maxCall: 2 },
+				functions: { phoneEncrypt: true },
+				...MAPPING,
+				options: QUICK,
+			},
 			[...people(3), { phone: '1' }],
 		);
 		expect(run.error).toBeUndefined();
@@ -317,7 +430,11 @@ describe('Create and Call', () => {
 		]);
 		expect(run.items[0]).toMatchObject({ taskID: expect.any(String), userTaskIdGenerated: true });
 		const stored = e2e.standIn.state.callbot.task(userTaskID)!;
-		expect(stored).toMatchObject({ sceneID: 'scene-9', taskName: 'CAC', funcFlag: { phoneEncrypt: true } });
+		expect(stored).toMatchObject({
+			sceneID: 'scene-9',
+			taskName: 'CAC',
+			funcFlag: { phoneEncrypt: true },
+		});
 		expect(stored.orders.size).toBe(3);
 	});
 });

@@ -1,12 +1,23 @@
 // WhatsApp Calling operations of the NXCloud node, run inside a real n8n against the strict
 // stand-in (which checks the open-platform signature, headers and every body field).
-import { APP_KEY, BUSINESS_PHONE, QUICK, setUpActionE2e, useActionE2e } from '../support/e2e/actionContext';
+import {
+	APP_KEY,
+	BUSINESS_PHONE,
+	QUICK,
+	setUpActionE2e,
+	useActionE2e,
+} from '../support/e2e/actionContext';
 
 jest.setTimeout(120_000);
 
 const e2e = useActionE2e();
 
-const base = { resource: 'whatsAppCalling', appKey: APP_KEY, businessPhone: '+86 133 0000 0000', options: QUICK };
+const base = {
+	resource: 'whatsAppCalling',
+	appKey: APP_KEY,
+	businessPhone: '+86 133 0000 0000',
+	options: QUICK,
+};
 
 const ENABLE = {
 	...base,
@@ -64,11 +75,25 @@ describe('success paths', () => {
 
 		const settings = await e2e.run({ ...base, operation: 'getSettings' });
 		expect(settings.items).toHaveLength(1);
-		expect(settings.items[0]).toMatchObject({ status: 1, business_phone: BUSINESS_PHONE, region: 'SG', recording_status: 1 });
+		expect(settings.items[0]).toMatchObject({
+			status: 1,
+			business_phone: BUSINESS_PHONE,
+			region: 'SG',
+			recording_status: 1,
+		});
 		expect(settings.items[0].nx_sip_addr).toEqual(expect.any(Array));
 
-		const full = await e2e.run({ ...base, operation: 'getSettings', options: { ...QUICK, fullResponse: true } });
-		expect(full.items[0]).toMatchObject({ code: 0, message: 'Success', traceId: expect.stringMatching(/^[0-9a-f]{32}$/), data: { status: 1 } });
+		const full = await e2e.run({
+			...base,
+			operation: 'getSettings',
+			options: { ...QUICK, fullResponse: true },
+		});
+		expect(full.items[0]).toMatchObject({
+			code: 0,
+			message: 'Success',
+			traceId: expect.stringMatching(/^[0-9a-f]{32}$/),
+			data: { status: 1 },
+		});
 
 		const disabled = await e2e.run({ ...base, operation: 'disable' });
 		expect(disabled.items).toEqual([{ disabled: true, business_phone: BUSINESS_PHONE }]);
@@ -76,18 +101,41 @@ describe('success paths', () => {
 	});
 
 	it('Get Call Record returns the record with ISO copies of its times', async () => {
-		e2e.standIn.state.calling.addCallRecord(BUSINESS_PHONE, { call_id: 'wacid.ABC', start_time: '1757915478', end_time: '1757915533' });
-		const run = await e2e.run({ ...base, operation: 'getCallRecord', callId: '={{ $json.callId }}' }, [{ callId: 'wacid.ABC' }]);
+		e2e.standIn.state.calling.addCallRecord(BUSINESS_PHONE, {
+			call_id: 'wacid.ABC',
+			start_time: '1757915478',
+			end_time: '1757915533',
+		});
+		const run = await e2e.run(
+			{ ...base, operation: 'getCallRecord', callId: '={{ $json.callId }}' },
+			[{ callId: 'wacid.ABC' }],
+		);
 		expect(run.error).toBeUndefined();
-		expect(run.items[0]).toMatchObject({ business_phone: BUSINESS_PHONE, calls: [expect.objectContaining({ call_id: 'wacid.ABC', start_time: '1757915478', start_time_iso: '2025-09-15T05:51:18.000Z', end_time_iso: '2025-09-15T05:52:13.000Z' })] });
+		expect(run.items[0]).toMatchObject({
+			business_phone: BUSINESS_PHONE,
+			calls: [
+				expect.objectContaining({
+					call_id: 'wacid.ABC',
+					start_time: '1757915478',
+					start_time_iso: '2025-09-15T05:51:18.000Z',
+					end_time_iso: '2025-09-15T05:52:13.000Z',
+				}),
+			],
+		});
 	});
 });
 
 describe('error paths', () => {
 	it('a business code (10003, phone not bound) stops the node with code, vendor message, trace ID and advice', async () => {
-		const run = await e2e.run({ ...base, operation: 'getSettings', businessPhone: '8613399999999' });
+		const run = await e2e.run({
+			...base,
+			operation: 'getSettings',
+			businessPhone: '8613399999999',
+		});
 		expect(run.execution.status).toBe('error');
-		expect(run.error?.message).toBe('NXCloud refused the request (code 10003): WhatsApp business phone is not bind app');
+		expect(run.error?.message).toBe(
+			'NXCloud refused the request (code 10003): WhatsApp business phone is not bind app',
+		);
 		expect(run.error?.description).toMatch(/not bound to the application/);
 		const trace = e2e.standIn.lastRequest('/calling/get')!;
 		expect(run.error?.description).toMatch(/Trace ID: [0-9a-f]{32}/);
@@ -118,8 +166,13 @@ describe('error paths', () => {
 	});
 
 	it('an invalid setting is refused by our own check before anything is sent', async () => {
-		const ours = await e2e.run({ ...ENABLE, sipAddresses: { address: [{ host: 'sip.example.com', port: 5060, type: 1 }] } });
-		expect(ours.error?.message).toBe('SIP address 1: host "sip.example.com" is not an IP address (NXCloud takes IPs only, no domain names)');
+		const ours = await e2e.run({
+			...ENABLE,
+			sipAddresses: { address: [{ host: 'sip.example.com', port: 5060, type: 1 }] },
+		});
+		expect(ours.error?.message).toBe(
+			'SIP address 1: host "sip.example.com" is not an IP address (NXCloud takes IPs only, no domain names)',
+		);
 		expect(e2e.standIn.requestsTo('/calling/enable')).toHaveLength(0);
 	});
 
@@ -127,17 +180,33 @@ describe('error paths', () => {
 		[1102, 'Insufficient balance', /Top up the account/],
 		[10016, 'customer_sip_addr has error', /Check the field named in the message/],
 		[-1, 'Failure', /general failure/],
-	])('business code %i from NXCloud is reported with its advice and not retried', async (code, message, hint) => {
-		e2e.standIn.failNext({ match: '/calling/enable', kind: 'code', code, message });
-		const run = await e2e.run(ENABLE);
-		expect(run.error?.message).toBe(`NXCloud refused the request (code ${code}): ${message}`);
-		expect(run.error?.description).toMatch(hint);
-		expect(e2e.standIn.requestsTo('/calling/enable')).toHaveLength(1);
-	});
+	])(
+		'business code %i from NXCloud is reported with its advice and not retried',
+		async (code, message, hint) => {
+			e2e.standIn.failNext({ match: '/calling/enable', kind: 'code', code, message });
+			const run = await e2e.run(ENABLE);
+			expect(run.error?.message).toBe(`NXCloud refused the request (code ${code}): ${message}`);
+			expect(run.error?.description).toMatch(hint);
+			expect(e2e.standIn.requestsTo('/calling/enable')).toHaveLength(1);
+		},
+	);
 
 	it('HTTP 5xx is retried with a fresh signature; the second try succeeds', async () => {
-		e2e.standIn.state.calling.setConfig(BUSINESS_PHONE, { status: 1, region: 'SG', icon_status: 1, permission_status: 0, recording_status: 0, hours_status: 0, customer_sip_addr: [{ host: '1.2.3.4', port: 5060, type: 1 }] });
-		e2e.standIn.failNext({ match: '/calling/get', kind: 'status', status: 502, body: 'Bad Gateway' });
+		e2e.standIn.state.calling.setConfig(BUSINESS_PHONE, {
+			status: 1,
+			region: 'SG',
+			icon_status: 1,
+			permission_status: 0,
+			recording_status: 0,
+			hours_status: 0,
+			customer_sip_addr: [{ host: '1.2.3.4', port: 5060, type: 1 }],
+		});
+		e2e.standIn.failNext({
+			match: '/calling/get',
+			kind: 'status',
+			status: 502,
+			body: 'Bad Gateway',
+		});
 		const run = await e2e.run({ ...base, operation: 'getSettings' });
 		expect(run.error).toBeUndefined();
 		expect(run.items[0]).toMatchObject({ status: 1 });
@@ -149,24 +218,44 @@ describe('error paths', () => {
 
 	it('a timeout on every try fails after the configured tries with a readable error', async () => {
 		e2e.standIn.failNext({ match: '/calling/get', kind: 'timeout', afterMs: 5000, times: 2 });
-		const run = await e2e.run({ ...base, operation: 'getSettings', options: { tries: 2, timeout: 1 } });
+		const run = await e2e.run({
+			...base,
+			operation: 'getSettings',
+			options: { tries: 2, timeout: 1 },
+		});
 		expect(run.error?.message).toMatch(/^Could not reach NXCloud \((ECONNABORTED|ETIMEDOUT)\)$/);
 		expect(e2e.standIn.requestsTo('/calling/get')).toHaveLength(2);
 	});
 
 	it('continueOnFail: one error item paired to the failing input, the others succeed', async () => {
-		e2e.standIn.state.calling.setConfig(BUSINESS_PHONE, { status: 2, region: 'SG', icon_status: 1, permission_status: 0, recording_status: 0, hours_status: 0, customer_sip_addr: [{ host: '1.2.3.4', port: 5060, type: 1 }] });
+		e2e.standIn.state.calling.setConfig(BUSINESS_PHONE, {
+			status: 2,
+			region: 'SG',
+			icon_status: 1,
+			permission_status: 0,
+			recording_status: 0,
+			hours_status: 0,
+			customer_sip_addr: [{ host: '1.2.3.4', port: 5060, type: 1 }],
+		});
 		const run = await e2e.run(
 			{ ...base, operation: 'getSettings', businessPhone: '={{ $json.phone }}' },
 			[{ phone: BUSINESS_PHONE }, { phone: '8613311111111' }, { phone: BUSINESS_PHONE }],
 			{ onError: 'continueRegularOutput' },
 		);
 		expect(run.execution.status).toBe('success');
-		expect(run.outputs[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(run.outputs[0].map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(run.items[0]).toMatchObject({ status: 2 });
 		expect(run.items[1]).toEqual({
 			error: 'NXCloud refused the request (code 10003): WhatsApp business phone is not bind app',
-			details: expect.objectContaining({ code: 10003, traceId: expect.stringMatching(/^[0-9a-f]{32}$/), endpoint: '/api/wa/calling/get' }),
+			details: expect.objectContaining({
+				code: 10003,
+				traceId: expect.stringMatching(/^[0-9a-f]{32}$/),
+				endpoint: '/api/wa/calling/get',
+			}),
 		});
 	});
 
@@ -180,6 +269,9 @@ describe('error paths', () => {
 		expect(run.outputs[1]).toHaveLength(1);
 		expect(run.outputs[1][0].json.error).toMatch(/code 10003/);
 		// n8n adds the input item's fields; `message` carries the advice and the trace ID.
-		expect(run.outputs[1][0].json).toMatchObject({ phone: '8613311111111', message: expect.stringMatching(/Trace ID: [0-9a-f]{32}/) });
+		expect(run.outputs[1][0].json).toMatchObject({
+			phone: '8613311111111',
+			message: expect.stringMatching(/Trace ID: [0-9a-f]{32}/),
+		});
 	});
 });

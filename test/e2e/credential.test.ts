@@ -4,7 +4,12 @@
 import { randomBytes } from 'node:crypto';
 
 import { getN8n } from '../support/e2e/n8nClient';
-import { startStandIn, standInSigning, type RecordedRequest, type StandIn } from '../support/standin';
+import {
+	startStandIn,
+	standInSigning,
+	type RecordedRequest,
+	type StandIn,
+} from '../support/standin';
 
 jest.setTimeout(60_000);
 
@@ -60,7 +65,8 @@ function callbotCredential(overrides: Record<string, unknown> = {}) {
 /** Runs n8n's credential test and returns its verdict with what the stand-in received. */
 async function testCredential(data: Record<string, unknown>, server = standIn) {
 	for (const field of ['accessSecret', 'callbotSecretKey']) {
-		if (typeof data[field] === 'string' && data[field] !== '') usedSecrets.add(data[field] as string);
+		if (typeof data[field] === 'string' && data[field] !== '')
+			usedSecrets.add(data[field] as string);
 	}
 	server.clearRequests();
 	const result = await n8n.testCredential('nxCloudApi', data);
@@ -79,7 +85,11 @@ function header(request: RecordedRequest, name: string): string {
 }
 
 /** The open-platform sign recomputed from the recorded request with the stand-in's own code. */
-function expectedOpenPlatformSign(request: RecordedRequest, accessSecret: string, digest: 'md5' | 'sha256') {
+function expectedOpenPlatformSign(
+	request: RecordedRequest,
+	accessSecret: string,
+	digest: 'md5' | 'sha256',
+) {
 	return standInSigning.openPlatformSign(
 		{
 			accessKey: header(request, 'accessKey'),
@@ -93,7 +103,11 @@ function expectedOpenPlatformSign(request: RecordedRequest, accessSecret: string
 	);
 }
 
-function expectedCallbotSign(request: RecordedRequest, secretKey: string, digest: 'MD5' | 'SHA256') {
+function expectedCallbotSign(
+	request: RecordedRequest,
+	secretKey: string,
+	digest: 'MD5' | 'SHA256',
+) {
 	return standInSigning.callbotSign(
 		{
 			secretKey,
@@ -111,7 +125,9 @@ describe('open platform part (Access Key + Access Secret)', () => {
 		['md5', /^[0-9a-f]{32}$/],
 		['sha256', /^[0-9a-f]{64}$/],
 	] as const)('accepts the right secrets signed with %s', async (algorithm, signShape) => {
-		const { result, requests } = await testCredential(openPlatformCredential({ openApiAlgorithm: algorithm }));
+		const { result, requests } = await testCredential(
+			openPlatformCredential({ openApiAlgorithm: algorithm }),
+		);
 
 		expect(result).toEqual({ status: 'OK', message: expect.any(String) });
 		const request = only(requests, OPEN_PLATFORM_PROBE);
@@ -119,31 +135,42 @@ describe('open platform part (Access Key + Access Secret)', () => {
 		expect(header(request, 'algorithm')).toBe(algorithm);
 		expect(header(request, 'ts')).toMatch(/^\d{13}$/);
 		expect(header(request, 'sign')).toMatch(signShape);
-		expect(header(request, 'sign')).toBe(expectedOpenPlatformSign(request, ACCOUNT.accessSecret, algorithm));
+		expect(header(request, 'sign')).toBe(
+			expectedOpenPlatformSign(request, ACCOUNT.accessSecret, algorithm),
+		);
 		// The stand-in checked the signature and went on to the body (a business answer, not 1001–1005).
 		expect(OPEN_PLATFORM_AUTH_CODES).not.toContain(request.code);
 		expect(request.code).toEqual(expect.any(Number));
 	});
 
-	it.each(['md5', 'sha256'] as const)('refuses a wrong Access Secret (%s) and says which part and why', async (algorithm) => {
-		const wrongSecret = secret();
-		const { result, requests } = await testCredential(
-			openPlatformCredential({ openApiAlgorithm: algorithm, accessSecret: wrongSecret }),
-		);
+	it.each(['md5', 'sha256'] as const)(
+		'refuses a wrong Access Secret (%s) and says which part and why',
+		async (algorithm) => {
+			const wrongSecret = secret();
+			const { result, requests } = await testCredential(
+				openPlatformCredential({ openApiAlgorithm: algorithm, accessSecret: wrongSecret }),
+			);
 
-		expect(result.status).toBe('Error');
-		expect(result.message).toBe(
-			'Open Platform part refused (code 1003): Invalid signature. Check the Access Secret and the Open Platform Algorithm in the NXCloud credential (they must match the console).',
-		);
-		const request = only(requests, OPEN_PLATFORM_PROBE);
-		expect(request.code).toBe(1003);
-		// Signed, correctly, with the secret it was given: the refusal is about the secret itself.
-		expect(header(request, 'sign')).toBe(expectedOpenPlatformSign(request, wrongSecret, algorithm));
-		expect(header(request, 'sign')).not.toBe(expectedOpenPlatformSign(request, ACCOUNT.accessSecret, algorithm));
-	});
+			expect(result.status).toBe('Error');
+			expect(result.message).toBe(
+				'Open Platform part refused (code 1003): Invalid signature. Check the Access Secret and the Open Platform Algorithm in the NXCloud credential (they must match the console).',
+			);
+			const request = only(requests, OPEN_PLATFORM_PROBE);
+			expect(request.code).toBe(1003);
+			// Signed, correctly, with the secret it was given: the refusal is about the secret itself.
+			expect(header(request, 'sign')).toBe(
+				expectedOpenPlatformSign(request, wrongSecret, algorithm),
+			);
+			expect(header(request, 'sign')).not.toBe(
+				expectedOpenPlatformSign(request, ACCOUNT.accessSecret, algorithm),
+			);
+		},
+	);
 
 	it('refuses an unknown Access Key and names it', async () => {
-		const { result, requests } = await testCredential(openPlatformCredential({ accessKey: 'nosuchkey' }));
+		const { result, requests } = await testCredential(
+			openPlatformCredential({ accessKey: 'nosuchkey' }),
+		);
 
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/^Open Platform part refused \(code 1005\): .*Access Key/);
@@ -151,7 +178,10 @@ describe('open platform part (Access Key + Access Secret)', () => {
 	});
 
 	it('says to check the clock when NXCloud finds the timestamp stale', async () => {
-		const { result, requests } = await testCredential(openPlatformCredential({}, skewedStandIn), skewedStandIn);
+		const { result, requests } = await testCredential(
+			openPlatformCredential({}, skewedStandIn),
+			skewedStandIn,
+		);
 
 		expect(result).toEqual({
 			status: 'Error',
@@ -175,7 +205,9 @@ describe('Callbot part (Callbot UUID + Callbot Secret Key)', () => {
 		['MD5', /^[0-9A-F]{32}$/],
 		['SHA256', /^[0-9A-F]{64}$/],
 	] as const)('accepts the right secrets signed with %s', async (algorithm, signShape) => {
-		const { result, requests } = await testCredential(callbotCredential({ callbotAlgorithm: algorithm }));
+		const { result, requests } = await testCredential(
+			callbotCredential({ callbotAlgorithm: algorithm }),
+		);
 
 		expect(result).toEqual({ status: 'OK', message: expect.any(String) });
 		// No Access Key: the test probes Callbot only, with none of the open-platform headers.
@@ -187,28 +219,35 @@ describe('Callbot part (Callbot UUID + Callbot Secret Key)', () => {
 		expect(request.headers).not.toHaveProperty('accesskey');
 		expect(request.headers).not.toHaveProperty('biztype');
 		expect(header(request, 'sign')).toMatch(signShape);
-		expect(header(request, 'sign')).toBe(expectedCallbotSign(request, ACCOUNT.callbotSecretKey, algorithm));
+		expect(header(request, 'sign')).toBe(
+			expectedCallbotSign(request, ACCOUNT.callbotSecretKey, algorithm),
+		);
 		// ping answers code 0 only after the signature and account were accepted.
 		expect(request.retCode).toBe(0);
 	});
 
-	it.each(['MD5', 'SHA256'] as const)('refuses a wrong Callbot Secret Key (%s) and says which part and why', async (algorithm) => {
-		const wrongSecret = secret();
-		const { result, requests } = await testCredential(
-			callbotCredential({ callbotAlgorithm: algorithm, callbotSecretKey: wrongSecret }),
-		);
+	it.each(['MD5', 'SHA256'] as const)(
+		'refuses a wrong Callbot Secret Key (%s) and says which part and why',
+		async (algorithm) => {
+			const wrongSecret = secret();
+			const { result, requests } = await testCredential(
+				callbotCredential({ callbotAlgorithm: algorithm, callbotSecretKey: wrongSecret }),
+			);
 
-		expect(result.status).toBe('Error');
-		expect(result.message).toBe(
-			'Callbot part refused (code 6): Callbot signature incorrect. Check the Callbot Secret Key and the Callbot Algorithm in the NXCloud credential (they must match the Callbot Developer page).',
-		);
-		const request = only(requests, CALLBOT_PROBE);
-		expect(request.retCode).toBe(6);
-		expect(header(request, 'sign')).toBe(expectedCallbotSign(request, wrongSecret, algorithm));
-	});
+			expect(result.status).toBe('Error');
+			expect(result.message).toBe(
+				'Callbot part refused (code 6): Callbot signature incorrect. Check the Callbot Secret Key and the Callbot Algorithm in the NXCloud credential (they must match the Callbot Developer page).',
+			);
+			const request = only(requests, CALLBOT_PROBE);
+			expect(request.retCode).toBe(6);
+			expect(header(request, 'sign')).toBe(expectedCallbotSign(request, wrongSecret, algorithm));
+		},
+	);
 
 	it('refuses an unknown Callbot UUID and names it', async () => {
-		const { result, requests } = await testCredential(callbotCredential({ callbotUuid: randomBytes(16).toString('hex') }));
+		const { result, requests } = await testCredential(
+			callbotCredential({ callbotUuid: randomBytes(16).toString('hex') }),
+		);
 
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/^Callbot part refused \(code 6002\): .*Callbot UUID/);
@@ -225,7 +264,10 @@ describe('Callbot part (Callbot UUID + Callbot Secret Key)', () => {
 });
 
 it('a credential with both parts is tested on the open platform part', async () => {
-	const { result, requests } = await testCredential({ ...callbotCredential(), ...openPlatformCredential() });
+	const { result, requests } = await testCredential({
+		...callbotCredential(),
+		...openPlatformCredential(),
+	});
 
 	expect(result.status).toBe('OK');
 	expect(OPEN_PLATFORM_AUTH_CODES).not.toContain(only(requests, OPEN_PLATFORM_PROBE).code);

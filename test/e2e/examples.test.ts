@@ -33,7 +33,8 @@ const ACCOUNT = {
 	callbotSecretKey: 'examples-callbot-secret-0123456789',
 };
 
-const fixture = (kind: string, name: string) => readFileSync(join(repoRoot, 'test', 'fixtures', kind, `${name}.json`), 'utf8');
+const fixture = (kind: string, name: string) =>
+	readFileSync(join(repoRoot, 'test', 'fixtures', kind, `${name}.json`), 'utf8');
 
 const BOUND_PHONE = { business_phone: '8613300000000', appkey: 'examples-app' };
 
@@ -45,7 +46,11 @@ let credentialId: string;
 beforeAll(async () => {
 	standIn = await startStandIn({ ...ACCOUNT, boundPhones: [BOUND_PHONE] });
 	recorder = await startServiceRecorder();
-	credentialId = await createNxCloudCredential(n8n, { ...ACCOUNT, openApiBaseUrl: standIn.url, callbotBaseUrl: standIn.url }, 'examples');
+	credentialId = await createNxCloudCredential(
+		n8n,
+		{ ...ACCOUNT, openApiBaseUrl: standIn.url, callbotBaseUrl: standIn.url },
+		'examples',
+	);
 });
 
 afterAll(async () => {
@@ -54,10 +59,15 @@ afterAll(async () => {
 	await standIn?.close();
 });
 
-const requestsTo = (prefix: string): Captured[] => recorder.requests.filter((r) => r.path.startsWith(prefix));
+const requestsTo = (prefix: string): Captured[] =>
+	recorder.requests.filter((r) => r.path.startsWith(prefix));
 
 async function importAndActivate(file: string): Promise<{ id: string; url: string }> {
-	const workflow = prepareExample(loadExample(file), { credentialId, servicesOrigin: recorder.origin, name: uniqueName(file) });
+	const workflow = prepareExample(loadExample(file), {
+		credentialId,
+		servicesOrigin: recorder.origin,
+		name: uniqueName(file),
+	});
 	const id = await n8n.createWorkflow(workflow);
 	await n8n.activateWorkflow(id);
 	const url = triggerUrl(workflow, n8n.connection.baseUrl);
@@ -72,7 +82,9 @@ describe('every example names only parameters and options our built nodes have',
 		[NODE_TYPES.trigger]: builtDescription('NxCloudTrigger'),
 	};
 	const resources = new Set(
-		(descriptions[NODE_TYPES.action].properties.find((p) => p.name === 'resource')?.options ?? []).map((o) => ('value' in o ? o.value : '')),
+		(
+			descriptions[NODE_TYPES.action].properties.find((p) => p.name === 'resource')?.options ?? []
+		).map((o) => ('value' in o ? o.value : '')),
 	);
 	for (const file of exampleFiles()) {
 		const needs = loadExample(file)
@@ -81,7 +93,10 @@ describe('every example names only parameters and options our built nodes have',
 		const missing = [...new Set(needs.filter((resource) => !resources.has(resource)))];
 		// A resource the built node lacks fails here (it used to be skipped while the node was written).
 		it(file, () => {
-			expect({ missingResources: missing, problems: unknownParameters(loadExample(file), descriptions) }).toEqual({ missingResources: [], problems: [] });
+			expect({
+				missingResources: missing,
+				problems: unknownParameters(loadExample(file), descriptions),
+			}).toEqual({ missingResources: [], problems: [] });
 		});
 	}
 });
@@ -101,7 +116,11 @@ describe('whatsapp-failures-and-replies.json', () => {
 		const sendsBefore = standIn.requestsTo('/api/wa/mt').length;
 		const failed = JSON.parse(fixture('whatsapp', 'status-failed-131026'));
 		// An inbound message to the stand-in's bound number, from a number the stand-in accepts.
-		const inbound = standIn.state.messaging.inboundText({ from: '8613800000007', business_phone: BOUND_PHONE.business_phone, text: '你好' }) as {
+		const inbound = standIn.state.messaging.inboundText({
+			from: '8613800000007',
+			business_phone: BOUND_PHONE.business_phone,
+			text: '你好',
+		}) as {
 			messages: Array<{ id: string; from: string }>;
 		};
 		// A delivered status is not subscribed ("Events to Emit"): answered, no execution.
@@ -112,7 +131,11 @@ describe('whatsapp-failures-and-replies.json', () => {
 		expect((await standIn.sender.pushWhatsApp(url, delivered)).status).toBe(200);
 		const executions = await n8n.waitForExecutions(id, 2);
 		for (const execution of executions) {
-			expect({ id: execution.id, status: execution.status, error: executionError(execution)?.message }).toEqual({
+			expect({
+				id: execution.id,
+				status: execution.status,
+				error: executionError(execution)?.message,
+			}).toEqual({
 				id: execution.id,
 				status: 'success',
 				error: undefined,
@@ -151,12 +174,19 @@ describe('whatsapp-failures-and-replies.json', () => {
 describe('whatsapp-template-after-24h.json', () => {
 	it('a reply that failed outside the 24-hour window is followed up with the template, its variable filled', async () => {
 		const USER = '8613800000008';
-		standIn.state.whatsApp.templates.add(BOUND_PHONE.business_phone, { name: 'examples_follow_up', language: 'en_US', components: [{ type: 'BODY', text: 'Hi {{1}}, we tried to answer you. Reply to continue.' }] });
+		standIn.state.whatsApp.templates.add(BOUND_PHONE.business_phone, {
+			name: 'examples_follow_up',
+			language: 'en_US',
+			components: [{ type: 'BODY', text: 'Hi {{1}}, we tried to answer you. Reply to continue.' }],
+		});
 		const workflow = prepareExample(loadExample('whatsapp-template-after-24h.json'), {
 			credentialId,
 			servicesOrigin: recorder.origin,
 			name: uniqueName('whatsapp-template-after-24h.json'),
-			placeholders: { 'REPLACE-WITH-YOUR-APPKEY': BOUND_PHONE.appkey, 'REPLACE-WITH-YOUR-TEMPLATE': 'examples_follow_up' },
+			placeholders: {
+				'REPLACE-WITH-YOUR-APPKEY': BOUND_PHONE.appkey,
+				'REPLACE-WITH-YOUR-TEMPLATE': 'examples_follow_up',
+			},
 		});
 		const id = await n8n.createWorkflow(workflow);
 		await n8n.activateWorkflow(id);
@@ -165,15 +195,28 @@ describe('whatsapp-template-after-24h.json', () => {
 
 		const sendsBefore = standIn.requestsTo('/api/wa/mt').length;
 		// A free-form message to someone who never wrote: NXCloud accepts it, then pushes "failed" 131047.
-		const late = standIn.state.messaging.accept('mt', { appkey: BOUND_PHONE.appkey, business_phone: BOUND_PHONE.business_phone, to: USER, type: 'text', text: { body: 'Your order shipped' } });
-		const push = { ...standIn.state.messaging.statusPush(late.id), contacts: [{ profile: { name: 'Ana' }, wa_id: USER }] };
+		const late = standIn.state.messaging.accept('mt', {
+			appkey: BOUND_PHONE.appkey,
+			business_phone: BOUND_PHONE.business_phone,
+			to: USER,
+			type: 'text',
+			text: { body: 'Your order shipped' },
+		});
+		const push = {
+			...standIn.state.messaging.statusPush(late.id),
+			contacts: [{ profile: { name: 'Ana' }, wa_id: USER }],
+		};
 		expect(push).toMatchObject({ statuses: [{ status: 'failed', errors: [{ code: 131047 }] }] });
 		// A failure for another reason is not followed up.
 		const other = JSON.parse(fixture('whatsapp', 'status-failed-131026'));
 		expect((await standIn.sender.pushWhatsApp(url, push)).status).toBe(200);
 		expect((await standIn.sender.pushWhatsApp(url, other)).status).toBe(200);
 		const executions = await n8n.waitForExecutions(id, 2);
-		for (const execution of executions) expect({ status: execution.status, error: executionError(execution)?.message }).toEqual({ status: 'success', error: undefined });
+		for (const execution of executions)
+			expect({ status: execution.status, error: executionError(execution)?.message }).toEqual({
+				status: 'success',
+				error: undefined,
+			});
 
 		const sent = standIn.requestsTo('/api/wa/mt').slice(sendsBefore);
 		expect(sent.map((r) => r.code)).toEqual([0]);
@@ -185,9 +228,16 @@ describe('whatsapp-template-after-24h.json', () => {
 			to: USER,
 			biz_opaque_callback_data: `follow-up of ${late.id}`,
 			type: 'template',
-			template: { name: 'examples_follow_up', language: { code: 'en_US', policy: 'deterministic' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ana' }] }] },
+			template: {
+				name: 'examples_follow_up',
+				language: { code: 'en_US', policy: 'deterministic' },
+				components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ana' }] }],
+			},
 		});
-		const followUp = (standIn.lastRequest('/api/wa/mt')!.responseBody && JSON.parse(standIn.lastRequest('/api/wa/mt')!.responseBody!)) as { data: { messages: Array<{ id: string }> } };
+		const followUp = (standIn.lastRequest('/api/wa/mt')!.responseBody &&
+			JSON.parse(standIn.lastRequest('/api/wa/mt')!.responseBody!)) as {
+			data: { messages: Array<{ id: string }> };
+		};
 		expect(standIn.state.messaging.firstStatus(followUp.data.messages[0].id)).toBe('sent');
 	});
 });
@@ -197,7 +247,9 @@ describe('callbot-order-finished-update-record.json', () => {
 		const { id, url } = await importAndActivate('callbot-order-finished-update-record.json');
 		const order = JSON.parse(fixture('callbot', 'order-filled'));
 		expect((await standIn.sender.callbotCallback(url, order)).json()).toEqual({ retCode: 0 });
-		expect((await standIn.sender.callbotCallback(url, fixture('callbot', 'task-filled'))).json()).toEqual({ retCode: 0 });
+		expect(
+			(await standIn.sender.callbotCallback(url, fixture('callbot', 'task-filled'))).json(),
+		).toEqual({ retCode: 0 });
 
 		const [execution] = await n8n.waitForExecutions(id, 1);
 		expect(execution.status).toBe('success');
@@ -224,7 +276,9 @@ describe('callbot-order-finished-update-record.json', () => {
 });
 
 /** Publishes a prepared copy whose timer triggers became webhooks; returns its id and trigger URLs. */
-async function publishWithWebhooks(workflow: ReturnType<typeof prepareExample>): Promise<{ id: string; urls: Record<string, string> }> {
+async function publishWithWebhooks(
+	workflow: ReturnType<typeof prepareExample>,
+): Promise<{ id: string; urls: Record<string, string> }> {
 	const urls = swapTimerTriggersForWebhooks(workflow, n8n.connection.baseUrl);
 	const id = await n8n.createWorkflow(workflow);
 	await n8n.activateWorkflow(id);
@@ -235,7 +289,10 @@ async function publishWithWebhooks(workflow: ReturnType<typeof prepareExample>):
 async function expectSuccessfulRuns(workflowId: string, count: number) {
 	const executions = await n8n.waitForExecutions(workflowId, count, 60_000);
 	for (const execution of executions) {
-		expect({ status: execution.status, error: executionError(execution)?.message }).toEqual({ status: 'success', error: undefined });
+		expect({ status: execution.status, error: executionError(execution)?.message }).toEqual({
+			status: 'success',
+			error: undefined,
+		});
 	}
 	return executions;
 }
@@ -244,7 +301,9 @@ async function expectSuccessfulRuns(workflowId: string, count: number) {
 function csvRows(text: string): Array<Record<string, string>> {
 	const [header, ...lines] = text.trim().split(/\r?\n/);
 	const names = header.split(',');
-	return lines.map((line) => Object.fromEntries(line.split(',').map((value, k) => [names[k], value.replace(/^"|"$/g, '')])));
+	return lines.map((line) =>
+		Object.fromEntries(line.split(',').map((value, k) => [names[k], value.replace(/^"|"$/g, '')])),
+	);
 }
 
 describe('call-list-from-csv.json', () => {
@@ -254,7 +313,10 @@ describe('call-list-from-csv.json', () => {
 		{ phone: '+86 155 0000 0002', name: 'Bo', customer: 'Acme', orderId: '' },
 		{ phone: '8615500000003', name: 'Cy', customer: 'Beta', orderId: 'examples-order-3' },
 	];
-	const csv = ['phone,name,customer,orderId', ...CSV_ROWS.map((r) => [r.phone, r.name, r.customer, r.orderId].join(','))].join('\n');
+	const csv = [
+		'phone,name,customer,orderId',
+		...CSV_ROWS.map((r) => [r.phone, r.name, r.customer, r.orderId].join(',')),
+	].join('\n');
 	let resultsFile = '';
 
 	afterAll(() => {
@@ -278,7 +340,11 @@ describe('call-list-from-csv.json', () => {
 			name: uniqueName('call-list-from-csv.json'),
 			placeholders: { 'REPLACE-WITH-YOUR-TASK-ID': TASK },
 		});
-		swapNodeForFile(workflow, 'Read Call List', { fileName: 'call-list.csv', mimeType: 'text/csv', content: csv });
+		swapNodeForFile(workflow, 'Read Call List', {
+			fileName: 'call-list.csv',
+			mimeType: 'text/csv',
+			content: csv,
+		});
 		// n8n only writes under ~/.n8n-files (N8N_RESTRICT_FILE_ACCESS_TO default) of its user.
 		const save = workflow.nodes.find((node) => node.name === 'Save Results')!;
 		expect(save.parameters.fileName).toBe('/home/node/.n8n-files/call-results.csv');
@@ -293,11 +359,14 @@ describe('call-list-from-csv.json', () => {
 
 		const calls = standIn.requests.slice(started).map((r) => r.path.replace(/^.*\//, ''));
 		expect(calls).toEqual(['importBatchCall', 'exportBatchCall']);
-		const sent = (standIn.lastRequest('/importBatchCall')!.json() as { userTaskID: string; callInfoList: { callList: Array<Record<string, unknown>> } });
+		const sent = standIn.lastRequest('/importBatchCall')!.json() as {
+			userTaskID: string;
+			callInfoList: { callList: Array<Record<string, unknown>> };
+		};
 		expect(sent.userTaskID).toBe(TASK);
-		expect(sent.callInfoList.callList.map((row) => [row.userPhone, row.userName, row.customerName])).toEqual(
-			CSV_ROWS.map((r) => [r.phone.replace(/[^0-9]/g, ''), r.name, r.customer]),
-		);
+		expect(
+			sent.callInfoList.callList.map((row) => [row.userPhone, row.userName, row.customerName]),
+		).toEqual(CSV_ROWS.map((r) => [r.phone.replace(/[^0-9]/g, ''), r.name, r.customer]));
 		const orderIds = sent.callInfoList.callList.map((row) => String(row.orderID));
 		expect(orderIds[0]).toBe('examples-order-1');
 		expect(orderIds[1]).toMatch(/^[0-9a-f-]{36}$/); // empty in the CSV: generated by the node
@@ -306,8 +375,12 @@ describe('call-list-from-csv.json', () => {
 		const batch = standIn.state.callbot.task(TASK)!.latestBatch!;
 		expect([...batch.orderIDs].sort()).toEqual([...orderIds].sort());
 		const written = csvRows(readFileSync(resultsFile, 'utf8'));
-		expect(written.map((row) => [row.orderID, row.userPhone, row.batchID, row.userTaskID]).sort()).toEqual(
-			sent.callInfoList.callList.map((row) => [row.orderID, row.userPhone, batch.batchID, TASK]).sort(),
+		expect(
+			written.map((row) => [row.orderID, row.userPhone, row.batchID, row.userTaskID]).sort(),
+		).toEqual(
+			sent.callInfoList.callList
+				.map((row) => [row.orderID, row.userPhone, batch.batchID, TASK])
+				.sort(),
 		);
 	});
 });
@@ -318,7 +391,10 @@ describe('whatsapp-calling-office-hours.json', () => {
 			credentialId,
 			servicesOrigin: recorder.origin,
 			name: uniqueName('whatsapp-calling-office-hours.json'),
-			placeholders: { 'REPLACE-WITH-YOUR-APPKEY': BOUND_PHONE.appkey, 'REPLACE-WITH-YOUR-BUSINESS-NUMBER': BOUND_PHONE.business_phone },
+			placeholders: {
+				'REPLACE-WITH-YOUR-APPKEY': BOUND_PHONE.appkey,
+				'REPLACE-WITH-YOUR-BUSINESS-NUMBER': BOUND_PHONE.business_phone,
+			},
 		});
 		const { id, urls } = await publishWithWebhooks(workflow);
 		expect(Object.keys(urls).sort()).toEqual(['Every Morning 08:00', 'Every Night 22:00']);
@@ -327,8 +403,15 @@ describe('whatsapp-calling-office-hours.json', () => {
 		await expectSuccessfulRuns(id, 1);
 		const enabled = standIn.lastRequest('/calling/enable')!;
 		expect(enabled.code).toBe(0);
-		expect(enabled.json()).toMatchObject({ appkey: BOUND_PHONE.appkey, business_phone: BOUND_PHONE.business_phone, region: 'SG' });
-		expect(standIn.state.calling.config(BOUND_PHONE.business_phone)).toMatchObject({ status: 1, region: 'SG' });
+		expect(enabled.json()).toMatchObject({
+			appkey: BOUND_PHONE.appkey,
+			business_phone: BOUND_PHONE.business_phone,
+			region: 'SG',
+		});
+		expect(standIn.state.calling.config(BOUND_PHONE.business_phone)).toMatchObject({
+			status: 1,
+			region: 'SG',
+		});
 
 		expect((await fetch(urls['Every Night 22:00'], { method: 'POST' })).status).toBe(200);
 		await expectSuccessfulRuns(id, 2);

@@ -18,7 +18,11 @@ let credentialId: string;
 
 beforeAll(async () => {
 	standIn = await startStandIn(ACCOUNT);
-	credentialId = await createNxCloudCredential(n8n, { ...ACCOUNT, openApiBaseUrl: standIn.url, callbotBaseUrl: standIn.url }, 'smoke');
+	credentialId = await createNxCloudCredential(
+		n8n,
+		{ ...ACCOUNT, openApiBaseUrl: standIn.url, callbotBaseUrl: standIn.url },
+		'smoke',
+	);
 });
 
 afterAll(async () => {
@@ -54,7 +58,12 @@ it('runs Callbot Ping once per input item and returns the ping answer', async ()
 	// Each item is the answer to its own request: the stand-in echoes the requestID as reqId.
 	expect(run.items).toEqual(
 		pings.map((ping) =>
-			expect.objectContaining({ code: 0, msg: 'success', data: 'n8n', reqId: ping.headers.requestid }),
+			expect.objectContaining({
+				code: 0,
+				msg: 'success',
+				data: 'n8n',
+				reqId: ping.headers.requestid,
+			}),
 		),
 	);
 });

@@ -9,16 +9,33 @@ import { executionError, nodeOutputs, nodeRan } from '../support/e2e/executionDa
 import { delay } from '../support/e2e/http';
 import { getN8n, uniqueName } from '../support/e2e/n8nClient';
 import { createNxCloudCredential } from '../support/e2e/standInCredential';
-import { DOWNSTREAM_NODE, TRIGGER_NODE, deployTrigger, triggerWorkflow } from '../support/e2e/triggerWorkflow';
+import {
+	DOWNSTREAM_NODE,
+	TRIGGER_NODE,
+	deployTrigger,
+	triggerWorkflow,
+} from '../support/e2e/triggerWorkflow';
 import type { Execution } from '../support/e2e/types';
 import { Sender, type SendResult } from '../support/standin';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
-const fixtureText = (source: 'whatsapp' | 'callbot', name: string) => readFileSync(join(FIXTURES, source, `${name}.json`), 'utf8');
+const fixtureText = (source: 'whatsapp' | 'callbot', name: string) =>
+	readFileSync(join(FIXTURES, source, `${name}.json`), 'utf8');
 
 const TRIGGER = TRIGGER_NODE;
 const AFTER = DOWNSTREAM_NODE;
-const WHATSAPP_OUTPUTS = ['Account', 'Call', 'Message', 'Phone', 'Delivered', 'Failed', 'Read', 'Sent', 'Template', 'Other'];
+const WHATSAPP_OUTPUTS = [
+	'Account',
+	'Call',
+	'Message',
+	'Phone',
+	'Delivered',
+	'Failed',
+	'Read',
+	'Sent',
+	'Template',
+	'Other',
+];
 const CALLBOT_OUTPUTS = ['Call', 'Order', 'Task', 'Other'];
 const DELIVERED = WHATSAPP_OUTPUTS.indexOf('Delivered');
 /** Item counts per WhatsApp output, from { Output: count }. */
@@ -40,8 +57,14 @@ interface Deployed {
 	url: string;
 }
 
-async function deploy(parameters: Record<string, unknown>, credentialId: string, branch: number): Promise<Deployed> {
-	const { workflowId, url } = await deployTrigger(n8n, credentialId, parameters, 'trigger e2e', { downstreamOutput: branch });
+async function deploy(
+	parameters: Record<string, unknown>,
+	credentialId: string,
+	branch: number,
+): Promise<Deployed> {
+	const { workflowId, url } = await deployTrigger(n8n, credentialId, parameters, 'trigger e2e', {
+		downstreamOutput: branch,
+	});
 	return { id: workflowId, url };
 }
 
@@ -68,8 +91,16 @@ let credentialId: string;
 let credentialSha256Id: string;
 
 beforeAll(async () => {
-	credentialId = await createNxCloudCredential(n8n, { ...ACCOUNT, callbotAlgorithm: 'MD5' }, 'trigger e2e');
-	credentialSha256Id = await createNxCloudCredential(n8n, { ...ACCOUNT, callbotAlgorithm: 'SHA256' }, 'trigger e2e sha256');
+	credentialId = await createNxCloudCredential(
+		n8n,
+		{ ...ACCOUNT, callbotAlgorithm: 'MD5' },
+		'trigger e2e',
+	);
+	credentialSha256Id = await createNxCloudCredential(
+		n8n,
+		{ ...ACCOUNT, callbotAlgorithm: 'SHA256' },
+		'trigger e2e sha256',
+	);
 });
 
 afterAll(async () => {
@@ -97,10 +128,19 @@ describe('WhatsApp pushes in a real n8n', () => {
 			['call-record', 'md5', 'Call'],
 		];
 		for (const [name, algorithm] of pushes) {
-			const result = await sender.pushWhatsApp(workflow.url, fixtureText('whatsapp', name), { algorithm });
-			expect({ name, status: result.status, body: result.json() }).toEqual({ name, status: 200, body: { received: true } });
+			const result = await sender.pushWhatsApp(workflow.url, fixtureText('whatsapp', name), {
+				algorithm,
+			});
+			expect({ name, status: result.status, body: result.json() }).toEqual({
+				name,
+				status: 200,
+				body: { received: true },
+			});
 		}
-		const unknown = JSON.stringify({ field: 'user_preferences', value: { business_phone: '85266123456', wabaId: 'w' } });
+		const unknown = JSON.stringify({
+			field: 'user_preferences',
+			value: { business_phone: '85266123456', wabaId: 'w' },
+		});
 		expect((await sender.pushWhatsApp(workflow.url, unknown)).status).toBe(200);
 
 		const executions = await n8n.waitForExecutions(workflow.id, pushes.length + 1, 30_000);
@@ -110,8 +150,18 @@ describe('WhatsApp pushes in a real n8n', () => {
 			...pushes.map(([name, , output]) => [name, output] as const),
 			['user_preferences', 'Other'] as const,
 		];
-		const events = ['status.sent', 'status.delivered', 'status.read', 'status.failed', 'message.text', 'message.interactive',
-			'template.message_template_status_update', 'account.account_review_update', 'call.record', 'other.user_preferences'];
+		const events = [
+			'status.sent',
+			'status.delivered',
+			'status.read',
+			'status.failed',
+			'message.text',
+			'message.interactive',
+			'template.message_template_status_update',
+			'account.account_review_update',
+			'call.record',
+			'other.user_preferences',
+		];
 		expect([...byEvent.keys()].sort()).toEqual([...events].sort());
 		events.forEach((event, i) => {
 			const execution = byEvent.get(event)!;
@@ -159,13 +209,41 @@ describe('WhatsApp pushes in a real n8n', () => {
 	it('answers bad or missing signatures with 401 and starts nothing', async () => {
 		const body = JSON.stringify({ statuses: [{ id: `wamid.${randomUUID()}`, status: 'read' }] });
 		const before = await executionCount(workflow.id);
-		expectRefused(await sender.pushWhatsApp(workflow.url, body, { signed: false }), 401, 'missing_header');
-		expectRefused(await sender.pushWhatsApp(workflow.url, body, { omitHeaders: ['sign'] }), 401, 'missing_header');
-		expectRefused(await sender.pushWhatsApp(workflow.url, body, { tamper: 'sign' }), 401, 'bad_signature');
-		expectRefused(await sender.pushWhatsApp(workflow.url, body, { tamper: 'secret' }), 401, 'bad_signature');
-		expectRefused(await sender.pushWhatsApp(workflow.url, body, { tamper: 'body' }), 401, 'bad_signature');
-		expectRefused(await sender.pushWhatsApp(workflow.url, body, { tamper: 'timestamp', algorithm: 'sha256' }), 401, 'bad_signature');
-		expectRefused(await sender.pushWhatsApp(workflow.url, body, { algorithmHeader: 'sha1' }), 401, 'unknown_algorithm');
+		expectRefused(
+			await sender.pushWhatsApp(workflow.url, body, { signed: false }),
+			401,
+			'missing_header',
+		);
+		expectRefused(
+			await sender.pushWhatsApp(workflow.url, body, { omitHeaders: ['sign'] }),
+			401,
+			'missing_header',
+		);
+		expectRefused(
+			await sender.pushWhatsApp(workflow.url, body, { tamper: 'sign' }),
+			401,
+			'bad_signature',
+		);
+		expectRefused(
+			await sender.pushWhatsApp(workflow.url, body, { tamper: 'secret' }),
+			401,
+			'bad_signature',
+		);
+		expectRefused(
+			await sender.pushWhatsApp(workflow.url, body, { tamper: 'body' }),
+			401,
+			'bad_signature',
+		);
+		expectRefused(
+			await sender.pushWhatsApp(workflow.url, body, { tamper: 'timestamp', algorithm: 'sha256' }),
+			401,
+			'bad_signature',
+		);
+		expectRefused(
+			await sender.pushWhatsApp(workflow.url, body, { algorithmHeader: 'sha1' }),
+			401,
+			'unknown_algorithm',
+		);
 		const missing = await sender.pushWhatsApp(workflow.url, body, { omitHeaders: ['biztype'] });
 		expect(missing.json()).toMatchObject({ reason: 'missing_header', header: 'biztype' });
 		await delay(1000);
@@ -174,17 +252,31 @@ describe('WhatsApp pushes in a real n8n', () => {
 
 	it('answers malformed JSON, an empty body and a wrong content type with 400, and starts nothing', async () => {
 		const before = await executionCount(workflow.id);
-		expectRefused(await sender.pushWhatsApp(workflow.url, '{"statuses":[{"id":"x",}]}'), 400, 'malformed_json');
-		const printed = readFileSync(join(FIXTURES, 'whatsapp', 'invalid', 'template-status-flagged.as-printed.txt'), 'utf8');
+		expectRefused(
+			await sender.pushWhatsApp(workflow.url, '{"statuses":[{"id":"x",}]}'),
+			400,
+			'malformed_json',
+		);
+		const printed = readFileSync(
+			join(FIXTURES, 'whatsapp', 'invalid', 'template-status-flagged.as-printed.txt'),
+			'utf8',
+		);
 		expectRefused(await sender.pushWhatsApp(workflow.url, printed), 400, 'malformed_json');
 		expectRefused(await sender.pushWhatsApp(workflow.url, ''), 400, 'empty_body');
-		expectRefused(await sender.pushWhatsApp(workflow.url, '{}', { contentType: 'text/plain' }), 400, 'unsupported_content_type');
+		expectRefused(
+			await sender.pushWhatsApp(workflow.url, '{}', { contentType: 'text/plain' }),
+			400,
+			'unsupported_content_type',
+		);
 		await delay(1000);
 		expect(await executionCount(workflow.id)).toBe(before);
 	});
 
 	it('drops a redelivered push: 200 again, but no second execution', async () => {
-		const body = JSON.stringify({ business_phone: '85266123456', statuses: [{ id: `wamid.${randomUUID()}`, status: 'read', timestamp: '1763888400' }] });
+		const body = JSON.stringify({
+			business_phone: '85266123456',
+			statuses: [{ id: `wamid.${randomUUID()}`, status: 'read', timestamp: '1763888400' }],
+		});
 		const before = await executionCount(workflow.id);
 		const first = await sender.pushWhatsApp(workflow.url, body);
 		// Sent the moment the first answer arrives, re-signed with a new ts, as a retry would be.
@@ -199,12 +291,20 @@ describe('WhatsApp pushes in a real n8n', () => {
 		await delay(1000);
 		expect(await executionCount(workflow.id)).toBe(before + 1);
 		// The window lives in the workflow's static data, in n8n's database, so a restart keeps it.
-		const stored = await n8n.api<{ staticData: Record<string, { redeliveryWindow: string[] }> }>('GET', `/workflows/${workflow.id}`);
-		expect(stored.staticData[`node:${TRIGGER}`].redeliveryWindow).toContainEqual(expect.stringMatching(/^[0-9a-f]{16}$/));
+		const stored = await n8n.api<{ staticData: Record<string, { redeliveryWindow: string[] }> }>(
+			'GET',
+			`/workflows/${workflow.id}`,
+		);
+		expect(stored.staticData[`node:${TRIGGER}`].redeliveryWindow).toContainEqual(
+			expect.stringMatching(/^[0-9a-f]{16}$/),
+		);
 
 		// A push carrying the redelivered status and a new one emits only the new one.
 		const parsed = JSON.parse(body);
-		const mixed = JSON.stringify({ ...parsed, statuses: [...parsed.statuses, { ...parsed.statuses[0], id: `wamid.${randomUUID()}` }] });
+		const mixed = JSON.stringify({
+			...parsed,
+			statuses: [...parsed.statuses, { ...parsed.statuses[0], id: `wamid.${randomUUID()}` }],
+		});
 		expect((await sender.pushWhatsApp(workflow.url, mixed)).status).toBe(200);
 		const executions = await n8n.waitForExecutions(workflow.id, before + 2);
 		expect(outputCounts(executions[executions.length - 1])).toEqual(waCounts({ Read: 1 }));
@@ -213,10 +313,20 @@ describe('WhatsApp pushes in a real n8n', () => {
 
 describe('WhatsApp trigger options in a real n8n', () => {
 	it('single output routing and Max Timestamp Age', async () => {
-		const workflow = await deploy({ source: 'whatsapp', outputRouting: 'single', maxTimestampAge: 300 }, credentialId, 0);
+		const workflow = await deploy(
+			{ source: 'whatsapp', outputRouting: 'single', maxTimestampAge: 300 },
+			credentialId,
+			0,
+		);
 		const body = fixtureText('whatsapp', 'message-reaction');
-		expectRefused(await sender.pushWhatsApp(workflow.url, body, { ts: String(Date.now() - 3_600_000) }), 401, 'stale_timestamp');
-		expect((await sender.pushWhatsApp(workflow.url, body, { ts: String(Date.now() - 60_000) })).status).toBe(200);
+		expectRefused(
+			await sender.pushWhatsApp(workflow.url, body, { ts: String(Date.now() - 3_600_000) }),
+			401,
+			'stale_timestamp',
+		);
+		expect(
+			(await sender.pushWhatsApp(workflow.url, body, { ts: String(Date.now() - 60_000) })).status,
+		).toBe(200);
 		const [execution] = await n8n.waitForExecutions(workflow.id, 1);
 		expect(outputCounts(execution)).toEqual([1]);
 		expect(triggerItems(execution)[0].json.event).toBe('message.reaction');
@@ -228,15 +338,31 @@ describe('credential changes in a real n8n', () => {
 	it('uses a changed Access Secret from the next push on, and refuses the old one', async () => {
 		const secretA = `a-${randomUUID()}`;
 		const secretB = `b-${randomUUID()}`;
-		const id = await n8n.createCredential({ name: uniqueName('NXCloud rotating'), type: 'nxCloudApi', data: { ...ACCOUNT, accessSecret: secretA } });
+		const id = await n8n.createCredential({
+			name: uniqueName('NXCloud rotating'),
+			type: 'nxCloudApi',
+			data: { ...ACCOUNT, accessSecret: secretA },
+		});
 		const workflow = await deploy({ source: 'whatsapp', dropRedeliveries: false }, id, 0);
 		const body = fixtureText('whatsapp', 'message-text');
-		expect((await sender.pushWhatsApp(workflow.url, body, { accessSecret: secretA })).status).toBe(200);
-		await n8n.updateCredential(id, { name: uniqueName('NXCloud rotated'), type: 'nxCloudApi', data: { ...ACCOUNT, accessSecret: secretB } });
+		expect((await sender.pushWhatsApp(workflow.url, body, { accessSecret: secretA })).status).toBe(
+			200,
+		);
+		await n8n.updateCredential(id, {
+			name: uniqueName('NXCloud rotated'),
+			type: 'nxCloudApi',
+			data: { ...ACCOUNT, accessSecret: secretB },
+		});
 		// The trigger keeps a decrypted secret for up to a minute, but re-reads the credential when a
 		// signature does not match it.
-		expect((await sender.pushWhatsApp(workflow.url, body, { accessSecret: secretB })).status).toBe(200);
-		expectRefused(await sender.pushWhatsApp(workflow.url, body, { accessSecret: secretA }), 401, 'bad_signature');
+		expect((await sender.pushWhatsApp(workflow.url, body, { accessSecret: secretB })).status).toBe(
+			200,
+		);
+		expectRefused(
+			await sender.pushWhatsApp(workflow.url, body, { accessSecret: secretA }),
+			401,
+			'bad_signature',
+		);
 		await n8n.waitForExecutions(workflow.id, 2);
 	});
 });
@@ -245,18 +371,29 @@ describe('"Listen for test event" in a real n8n', () => {
 	/** What the editor does on "Listen for test event": registers the test URL for one call. */
 	async function listen(workflowId: string): Promise<void> {
 		const response = await n8n.listenForTestEvent(workflowId, TRIGGER);
-		expect({ status: response.status, body: response.json }).toEqual({ status: 200, body: { data: { waitingForWebhook: true } } });
+		expect({ status: response.status, body: response.json }).toEqual({
+			status: 200,
+			body: { data: { waitingForWebhook: true } },
+		});
 	}
 
 	it('accepts a signed push on the test URL, and replays of it too', async () => {
 		const webhookId = randomUUID();
-		const id = await n8n.createWorkflow(triggerWorkflow(webhookId, credentialId, { source: 'whatsapp' }, 'trigger e2e test URL', { downstreamOutput: DELIVERED }));
+		const id = await n8n.createWorkflow(
+			triggerWorkflow(webhookId, credentialId, { source: 'whatsapp' }, 'trigger e2e test URL', {
+				downstreamOutput: DELIVERED,
+			}),
+		);
 		const testUrl = `${n8n.baseUrl}/webhook-test/${webhookId}/webhook`;
 		const body = fixtureText('whatsapp', 'status-delivered');
 		for (let run = 1; run <= 2; run++) {
 			await listen(id);
 			const result = await sender.pushWhatsApp(testUrl, body);
-			expect({ run, status: result.status, body: result.json() }).toEqual({ run, status: 200, body: { received: true } });
+			expect({ run, status: result.status, body: result.json() }).toEqual({
+				run,
+				status: 200,
+				body: { received: true },
+			});
 			const executions = await n8n.waitForExecutions(id, run);
 			const latest = executions[executions.length - 1];
 			expect(latest.mode).toBe('manual');
@@ -264,12 +401,20 @@ describe('"Listen for test event" in a real n8n', () => {
 		}
 		// Unsigned, it is refused on the test URL as well.
 		await listen(id);
-		expectRefused(await sender.pushWhatsApp(testUrl, body, { signed: false }), 401, 'missing_header');
+		expectRefused(
+			await sender.pushWhatsApp(testUrl, body, { signed: false }),
+			401,
+			'missing_header',
+		);
 	});
 
 	it('shows a refused push in the editor on the same click, with what to do, while NXCloud gets 401 + reason', async () => {
 		const webhookId = randomUUID();
-		const id = await n8n.createWorkflow(triggerWorkflow(webhookId, credentialId, { source: 'whatsapp' }, 'trigger e2e refused push', { downstreamOutput: DELIVERED }));
+		const id = await n8n.createWorkflow(
+			triggerWorkflow(webhookId, credentialId, { source: 'whatsapp' }, 'trigger e2e refused push', {
+				downstreamOutput: DELIVERED,
+			}),
+		);
 		const testUrl = `${n8n.baseUrl}/webhook-test/${webhookId}/webhook`;
 		const body = fixtureText('whatsapp', 'status-delivered');
 		await listen(id);
@@ -303,12 +448,23 @@ describe('Callbot callbacks in a real n8n', () => {
 	it('routes task, order and call callbacks and answers {"retCode":0}', async () => {
 		for (const name of ['task-filled', 'order-filled', 'call-filled']) {
 			const result = await sender.callbotCallback(workflow.url, fixtureText('callbot', name));
-			expect({ name, status: result.status, body: result.json() }).toEqual({ name, status: 200, body: { retCode: 0 } });
+			expect({ name, status: result.status, body: result.json() }).toEqual({
+				name,
+				status: 200,
+				body: { retCode: 0 },
+			});
 		}
 		const executions = await n8n.waitForExecutions(workflow.id, 3);
 		const byEvent = new Map(executions.map((e) => [String(triggerItems(e)[0].json.event), e]));
-		for (const [event, output] of [['callbot.task', 'Task'], ['callbot.order', 'Order'], ['callbot.call', 'Call']]) {
-			expect({ event, counts: outputCounts(byEvent.get(event)!) }).toEqual({ event, counts: CALLBOT_OUTPUTS.map((o) => (o === output ? 1 : 0)) });
+		for (const [event, output] of [
+			['callbot.task', 'Task'],
+			['callbot.order', 'Order'],
+			['callbot.call', 'Call'],
+		]) {
+			expect({ event, counts: outputCounts(byEvent.get(event)!) }).toEqual({
+				event,
+				counts: CALLBOT_OUTPUTS.map((o) => (o === output ? 1 : 0)),
+			});
 		}
 		expect(nodeRan(byEvent.get('callbot.order')!, AFTER)).toBe(true);
 		expect(nodeRan(byEvent.get('callbot.call')!, AFTER)).toBe(false);
@@ -319,12 +475,31 @@ describe('Callbot callbacks in a real n8n', () => {
 	});
 
 	it('refuses bad signatures and malformed JSON, and drops a redelivered order', async () => {
-		const order = JSON.stringify({ ...JSON.parse(fixtureText('callbot', 'order-filled')), orderID: `order-${randomUUID()}` });
+		const order = JSON.stringify({
+			...JSON.parse(fixtureText('callbot', 'order-filled')),
+			orderID: `order-${randomUUID()}`,
+		});
 		const before = await executionCount(workflow.id);
-		expectRefused(await sender.callbotCallback(workflow.url, order, { tamper: 'sign' }), 401, 'bad_signature');
-		expectRefused(await sender.callbotCallback(workflow.url, order, { uuid: randomUUID() }), 401, 'bad_signature');
-		expectRefused(await sender.callbotCallback(workflow.url, order, { signed: false }), 401, 'missing_header');
-		expectRefused(await sender.callbotCallback(workflow.url, order, { algorithm: 'SHA256' }), 401, 'bad_signature');
+		expectRefused(
+			await sender.callbotCallback(workflow.url, order, { tamper: 'sign' }),
+			401,
+			'bad_signature',
+		);
+		expectRefused(
+			await sender.callbotCallback(workflow.url, order, { uuid: randomUUID() }),
+			401,
+			'bad_signature',
+		);
+		expectRefused(
+			await sender.callbotCallback(workflow.url, order, { signed: false }),
+			401,
+			'missing_header',
+		);
+		expectRefused(
+			await sender.callbotCallback(workflow.url, order, { algorithm: 'SHA256' }),
+			401,
+			'bad_signature',
+		);
 		expectRefused(await sender.callbotCallback(workflow.url, '{"orderID":'), 400, 'malformed_json');
 		await delay(1000);
 		expect(await executionCount(workflow.id)).toBe(before);
@@ -339,8 +514,14 @@ describe('Callbot callbacks in a real n8n', () => {
 	it('verifies SHA256-signed callbacks when the credential says SHA256', async () => {
 		const sha = await deploy({ source: 'callbot' }, credentialSha256Id, 1);
 		const body = fixtureText('callbot', 'order-filled');
-		expect((await sender.callbotCallback(sha.url, body, { algorithm: 'SHA256' })).json()).toEqual({ retCode: 0 });
-		expectRefused(await sender.callbotCallback(sha.url, body, { algorithm: 'MD5' }), 401, 'bad_signature');
+		expect((await sender.callbotCallback(sha.url, body, { algorithm: 'SHA256' })).json()).toEqual({
+			retCode: 0,
+		});
+		expectRefused(
+			await sender.callbotCallback(sha.url, body, { algorithm: 'MD5' }),
+			401,
+			'bad_signature',
+		);
 		const [execution] = await n8n.waitForExecutions(sha.id, 1);
 		expect(outputCounts(execution)).toEqual([0, 1, 0, 0]);
 	});

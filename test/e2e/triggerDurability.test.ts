@@ -5,7 +5,12 @@ import { randomBytes } from 'node:crypto';
 import { getN8n } from '../support/e2e/n8nClient';
 import { executionsPerMarker } from '../support/durability/executionMarkers';
 import { deliver, durabilityAccount, pushBatch, type Delivery } from '../support/durability/pushes';
-import { openN8nDatabase, storedExecutionCount, storedWindow, type SqliteDatabase } from '../support/durability/sqlite';
+import {
+	openN8nDatabase,
+	storedExecutionCount,
+	storedWindow,
+	type SqliteDatabase,
+} from '../support/durability/sqlite';
 import { delay } from '../support/e2e/http';
 import { deployTrigger, TRIGGER_NODE, type DeployedTrigger } from '../support/e2e/triggerWorkflow';
 
@@ -21,7 +26,11 @@ beforeAll(async () => {
 	const credentialId = await n8n.createCredential({
 		name: 'durability',
 		type: 'nxCloudApi',
-		data: { ...account, callbotUuid: '00000000-0000-4000-8000-000000000000', callbotSecretKey: randomBytes(8).toString('hex') },
+		data: {
+			...account,
+			callbotUuid: '00000000-0000-4000-8000-000000000000',
+			callbotSecretKey: randomBytes(8).toString('hex'),
+		},
 	});
 	trigger = await deployTrigger(n8n, credentialId, { source: 'whatsapp' }, 'durability');
 });
@@ -51,7 +60,9 @@ it('answers 200 only after the execution and the window holding its key are in t
 		const again = await deliver(trigger.url, push);
 		expect(again.status).toBe(200);
 	}
-	expect(atAnswer).toEqual(pushes.map((_, i) => ({ status: 200, executions: i + 1, windowSize: i + 1 })));
+	expect(atAnswer).toEqual(
+		pushes.map((_, i) => ({ status: 200, executions: i + 1, windowSize: i + 1 })),
+	);
 	const counts = await settledCounts(pushes.length);
 	expect(pushes.map((p) => counts.get(p.marker))).toEqual(pushes.map(() => 1));
 });
@@ -64,7 +75,10 @@ it('two events 0.2 s apart: both keys are stored before their answers, so redeli
 	const secondAnswer: Delivery = await deliver(trigger.url, second);
 	expect([(await firstAnswer).status, secondAnswer.status]).toEqual([200, 200]);
 	expect(storedWindow(db, trigger.workflowId, TRIGGER_NODE).length).toBe(windowBefore + 2);
-	const redeliveries = await Promise.all([deliver(trigger.url, first), deliver(trigger.url, second)]);
+	const redeliveries = await Promise.all([
+		deliver(trigger.url, first),
+		deliver(trigger.url, second),
+	]);
 	expect(redeliveries.map((r) => r.status)).toEqual([200, 200]);
 	const counts = await settledCounts(14);
 	expect([counts.get(first.marker), counts.get(second.marker)]).toEqual([1, 1]);
@@ -72,7 +86,9 @@ it('two events 0.2 s apart: both keys are stored before their answers, so redeli
 
 it('simultaneous deliveries of one event: one execution, both answered 200 once it is stored', async () => {
 	const pushes = pushBatch(account, 5);
-	const answers = await Promise.all(pushes.flatMap((push) => [deliver(trigger.url, push), deliver(trigger.url, push)]));
+	const answers = await Promise.all(
+		pushes.flatMap((push) => [deliver(trigger.url, push), deliver(trigger.url, push)]),
+	);
 	expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
 	const counts = await settledCounts(19);
 	expect(pushes.map((p) => counts.get(p.marker))).toEqual(pushes.map(() => 1));
@@ -101,5 +117,7 @@ it('a push n8n cannot store while its database is locked is not answered 2xx bef
 	expect(retry.status).toBe(200);
 	const counts = await settledCounts(20);
 	expect(counts.get(push.marker)).toBe(1);
-	process.stdout.write(`locked database: first answer ${first.status ?? first.error}, retry ${retry.status}\n`);
+	process.stdout.write(
+		`locked database: first answer ${first.status ?? first.error}, retry ${retry.status}\n`,
+	);
 });

@@ -12,7 +12,9 @@ module.exports = {
 	rootDir: root,
 	displayName: 'n8n1',
 	testEnvironment: 'node',
-	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: { warnOnly: false } }] },
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: { warnOnly: false } }],
+	},
 	modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.cache/', '<rootDir>/node_modules/'],
 	// Credential test (both parts), every resource of the action node, the trigger (both sources).
 	testMatch: [

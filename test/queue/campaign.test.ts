@@ -9,7 +9,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { uniqueName } from '../support/e2e/n8nClient';
-import { deliverWithRetries, deployQueueTrigger, markerCounts, n8nMain, proxyStats, reportFigures, settledStatuses } from '../support/queue/harness';
+import {
+	deliverWithRetries,
+	deployQueueTrigger,
+	markerCounts,
+	n8nMain,
+	proxyStats,
+	reportFigures,
+	settledStatuses,
+} from '../support/queue/harness';
 import { mapConcurrent } from '../support/reliability/pool';
 import { Sender } from '../support/standin';
 
@@ -25,7 +33,12 @@ jest.setTimeout(40 * 60_000);
 const FIXTURES = join(__dirname, '..', 'fixtures', 'callbot');
 const ORDER = JSON.parse(readFileSync(join(FIXTURES, 'order-filled.json'), 'utf8'));
 const CALL = JSON.parse(readFileSync(join(FIXTURES, 'call-filled.json'), 'utf8'));
-const ACCOUNT = { accessKey: 'unused', accessSecret: 'unused', callbotUuid: randomBytes(16).toString('hex'), callbotSecretKey: randomBytes(16).toString('hex') };
+const ACCOUNT = {
+	accessKey: 'unused',
+	accessSecret: 'unused',
+	callbotUuid: randomBytes(16).toString('hex'),
+	callbotSecretKey: randomBytes(16).toString('hex'),
+};
 const sender = new Sender(ACCOUNT);
 const n8n = n8nMain();
 const run = randomBytes(4).toString('hex');
@@ -37,27 +50,47 @@ function callback(kind: 'o' | 'c', i: number): string {
 	const id = marker(kind, i);
 	const phone = `86139${String(i).padStart(8, '0')}`;
 	const template = kind === 'o' ? ORDER : CALL;
-	return JSON.stringify({ ...template, orderID: id, userPhone: phone, callInfoDetail: { ...template.callInfoDetail, callID: id } });
+	return JSON.stringify({
+		...template,
+		orderID: id,
+		userPhone: phone,
+		callInfoDetail: { ...template.callInfoDetail, callID: id },
+	});
 }
 
 test(`${PER_KIND.toLocaleString('en')} order and ${PER_KIND.toLocaleString('en')} call callbacks at concurrency ${CONCURRENCY}: each one executed exactly once`, async () => {
-	const credentialId = await n8n.createCredential({ name: uniqueName('NXCloud campaign'), type: 'nxCloudApi', data: { ...ACCOUNT, callbotAlgorithm: 'MD5' } });
-	const trigger = await deployQueueTrigger(credentialId, { source: 'callbot' }, { label: 'queue campaign' });
+	const credentialId = await n8n.createCredential({
+		name: uniqueName('NXCloud campaign'),
+		type: 'nxCloudApi',
+		data: { ...ACCOUNT, callbotAlgorithm: 'MD5' },
+	});
+	const trigger = await deployQueueTrigger(
+		credentialId,
+		{ source: 'callbot' },
+		{ label: 'queue campaign' },
+	);
 	// Interleaved: an order's callback and a call's, as a running campaign sends them.
-	const plan = Array.from({ length: PER_KIND * 2 }, (_, n) => ({ kind: (n % 2 === 0 ? 'o' : 'c') as 'o' | 'c', i: Math.floor(n / 2) }));
+	const plan = Array.from({ length: PER_KIND * 2 }, (_, n) => ({
+		kind: (n % 2 === 0 ? 'o' : 'c') as 'o' | 'c',
+		i: Math.floor(n / 2),
+	}));
 	const statsBefore = await proxyStats();
 
 	const started = Date.now();
 	// Re-signed on every try, as NXCloud's retries are.
 	const answers = await mapConcurrent(plan, CONCURRENCY, ({ kind, i }) =>
-		deliverWithRetries(() => sender.callbotCallback(trigger.proxyUrl, callback(kind, i), { timeoutMs: 120_000 })),
+		deliverWithRetries(() =>
+			sender.callbotCallback(trigger.proxyUrl, callback(kind, i), { timeoutMs: 120_000 }),
+		),
 	);
 	const answeredMs = Date.now() - started;
 	const notAcknowledged = answers.filter((a) => a.status !== 200 || a.text !== '{"retCode":0}');
 	const retried = answers.filter((a) => a.tries > 1);
 	const firstRefusals = [...new Set(retried.map((a) => a.status))];
 
-	const statuses = await settledStatuses(trigger.workflowId, plan.length, { timeoutMs: 30 * 60_000 });
+	const statuses = await settledStatuses(trigger.workflowId, plan.length, {
+		timeoutMs: 30 * 60_000,
+	});
 	const executedMs = Date.now() - started;
 	const counts = markerCounts(trigger.workflowId, `cq${run}-[oc]-[0-9]+`);
 	const expected = plan.map(({ kind, i }) => marker(kind, i));
@@ -74,11 +107,28 @@ test(`${PER_KIND.toLocaleString('en')} order and ${PER_KIND.toLocaleString('en')
 			`executions: ${JSON.stringify(statuses)}; all finished ${(executedMs / 1000).toFixed(1)} s after the first callback (${((plan.length * 1000) / executedMs).toFixed(1)}/s)`,
 			`events: ${counts.size} distinct, missing ${missing.length}, run twice ${duplicated.length}`,
 		],
-		{ callbacks: plan.length, concurrency: CONCURRENCY, retried: retried.length, firstRefusals, notAcknowledged: notAcknowledged.length, answeredMs, executedMs, statuses, perBackend, distinct: counts.size, missing: missing.length, duplicated: duplicated.length },
+		{
+			callbacks: plan.length,
+			concurrency: CONCURRENCY,
+			retried: retried.length,
+			firstRefusals,
+			notAcknowledged: notAcknowledged.length,
+			answeredMs,
+			executedMs,
+			statuses,
+			perBackend,
+			distinct: counts.size,
+			missing: missing.length,
+			duplicated: duplicated.length,
+		},
 	);
 	expect(notAcknowledged.slice(0, 5)).toEqual([]);
 	expect(statuses).toEqual({ success: plan.length });
-	expect({ missing: missing.slice(0, 5), duplicated: duplicated.slice(0, 5), distinct: counts.size }).toEqual({ missing: [], duplicated: [], distinct: plan.length });
+	expect({
+		missing: missing.slice(0, 5),
+		duplicated: duplicated.slice(0, 5),
+		distinct: counts.size,
+	}).toEqual({ missing: [], duplicated: [], distinct: plan.length });
 	// Both webhook processes took a fair share.
 	expect(Math.min(...perBackend)).toBeGreaterThan(plan.length / 4);
 });

@@ -57,7 +57,8 @@ beforeAll(async () => {
 		// the statuses stop changing, not until none is unfinished.
 		waitUntilSettled: async (workflowId, expected) => {
 			const deadline = Date.now() + 120_000;
-			while (total(executionStatuses(workflowId)) < expected && Date.now() < deadline) await delay(500);
+			while (total(executionStatuses(workflowId)) < expected && Date.now() < deadline)
+				await delay(500);
 			await quiet(workflowId);
 		},
 	};
@@ -72,15 +73,21 @@ beforeAll(async () => {
 			const { workflowId } = burst;
 			await quiet(workflowId);
 			const ran = await ranPerMarker(workflowId);
-			answered200NotRunBeforeRedelivery = first.filter((d) => d.status === 200 && !ran.has(d.marker)).map((d) => d.marker);
+			answered200NotRunBeforeRedelivery = first
+				.filter((d) => d.status === 200 && !ran.has(d.marker))
+				.map((d) => d.marker);
 			storedNeverRun = executionStatuses(workflowId).new ?? 0;
 		},
 	});
 	const statuses = executionStatuses(figures.workflowId);
 	const byMarker = new Map(first.map((d) => [d.marker, d]));
 	const killAt = first.map((d) => d.at).sort((a, b) => a - b)[figures.killedAfterAnswers - 1];
-	const answered200ByKilled = first.filter((d) => d.status === 200 && d.answeredBy === KILLED).length;
-	const duplicatedSecondsBeforeKill = figures.duplicatedAfter200.map((m) => (killAt - byMarker.get(m)!.at) / 1000);
+	const answered200ByKilled = first.filter(
+		(d) => d.status === 200 && d.answeredBy === KILLED,
+	).length;
+	const duplicatedSecondsBeforeKill = figures.duplicatedAfter200.map(
+		(m) => (killAt - byMarker.get(m)!.at) / 1000,
+	);
 	reportFigures(
 		'crash',
 		[
@@ -90,7 +97,14 @@ beforeAll(async () => {
 			`the ${figures.duplicatedAfter200.length} answered 200 that ran twice: answered by the killed process (which answered ${answered200ByKilled} with 200), ${duplicatedSecondsBeforeKill.length ? `within the last ${Math.max(...duplicatedSecondsBeforeKill).toFixed(1)} s before the kill was sent` : 'none'}`,
 			`executions by status: ${JSON.stringify(statuses)}`,
 		],
-		{ ...figures, answered200NotRunBeforeRedelivery: answered200NotRunBeforeRedelivery.length, storedNeverRun, statuses, answered200ByKilled, duplicatedSecondsBeforeKill },
+		{
+			...figures,
+			answered200NotRunBeforeRedelivery: answered200NotRunBeforeRedelivery.length,
+			storedNeverRun,
+			statuses,
+			answered200ByKilled,
+			duplicatedSecondsBeforeKill,
+		},
 	);
 }, 20 * 60_000);
 
@@ -116,7 +130,9 @@ async function quiet(workflowId: string, quietMs = 5_000, timeoutMs = 300_000): 
 test('the kill landed mid-burst: pushes answered 200 before and after it, those in flight on the killed process answered 502', () => {
 	expect(figures.answered200).toBeGreaterThanOrEqual(figures.killedAfterAnswers);
 	// Every push was answered by someone: 200, or the proxy's 502 for a request the killed process had taken.
-	expect(Object.keys(figures.firstAnswers).sort()).toEqual(figures.answered200 < PUSHES ? ['200', '502'] : ['200']);
+	expect(Object.keys(figures.firstAnswers).sort()).toEqual(
+		figures.answered200 < PUSHES ? ['200', '502'] : ['200'],
+	);
 });
 
 test('every push answered 200 ran before any redelivery: NXCloud does not resend what it heard 200 for', () => {

@@ -7,7 +7,9 @@ module.exports = {
 	displayName: 'queue',
 	rootDir: resolve(__dirname, '..', '..'),
 	testEnvironment: 'node',
-	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: { warnOnly: false } }] },
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: { warnOnly: false } }],
+	},
 	modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.cache/', '<rootDir>/node_modules/'],
 	testMatch: ['<rootDir>/test/queue/**/*.test.ts'],
 	globalSetup: '<rootDir>/test/support/queue/globalSetup.ts',

@@ -13,7 +13,14 @@ import { randomUUID } from 'node:crypto';
 
 import { delay } from '../support/e2e/http';
 import { uniqueName } from '../support/e2e/n8nClient';
-import { deployQueueTrigger, executionStatuses, n8nMain, reportFigures, total, type QueueTrigger } from '../support/queue/harness';
+import {
+	deployQueueTrigger,
+	executionStatuses,
+	n8nMain,
+	reportFigures,
+	total,
+	type QueueTrigger,
+} from '../support/queue/harness';
 import { mapConcurrent } from '../support/reliability/pool';
 import { Sender } from '../support/standin';
 
@@ -30,18 +37,30 @@ export const ISOLATED_DROPPED_FROM_MS: number | null = 0;
  */
 export const FOLLOWER_DROPPED_FROM_MS: number | null = 0;
 
-const SPACINGS_MS = (process.env.QUEUE_REDELIVERY_SPACINGS ?? '0,200,1000,5000,30000').split(',').map(Number);
+const SPACINGS_MS = (process.env.QUEUE_REDELIVERY_SPACINGS ?? '0,200,1000,5000,30000')
+	.split(',')
+	.map(Number);
 const FOLLOWER_GAP_MS = 200;
 const SAME_MOMENT_CASES = 3;
 jest.setTimeout(15 * 60_000);
 
-const ACCOUNT = { accessKey: 'queueRedelivery', accessSecret: `queue-${randomUUID()}`, callbotUuid: randomUUID(), callbotSecretKey: randomUUID() };
+const ACCOUNT = {
+	accessKey: 'queueRedelivery',
+	accessSecret: `queue-${randomUUID()}`,
+	callbotUuid: randomUUID(),
+	callbotSecretKey: randomUUID(),
+};
 const sender = new Sender(ACCOUNT);
 const n8n = n8nMain();
 afterAll(() => n8n.cleanup());
 
 const statusPush = (id: string) =>
-	JSON.stringify({ business_phone: '85266123456', statuses: [{ id: `wamid.${id}`, status: 'delivered', timestamp: String(Math.floor(Date.now() / 1000)) }] });
+	JSON.stringify({
+		business_phone: '85266123456',
+		statuses: [
+			{ id: `wamid.${id}`, status: 'delivered', timestamp: String(Math.floor(Date.now() / 1000)) },
+		],
+	});
 
 type Kind = 'isolated' | 'follower' | 'same moment';
 
@@ -66,7 +85,8 @@ function droppedFrom(results: Array<{ spacingMs: number; dropped: boolean }>): n
 /** Delivers a case's events to A, waits the spacing, redelivers them to B; returns every answer's status. */
 async function play(c: Case): Promise<number[]> {
 	const toA = (body: string) => sender.pushWhatsApp(c.trigger.directUrl(0), body);
-	const toB = (body: string) => sender.pushWhatsApp(c.trigger.directUrl(1), body, { algorithm: 'sha256' });
+	const toB = (body: string) =>
+		sender.pushWhatsApp(c.trigger.directUrl(1), body, { algorithm: 'sha256' });
 	if (c.kind === 'same moment') {
 		const body = statusPush(randomUUID());
 		return (await Promise.all([toA(body), toB(body)])).map((r) => r.status);
@@ -89,15 +109,27 @@ async function play(c: Case): Promise<number[]> {
 }
 
 test('a redelivery to the other webhook process: from which spacing is it dropped', async () => {
-	const credentialId = await n8n.createCredential({ name: uniqueName('NXCloud redelivery'), type: 'nxCloudApi', data: { ...ACCOUNT, callbotAlgorithm: 'MD5' } });
+	const credentialId = await n8n.createCredential({
+		name: uniqueName('NXCloud redelivery'),
+		type: 'nxCloudApi',
+		data: { ...ACCOUNT, callbotAlgorithm: 'MD5' },
+	});
 	const plan = [
 		...SPACINGS_MS.map((spacingMs) => ({ kind: 'isolated' as const, spacingMs, events: 1 })),
 		...SPACINGS_MS.map((spacingMs) => ({ kind: 'follower' as const, spacingMs, events: 2 })),
-		...Array.from({ length: SAME_MOMENT_CASES }, () => ({ kind: 'same moment' as const, spacingMs: 0, events: 1 })),
+		...Array.from({ length: SAME_MOMENT_CASES }, () => ({
+			kind: 'same moment' as const,
+			spacingMs: 0,
+			events: 1,
+		})),
 	];
 	const cases: Case[] = await mapConcurrent(plan, 3, async (c) => ({
 		...c,
-		trigger: await deployQueueTrigger(credentialId, { source: 'whatsapp' }, { label: `redelivery ${c.kind} ${c.spacingMs}` }),
+		trigger: await deployQueueTrigger(
+			credentialId,
+			{ source: 'whatsapp' },
+			{ label: `redelivery ${c.kind} ${c.spacingMs}` },
+		),
 	}));
 
 	// Every case at once: the longest spacing sets the duration.
@@ -107,19 +139,39 @@ test('a redelivery to the other webhook process: from which spacing is it droppe
 	// Executions run on the workers; give a second run time to show up.
 	await delay(3000);
 	const deadline = Date.now() + 60_000;
-	let results = cases.map((c) => ({ ...c, executions: total(executionStatuses(c.trigger.workflowId)) }));
+	let results = cases.map((c) => ({
+		...c,
+		executions: total(executionStatuses(c.trigger.workflowId)),
+	}));
 	while (results.some((r) => r.executions < r.events) && Date.now() < deadline) {
 		await delay(1000);
-		results = cases.map((c) => ({ ...c, executions: total(executionStatuses(c.trigger.workflowId)) }));
+		results = cases.map((c) => ({
+			...c,
+			executions: total(executionStatuses(c.trigger.workflowId)),
+		}));
 	}
-	const measured = results.map((r) => ({ kind: r.kind, spacingMs: r.spacingMs, executions: r.executions, dropped: r.executions === r.events }));
+	const measured = results.map((r) => ({
+		kind: r.kind,
+		spacingMs: r.spacingMs,
+		executions: r.executions,
+		dropped: r.executions === r.events,
+	}));
 	// Never fewer executions than events: the first delivery always runs; never more than one per delivery.
-	expect(measured.filter((m, i) => m.executions < results[i].events || m.executions > 2 * results[i].events)).toEqual([]);
+	expect(
+		measured.filter(
+			(m, i) => m.executions < results[i].events || m.executions > 2 * results[i].events,
+		),
+	).toEqual([]);
 
 	const ofKind = (kind: Kind) => measured.filter((m) => m.kind === kind);
 	const sameMomentTwice = ofKind('same moment').filter((m) => !m.dropped).length;
-	const figures = { isolatedDroppedFromMs: droppedFrom(ofKind('isolated')), followerDroppedFromMs: droppedFrom(ofKind('follower')), sameMomentTwice };
-	const describe = (list: typeof measured) => list.map((m) => `${m.spacingMs} ms: ${m.dropped ? 'dropped' : 'ran twice'}`).join(', ');
+	const figures = {
+		isolatedDroppedFromMs: droppedFrom(ofKind('isolated')),
+		followerDroppedFromMs: droppedFrom(ofKind('follower')),
+		sameMomentTwice,
+	};
+	const describe = (list: typeof measured) =>
+		list.map((m) => `${m.spacingMs} ms: ${m.dropped ? 'dropped' : 'ran twice'}`).join(', ');
 	const from = (ms: number | null) => (ms === null ? 'never' : `from ${ms} ms`);
 	reportFigures(
 		'redelivery',
@@ -132,8 +184,14 @@ test('a redelivery to the other webhook process: from which spacing is it droppe
 	);
 
 	// What the design promises: every spacing at or past the figure is dropped.
-	const promise = (list: typeof measured, ms: number | null) => (ms === null ? list.every((m) => !m.dropped) : list.filter((m) => m.spacingMs >= ms).every((m) => m.dropped));
-	expect({ isolated: promise(ofKind('isolated'), ISOLATED_DROPPED_FROM_MS), follower: promise(ofKind('follower'), FOLLOWER_DROPPED_FROM_MS) }).toEqual({
+	const promise = (list: typeof measured, ms: number | null) =>
+		ms === null
+			? list.every((m) => !m.dropped)
+			: list.filter((m) => m.spacingMs >= ms).every((m) => m.dropped);
+	expect({
+		isolated: promise(ofKind('isolated'), ISOLATED_DROPPED_FROM_MS),
+		follower: promise(ofKind('follower'), FOLLOWER_DROPPED_FROM_MS),
+	}).toEqual({
 		isolated: true,
 		follower: true,
 	});

@@ -8,14 +8,33 @@ import { join } from 'node:path';
 import { nodeOutputs, nodeRan } from '../support/e2e/executionData';
 import { uniqueName } from '../support/e2e/n8nClient';
 import type { Execution } from '../support/e2e/types';
-import { AFTER, TRIGGER, deployQueueTrigger, executionsStartedIn, n8nMain, topology } from '../support/queue/harness';
+import {
+	AFTER,
+	TRIGGER,
+	deployQueueTrigger,
+	executionsStartedIn,
+	n8nMain,
+	topology,
+} from '../support/queue/harness';
 import { Sender, type SendResult } from '../support/standin';
 
 jest.setTimeout(300_000);
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
-const fixtureText = (source: 'whatsapp' | 'callbot', name: string) => readFileSync(join(FIXTURES, source, `${name}.json`), 'utf8');
-const WHATSAPP_OUTPUTS = ['Account', 'Call', 'Message', 'Phone', 'Delivered', 'Failed', 'Read', 'Sent', 'Template', 'Other'];
+const fixtureText = (source: 'whatsapp' | 'callbot', name: string) =>
+	readFileSync(join(FIXTURES, source, `${name}.json`), 'utf8');
+const WHATSAPP_OUTPUTS = [
+	'Account',
+	'Call',
+	'Message',
+	'Phone',
+	'Delivered',
+	'Failed',
+	'Read',
+	'Sent',
+	'Template',
+	'Other',
+];
 const CALLBOT_OUTPUTS = ['Call', 'Order', 'Task', 'Other'];
 const whatsAppOutput = (name: string) => WHATSAPP_OUTPUTS.indexOf(name);
 const callbotOutput = (name: string) => CALLBOT_OUTPUTS.indexOf(name);
@@ -31,12 +50,17 @@ const n8n = n8nMain();
 let credentialId: string;
 
 beforeAll(async () => {
-	credentialId = await n8n.createCredential({ name: uniqueName('NXCloud queue'), type: 'nxCloudApi', data: { ...ACCOUNT, callbotAlgorithm: 'MD5' } });
+	credentialId = await n8n.createCredential({
+		name: uniqueName('NXCloud queue'),
+		type: 'nxCloudApi',
+		data: { ...ACCOUNT, callbotAlgorithm: 'MD5' },
+	});
 });
 afterAll(() => n8n.cleanup());
 
 const triggerItems = (execution: Execution) => nodeOutputs(execution, TRIGGER).flat();
-const outputCounts = (execution: Execution) => nodeOutputs(execution, TRIGGER).map((items) => items.length);
+const outputCounts = (execution: Execution) =>
+	nodeOutputs(execution, TRIGGER).map((items) => items.length);
 const backendOf = (result: SendResult) => Number(result.headers['x-queue-backend']);
 
 /** Every execution was run by a worker (its log says so), and they were all webhook executions. */
@@ -46,29 +70,44 @@ function expectRunByWorkers(executions: Execution[]): Set<number> {
 	const ranOn = new Set<number>();
 	for (const execution of executions) {
 		const workers = byWorker.flatMap((ids, index) => (ids.has(execution.id) ? [index] : []));
-		expect({ id: execution.id, mode: execution.mode, workers: workers.length }).toEqual({ id: execution.id, mode: 'webhook', workers: 1 });
+		expect({ id: execution.id, mode: execution.mode, workers: workers.length }).toEqual({
+			id: execution.id,
+			mode: 'webhook',
+			workers: 1,
+		});
 		ranOn.add(workers[0]);
 	}
 	return ranOn;
 }
 
 test('WhatsApp pushes through the proxy: both webhook processes answer, workers run one execution per push with the right outputs', async () => {
-	const trigger = await deployQueueTrigger(credentialId, { source: 'whatsapp' }, { branch: whatsAppOutput('Delivered'), label: 'queue whatsapp' });
-	const pushes: Array<[name: string, algorithm: 'md5' | 'sha256', output: string, event: string]> = [
-		['status-sent', 'md5', 'Sent', 'status.sent'],
-		['status-delivered', 'sha256', 'Delivered', 'status.delivered'],
-		['status-read', 'md5', 'Read', 'status.read'],
-		['status-failed-131026', 'sha256', 'Failed', 'status.failed'],
-		['message-text', 'md5', 'Message', 'message.text'],
-		['message-interactive-nfm-reply', 'sha256', 'Message', 'message.interactive'],
-		['template-status-approved', 'md5', 'Template', 'template.message_template_status_update'],
-		['account-review-approved', 'sha256', 'Account', 'account.account_review_update'],
-		['call-record', 'md5', 'Call', 'call.record'],
-	];
+	const trigger = await deployQueueTrigger(
+		credentialId,
+		{ source: 'whatsapp' },
+		{ branch: whatsAppOutput('Delivered'), label: 'queue whatsapp' },
+	);
+	const pushes: Array<[name: string, algorithm: 'md5' | 'sha256', output: string, event: string]> =
+		[
+			['status-sent', 'md5', 'Sent', 'status.sent'],
+			['status-delivered', 'sha256', 'Delivered', 'status.delivered'],
+			['status-read', 'md5', 'Read', 'status.read'],
+			['status-failed-131026', 'sha256', 'Failed', 'status.failed'],
+			['message-text', 'md5', 'Message', 'message.text'],
+			['message-interactive-nfm-reply', 'sha256', 'Message', 'message.interactive'],
+			['template-status-approved', 'md5', 'Template', 'template.message_template_status_update'],
+			['account-review-approved', 'sha256', 'Account', 'account.account_review_update'],
+			['call-record', 'md5', 'Call', 'call.record'],
+		];
 	const backends = new Set<number>();
 	for (const [name, algorithm] of pushes) {
-		const result = await sender.pushWhatsApp(trigger.proxyUrl, fixtureText('whatsapp', name), { algorithm });
-		expect({ name, status: result.status, body: result.json() }).toEqual({ name, status: 200, body: { received: true } });
+		const result = await sender.pushWhatsApp(trigger.proxyUrl, fixtureText('whatsapp', name), {
+			algorithm,
+		});
+		expect({ name, status: result.status, body: result.json() }).toEqual({
+			name,
+			status: 200,
+			body: { received: true },
+		});
 		backends.add(backendOf(result));
 	}
 	// Round robin: both webhook processes took pushes.
@@ -83,8 +122,14 @@ test('WhatsApp pushes through the proxy: both webhook processes answer, workers 
 	expect([...byEvent.keys()].sort()).toEqual(pushes.map(([, , , event]) => event).sort());
 	for (const [name, , output, event] of pushes) {
 		const execution = byEvent.get(event)!;
-		expect({ name, counts: outputCounts(execution) }).toEqual({ name, counts: WHATSAPP_OUTPUTS.map((o) => (o === output ? 1 : 0)) });
-		expect({ name, after: nodeRan(execution, AFTER) }).toEqual({ name, after: output === 'Delivered' });
+		expect({ name, counts: outputCounts(execution) }).toEqual({
+			name,
+			counts: WHATSAPP_OUTPUTS.map((o) => (o === output ? 1 : 0)),
+		});
+		expect({ name, after: nodeRan(execution, AFTER) }).toEqual({
+			name,
+			after: output === 'Delivered',
+		});
 	}
 	expect(triggerItems(byEvent.get('status.sent')!)[0].json).toMatchObject({
 		event: 'status.sent',
@@ -96,7 +141,11 @@ test('WhatsApp pushes through the proxy: both webhook processes answer, workers 
 });
 
 test('a push with three statuses becomes one execution with three items on two outputs', async () => {
-	const trigger = await deployQueueTrigger(credentialId, { source: 'whatsapp' }, { label: 'queue split' });
+	const trigger = await deployQueueTrigger(
+		credentialId,
+		{ source: 'whatsapp' },
+		{ label: 'queue split' },
+	);
 	const id = randomUUID();
 	const body = JSON.stringify({
 		business_phone: '85266123456',
@@ -108,24 +157,45 @@ test('a push with three statuses becomes one execution with three items on two o
 	});
 	expect((await sender.pushWhatsApp(trigger.proxyUrl, body)).status).toBe(200);
 	const [execution] = await n8n.waitForExecutions(trigger.workflowId, 1, 60_000);
-	expect(outputCounts(execution)).toEqual(WHATSAPP_OUTPUTS.map((o) => (o === 'Sent' ? 1 : o === 'Delivered' ? 2 : 0)));
-	expect(triggerItems(execution).map((item) => item.json.businessPhone)).toEqual(['85266123456', '85266123456', '85266123456']);
+	expect(outputCounts(execution)).toEqual(
+		WHATSAPP_OUTPUTS.map((o) => (o === 'Sent' ? 1 : o === 'Delivered' ? 2 : 0)),
+	);
+	expect(triggerItems(execution).map((item) => item.json.businessPhone)).toEqual([
+		'85266123456',
+		'85266123456',
+		'85266123456',
+	]);
 	expectRunByWorkers([execution]);
 });
 
 test('Callbot callbacks through the proxy: task, order and call each run once on a worker, on their outputs', async () => {
-	const trigger = await deployQueueTrigger(credentialId, { source: 'callbot' }, { branch: callbotOutput('Order'), label: 'queue callbot' });
+	const trigger = await deployQueueTrigger(
+		credentialId,
+		{ source: 'callbot' },
+		{ branch: callbotOutput('Order'), label: 'queue callbot' },
+	);
 	const names = ['task-filled', 'order-filled', 'call-filled'];
 	for (const name of names) {
 		const result = await sender.callbotCallback(trigger.proxyUrl, fixtureText('callbot', name));
-		expect({ name, status: result.status, body: result.json() }).toEqual({ name, status: 200, body: { retCode: 0 } });
+		expect({ name, status: result.status, body: result.json() }).toEqual({
+			name,
+			status: 200,
+			body: { retCode: 0 },
+		});
 	}
 	const executions = await n8n.waitForExecutions(trigger.workflowId, names.length, 120_000);
 	expect(executions.map((e) => e.status)).toEqual(['success', 'success', 'success']);
 	expectRunByWorkers(executions);
 	const byEvent = new Map(executions.map((e) => [String(triggerItems(e)[0]?.json.event), e]));
-	for (const [event, output] of [['callbot.task', 'Task'], ['callbot.order', 'Order'], ['callbot.call', 'Call']]) {
-		expect({ event, counts: outputCounts(byEvent.get(event)!) }).toEqual({ event, counts: CALLBOT_OUTPUTS.map((o) => (o === output ? 1 : 0)) });
+	for (const [event, output] of [
+		['callbot.task', 'Task'],
+		['callbot.order', 'Order'],
+		['callbot.call', 'Call'],
+	]) {
+		expect({ event, counts: outputCounts(byEvent.get(event)!) }).toEqual({
+			event,
+			counts: CALLBOT_OUTPUTS.map((o) => (o === output ? 1 : 0)),
+		});
 	}
 	expect(nodeRan(byEvent.get('callbot.order')!, AFTER)).toBe(true);
 	expect(nodeRan(byEvent.get('callbot.call')!, AFTER)).toBe(false);
@@ -138,10 +208,22 @@ test('Callbot callbacks through the proxy: task, order and call each run once on
 });
 
 test('bad signatures are refused with 401 by either webhook process and start nothing', async () => {
-	const trigger = await deployQueueTrigger(credentialId, { source: 'callbot' }, { label: 'queue refused' });
-	const order = JSON.stringify({ ...JSON.parse(fixtureText('callbot', 'order-filled')), orderID: `order-${randomUUID()}` });
+	const trigger = await deployQueueTrigger(
+		credentialId,
+		{ source: 'callbot' },
+		{ label: 'queue refused' },
+	);
+	const order = JSON.stringify({
+		...JSON.parse(fixtureText('callbot', 'order-filled')),
+		orderID: `order-${randomUUID()}`,
+	});
 	const backends = new Set<number>();
-	for (const options of [{ tamper: 'sign' as const }, { tamper: 'secret' as const }, { signed: false }, { tamper: 'body' as const }]) {
+	for (const options of [
+		{ tamper: 'sign' as const },
+		{ tamper: 'secret' as const },
+		{ signed: false },
+		{ tamper: 'body' as const },
+	]) {
 		const result = await sender.callbotCallback(trigger.proxyUrl, order, options);
 		expect(result.status).toBe(401);
 		backends.add(backendOf(result));
@@ -151,6 +233,8 @@ test('bad signatures are refused with 401 by either webhook process and start no
 	expect((await sender.callbotCallback(trigger.proxyUrl, order)).json()).toEqual({ retCode: 0 });
 	const executions = await n8n.waitForExecutions(trigger.workflowId, 1, 60_000);
 	await new Promise((resolve) => setTimeout(resolve, 1500));
-	expect((await n8n.listExecutions({ workflowId: trigger.workflowId })).length).toBe(executions.length);
+	expect((await n8n.listExecutions({ workflowId: trigger.workflowId })).length).toBe(
+		executions.length,
+	);
 	expect(executions).toHaveLength(1);
 });

@@ -11,7 +11,12 @@ import { getN8n } from '../support/e2e/n8nClient';
 import { credentialData, newAccount } from '../support/e2e/account';
 import { createNxCloudCredential } from '../support/e2e/standInCredential';
 import { MD5 } from '../support/reliability/actionSetup';
-import { type ExecutionCount, forEachExecution, markersIn, settledExecutionCount } from '../support/reliability/executions';
+import {
+	type ExecutionCount,
+	forEachExecution,
+	markersIn,
+	settledExecutionCount,
+} from '../support/reliability/executions';
 import { type Source, fieldSites } from '../support/reliability/hostile/bases';
 import type { HostileCase, Target } from '../support/reliability/hostile/cases';
 import { generateHostileCases } from '../support/reliability/hostile/generate';
@@ -54,16 +59,26 @@ const outcomes = new Map<number, Outcome>();
 const executionCounts: Record<string, ExecutionCount> = {};
 let sendSeconds = 0;
 
-const describeCase = (c: HostileCase) => `#${c.index} ${c.source}/${c.target} ${c.category}: ${c.detail}`;
+const describeCase = (c: HostileCase) =>
+	`#${c.index} ${c.source}/${c.target} ${c.category}: ${c.detail}`;
 const workflowOf = (c: HostileCase) => workflows[c.source][c.target];
 
 beforeAll(async () => {
-	const credentialId = await createNxCloudCredential(n8n, credentialData(account, MD5), `reliability hostile ${seed}`);
+	const credentialId = await createNxCloudCredential(
+		n8n,
+		credentialData(account, MD5),
+		`reliability hostile ${seed}`,
+	);
 	workflows = {} as typeof workflows;
 	for (const source of SOURCES) {
 		workflows[source] = {
 			default: await deployTrigger(n8n, credentialId, { source }, `hostile ${source} default`),
-			strict: await deployTrigger(n8n, credentialId, { source, maxTimestampAge: STRICT_MAX_AGE_SECONDS }, `hostile ${source} strict`),
+			strict: await deployTrigger(
+				n8n,
+				credentialId,
+				{ source, maxTimestampAge: STRICT_MAX_AGE_SECONDS },
+				`hostile ${source} strict`,
+			),
 		};
 	}
 	const all = generateHostileCases({
@@ -74,7 +89,9 @@ beforeAll(async () => {
 		gzipBombMiB: RELIABILITY_PAYLOAD_SIZE_MAX_MIB + 8,
 	});
 	cases = only.length > 0 ? all.filter((c) => only.includes(c.index)) : all;
-	process.stdout.write(`[reliability hostile] seed ${seed}: sending ${cases.length} requests at concurrency ${CONCURRENCY}\n`);
+	process.stdout.write(
+		`[reliability hostile] seed ${seed}: sending ${cases.length} requests at concurrency ${CONCURRENCY}\n`,
+	);
 
 	const started = Date.now();
 	await mapConcurrent(cases, CONCURRENCY, async (c) => {
@@ -94,7 +111,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	// Counts per source and kind, whatever the assertions said.
-	const rows = new Map<string, { sent: number; mustRun: number; statuses: Record<string, number> }>();
+	const rows = new Map<
+		string,
+		{ sent: number; mustRun: number; statuses: Record<string, number> }
+	>();
 	for (const c of cases ?? []) {
 		const key = `${c.source} ${c.category}`;
 		const row = rows.get(key) ?? { sent: 0, mustRun: 0, statuses: {} };
@@ -109,19 +129,39 @@ afterAll(async () => {
 	const total = cases?.length ?? 0;
 	const mustRun = cases?.filter((c) => c.expect.execute).length ?? 0;
 	const fieldCoverage = Object.fromEntries(
-		SOURCES.map((source) => [source, `${new Set((cases ?? []).filter((c) => c.source === source && c.field !== undefined).map((c) => c.field)).size}/${fieldSites(source).size}`]),
+		SOURCES.map((source) => [
+			source,
+			`${new Set((cases ?? []).filter((c) => c.source === source && c.field !== undefined).map((c) => c.field)).size}/${fieldSites(source).size}`,
+		]),
 	);
 	reportPart(
 		'hostile-webhooks',
 		[
-			`wrong JSON type given to fixture fields: ${Object.entries(fieldCoverage).map(([s, v]) => `${s} ${v}`).join(', ')}`,
+			`wrong JSON type given to fixture fields: ${Object.entries(fieldCoverage)
+				.map(([s, v]) => `${s} ${v}`)
+				.join(', ')}`,
 			`seed ${seed} (replay: RELIABILITY_SEED=${seed})`,
 			`${total} requests (${PER_SOURCE} per source), ${mustRun} validly signed and well-formed, sent in ${sendSeconds.toFixed(1)} s at concurrency ${CONCURRENCY}`,
-			`executions per workflow: ${Object.entries(executionCounts).map(([k, v]) => `${k} ${v.total} ${JSON.stringify(v.byStatus)}`).join('; ')}`,
+			`executions per workflow: ${Object.entries(executionCounts)
+				.map(([k, v]) => `${k} ${v.total} ${JSON.stringify(v.byStatus)}`)
+				.join('; ')}`,
 			`secrets sweep: ${watch.scanned.answers} answers, ${watch.scanned.executions} executions, ${watch.scanned.logBytes} log bytes, ${watch.findings.length} findings`,
-			...sorted.map(([key, row]) => `${key.padEnd(34)} sent ${String(row.sent).padStart(4)}  must run ${String(row.mustRun).padStart(4)}  answers ${JSON.stringify(row.statuses)}`),
+			...sorted.map(
+				([key, row]) =>
+					`${key.padEnd(34)} sent ${String(row.sent).padStart(4)}  must run ${String(row.mustRun).padStart(4)}  answers ${JSON.stringify(row.statuses)}`,
+			),
 		],
-		{ seed, perSource: PER_SOURCE, requests: total, mustRun, sendSeconds, fieldCoverage, executions: executionCounts, categories: Object.fromEntries(sorted), secretFindings: watch.findings.length },
+		{
+			seed,
+			perSource: PER_SOURCE,
+			requests: total,
+			mustRun,
+			sendSeconds,
+			fieldCoverage,
+			executions: executionCounts,
+			categories: Object.fromEntries(sorted),
+			secretFindings: watch.findings.length,
+		},
 	);
 	await n8n.cleanup();
 });
@@ -129,21 +169,36 @@ afterAll(async () => {
 it('gives a wrong JSON type to every field of every fixture shape, both sources', () => {
 	if (only.length > 0) return;
 	for (const source of SOURCES) {
-		const covered = new Set(cases.filter((c) => c.source === source && c.field !== undefined).map((c) => c.field));
-		expect({ source, missing: [...fieldSites(source).keys()].filter((field) => !covered.has(field)) }).toEqual({ source, missing: [] });
+		const covered = new Set(
+			cases.filter((c) => c.source === source && c.field !== undefined).map((c) => c.field),
+		);
+		expect({
+			source,
+			missing: [...fieldSites(source).keys()].filter((field) => !covered.has(field)),
+		}).toEqual({ source, missing: [] });
 	}
 });
 
 it('answers every request with the right status, and never with a 5xx', () => {
-	const serverErrors = cases.filter((c) => (outcomes.get(c.index)?.status ?? 0) >= 500).map((c) => `${describeCase(c)} → ${outcomes.get(c.index)?.status}`);
+	const serverErrors = cases
+		.filter((c) => (outcomes.get(c.index)?.status ?? 0) >= 500)
+		.map((c) => `${describeCase(c)} → ${outcomes.get(c.index)?.status}`);
 	const wrong = cases
 		.filter((c) => !c.expect.statuses.includes(outcomes.get(c.index)?.status ?? -1))
 		.map((c) => {
 			const o = outcomes.get(c.index);
 			return `${describeCase(c)} → ${o?.status}${o?.failure ? ` (${o.failure})` : ''}${o?.reason ? ` ${o.reason}` : ''}, expected ${c.expect.statuses.join('|')}`;
 		});
-	expect({ seed, serverErrors: serverErrors.slice(0, 25), count: serverErrors.length }).toEqual({ seed, serverErrors: [], count: 0 });
-	expect({ seed, wrong: wrong.slice(0, 25), count: wrong.length }).toEqual({ seed, wrong: [], count: 0 });
+	expect({ seed, serverErrors: serverErrors.slice(0, 25), count: serverErrors.length }).toEqual({
+		seed,
+		serverErrors: [],
+		count: 0,
+	});
+	expect({ seed, wrong: wrong.slice(0, 25), count: wrong.length }).toEqual({
+		seed,
+		wrong: [],
+		count: 0,
+	});
 });
 
 it('starts exactly one execution per validly signed, well-formed request, and none for any other', async () => {
@@ -155,27 +210,49 @@ it('starts exactly one execution per validly signed, well-formed request, and no
 			const mine = cases.filter((c) => c.source === source && c.target === target);
 			const expected = mine.filter((c) => c.expect.execute).length;
 			const literalsExpected = mine.filter((c) => c.expect.execute && c.marker === null).length;
-			executionCounts[`${source}/${target}`] = await settledExecutionCount(n8n, workflow.workflowId, expected);
+			executionCounts[`${source}/${target}`] = await settledExecutionCount(
+				n8n,
+				workflow.workflowId,
+				expected,
+			);
 			let literals = 0;
-			await forEachExecution(n8n, { workflowId: workflow.workflowId, includeData: true }, (execution, text) => {
-				watch.check(`execution ${execution.id}`, text ?? '');
-				watch.scanned.executions++;
-				const markers = [...markersIn(text ?? '')];
-				if (execution.status !== 'success') problems.push(`execution ${execution.id} (${source}/${target}, markers ${markers.join(',') || 'none'}) ended "${execution.status}"`);
-				if (execution.mode !== 'webhook') problems.push(`execution ${execution.id} has mode ${execution.mode}`);
-				if (markers.length === 0) literals++;
-				else if (markers.length > 1) problems.push(`execution ${execution.id} holds several requests' markers: ${markers.join(', ')}`);
-				else runs.set(markers[0], (runs.get(markers[0]) ?? 0) + 1);
-			});
+			await forEachExecution(
+				n8n,
+				{ workflowId: workflow.workflowId, includeData: true },
+				(execution, text) => {
+					watch.check(`execution ${execution.id}`, text ?? '');
+					watch.scanned.executions++;
+					const markers = [...markersIn(text ?? '')];
+					if (execution.status !== 'success')
+						problems.push(
+							`execution ${execution.id} (${source}/${target}, markers ${markers.join(',') || 'none'}) ended "${execution.status}"`,
+						);
+					if (execution.mode !== 'webhook')
+						problems.push(`execution ${execution.id} has mode ${execution.mode}`);
+					if (markers.length === 0) literals++;
+					else if (markers.length > 1)
+						problems.push(
+							`execution ${execution.id} holds several requests' markers: ${markers.join(', ')}`,
+						);
+					else runs.set(markers[0], (runs.get(markers[0]) ?? 0) + 1);
+				},
+			);
 			if (literals !== literalsExpected) {
-				problems.push(`${source}/${target}: ${literals} executions without a marker, expected ${literalsExpected} (one per bare JSON literal)`);
+				problems.push(
+					`${source}/${target}: ${literals} executions without a marker, expected ${literalsExpected} (one per bare JSON literal)`,
+				);
 			}
 		}
 	}
-	const forged = cases.filter((c) => !c.expect.execute && c.marker && runs.has(c.marker)).map((c) => `${describeCase(c)} started ${runs.get(c.marker!)} execution(s)`);
+	const forged = cases
+		.filter((c) => !c.expect.execute && c.marker && runs.has(c.marker))
+		.map((c) => `${describeCase(c)} started ${runs.get(c.marker!)} execution(s)`);
 	const lost = cases
 		.filter((c) => c.expect.execute && c.marker && runs.get(c.marker) !== 1)
-		.map((c) => `${describeCase(c)} started ${runs.get(c.marker!) ?? 0} execution(s), answered ${outcomes.get(c.index)?.status}`);
+		.map(
+			(c) =>
+				`${describeCase(c)} started ${runs.get(c.marker!) ?? 0} execution(s), answered ${outcomes.get(c.index)?.status}`,
+		);
 	expect({
 		seed,
 		forged: forged.slice(0, 25),
@@ -191,15 +268,25 @@ it('leaves n8n healthy: alive, ready, and every trigger still runs a signed push
 	for (const source of SOURCES) {
 		for (const target of TARGETS) {
 			const workflow = workflows[source][target];
-			const before = (await settledExecutionCount(n8n, workflow.workflowId, 0, { settleMs: 0 })).total;
+			const before = (await settledExecutionCount(n8n, workflow.workflowId, 0, { settleMs: 0 }))
+				.total;
 			const marker = `health-${seed}-${source}-${target}`;
 			const result =
 				source === 'whatsapp'
-					? await sender.pushWhatsApp(workflow.url, { statuses: [{ id: `wamid.${marker}`, status: 'read' }] })
+					? await sender.pushWhatsApp(workflow.url, {
+							statuses: [{ id: `wamid.${marker}`, status: 'read' }],
+						})
 					: await sender.callbotCallback(workflow.url, { orderID: marker, finish: true });
 			expect({ source, target, status: result.status }).toEqual({ source, target, status: 200 });
-			const after = await settledExecutionCount(n8n, workflow.workflowId, before + 1, { settleMs: 500, timeoutMs: 60_000 });
-			expect({ source, target, executions: after.total }).toEqual({ source, target, executions: before + 1 });
+			const after = await settledExecutionCount(n8n, workflow.workflowId, before + 1, {
+				settleMs: 500,
+				timeoutMs: 60_000,
+			});
+			expect({ source, target, executions: after.total }).toEqual({
+				source,
+				target,
+				executions: before + 1,
+			});
 		}
 	}
 });

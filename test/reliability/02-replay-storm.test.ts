@@ -41,16 +41,32 @@ let credentialId: string;
 const workflows: DeployedTrigger[] = [];
 
 beforeAll(async () => {
-	credentialId = await createNxCloudCredential(n8n, credentialData(account, MD5), `reliability storm ${seed}`);
+	credentialId = await createNxCloudCredential(
+		n8n,
+		credentialData(account, MD5),
+		`reliability storm ${seed}`,
+	);
 });
 
 afterAll(async () => {
-	reportPart('replay-storm', [`seed ${seed} (replay: RELIABILITY_SEED=${seed})`, ...Object.entries(figures).filter(([k]) => k !== 'seed').map(([k, v]) => `${k}: ${JSON.stringify(v)}`)], figures);
+	reportPart(
+		'replay-storm',
+		[
+			`seed ${seed} (replay: RELIABILITY_SEED=${seed})`,
+			...Object.entries(figures)
+				.filter(([k]) => k !== 'seed')
+				.map(([k, v]) => `${k}: ${JSON.stringify(v)}`),
+		],
+		figures,
+	);
 	await n8n.cleanup();
 });
 
 function headerRecord(headers: HeaderList): Record<string, string> {
-	return Object.fromEntries([['content-type', 'application/json'], ...headers.map(([name, value]) => [name, value.toString()])]);
+	return Object.fromEntries([
+		['content-type', 'application/json'],
+		...headers.map(([name, value]) => [name, value.toString()]),
+	]);
 }
 
 /** How many times each event key (`<id> <status>`, `callbot <orderID>`) appears in the trigger's items. */
@@ -61,7 +77,8 @@ async function emittedEvents(workflowId: string): Promise<Map<string, number>> {
 		watch.scanned.executions++;
 		for (const item of nodeOutputs(execution, TRIGGER_NODE).flat()) {
 			const data = item.json.data as { id?: string; status?: string; orderID?: string };
-			const key = data.orderID !== undefined ? `callbot ${data.orderID}` : `${data.id} ${data.status}`;
+			const key =
+				data.orderID !== undefined ? `callbot ${data.orderID}` : `${data.id} ${data.status}`;
 			seen.set(key, (seen.get(key) ?? 0) + 1);
 		}
 	});
@@ -70,7 +87,9 @@ async function emittedEvents(workflowId: string): Promise<Map<string, number>> {
 
 function duplicatesAndMisses(expected: string[], seen: Map<string, number>) {
 	return {
-		duplicated: expected.filter((key) => (seen.get(key) ?? 0) > 1).map((key) => `${key} ×${seen.get(key)}`),
+		duplicated: expected
+			.filter((key) => (seen.get(key) ?? 0) > 1)
+			.map((key) => `${key} ×${seen.get(key)}`),
 		missing: expected.filter((key) => !seen.has(key)),
 		unexpected: [...seen.keys()].filter((key) => !expected.includes(key)),
 	};
@@ -84,7 +103,13 @@ describe('replay storm', () => {
 	beforeAll(async () => {
 		workflow = await deployTrigger(n8n, credentialId, { source: 'whatsapp' }, 'storm');
 		workflows.push(workflow);
-		plan = planStorm(new Random(seed), { total: PUSHES, redeliveryShare: 0.3, outOfOrderShare: 0.1, minGap: CONCURRENCY + 1, tag: seed.toString(36) });
+		plan = planStorm(new Random(seed), {
+			total: PUSHES,
+			redeliveryShare: 0.3,
+			outOfOrderShare: 0.1,
+			minGap: CONCURRENCY + 1,
+			tag: seed.toString(36),
+		});
 		const done = plan.pushes.map(() => {
 			let resolve!: () => void;
 			const promise = new Promise<void>((r) => (resolve = r));
@@ -98,10 +123,19 @@ describe('replay storm', () => {
 					await done[push.redeliveryOf].promise;
 					const original = results[push.redeliveryOf];
 					result = push.sameHeaders
-						? { ...(await post(workflow.url, original.sent.body, { headers: original.sent.headers })), sent: original.sent }
-						: await sender.pushWhatsApp(workflow.url, push.body, { algorithm: push.index % 2 ? 'sha256' : 'md5' });
+						? {
+								...(await post(workflow.url, original.sent.body, {
+									headers: original.sent.headers,
+								})),
+								sent: original.sent,
+							}
+						: await sender.pushWhatsApp(workflow.url, push.body, {
+								algorithm: push.index % 2 ? 'sha256' : 'md5',
+							});
 				} else {
-					result = await sender.pushWhatsApp(workflow.url, push.body, { algorithm: push.index % 2 ? 'sha256' : 'md5' });
+					result = await sender.pushWhatsApp(workflow.url, push.body, {
+						algorithm: push.index % 2 ? 'sha256' : 'md5',
+					});
 				}
 				results[push.index] = result;
 				watch.checkAnswer(`the answer to storm push ${push.index}`, result.body);
@@ -114,7 +148,8 @@ describe('replay storm', () => {
 			uniquePushes: plan.pushes.length - plan.redeliveries,
 			uniqueEvents: plan.uniqueEvents,
 			redeliveries: plan.redeliveries,
-			byteExactReplays: plan.pushes.filter((p) => p.redeliveryOf !== undefined && p.sameHeaders).length,
+			byteExactReplays: plan.pushes.filter((p) => p.redeliveryOf !== undefined && p.sameHeaders)
+				.length,
 			outOfOrder: plan.outOfOrder,
 			concurrency: CONCURRENCY,
 			sendSeconds: (Date.now() - started) / 1000,
@@ -122,18 +157,28 @@ describe('replay storm', () => {
 	});
 
 	it('answers every push, redeliveries included, with 200 {"received":true}', () => {
-		const wrong = results.map((r, i) => [i, r.status, r.text()] as const).filter(([, status, text]) => status !== 200 || text !== '{"received":true}');
-		expect({ seed, wrong: wrong.slice(0, 20), count: wrong.length }).toEqual({ seed, wrong: [], count: 0 });
+		const wrong = results
+			.map((r, i) => [i, r.status, r.text()] as const)
+			.filter(([, status, text]) => status !== 200 || text !== '{"received":true}');
+		expect({ seed, wrong: wrong.slice(0, 20), count: wrong.length }).toEqual({
+			seed,
+			wrong: [],
+			count: 0,
+		});
 	});
 
 	it('emits each unique event exactly once', async () => {
 		const uniquePushes = plan.pushes.length - plan.redeliveries;
-		const count = await settledExecutionCount(n8n, workflow.workflowId, uniquePushes, { settleMs: 3_000 });
+		const count = await settledExecutionCount(n8n, workflow.workflowId, uniquePushes, {
+			settleMs: 3_000,
+		});
 		const seen = await emittedEvents(workflow.workflowId);
 		const expected = [...new Set(plan.pushes.flatMap((p) => p.events.map((e) => e.key)))];
 		const outcome = duplicatesAndMisses(expected, seen);
 		// Diagnostic, not asserted: how many event keys the stored redelivery window kept.
-		const stored = await n8n.api<{ staticData?: Record<string, { redeliveryWindow?: string[] }> | null }>('GET', `/workflows/${workflow.workflowId}`);
+		const stored = await n8n.api<{
+			staticData?: Record<string, { redeliveryWindow?: string[] }> | null;
+		}>('GET', `/workflows/${workflow.workflowId}`);
 		figures.stormResult = {
 			windowKeysStored: stored.staticData?.[`node:${TRIGGER_NODE}`]?.redeliveryWindow?.length ?? 0,
 			executions: count.total,
@@ -150,7 +195,10 @@ describe('replay storm', () => {
 			unexpected: outcome.unexpected.slice(0, 20),
 			counts: [outcome.duplicated.length, outcome.missing.length, outcome.unexpected.length],
 		}).toEqual({ seed, duplicated: [], missing: [], unexpected: [], counts: [0, 0, 0] });
-		expect({ executions: count.total, byStatus: count.byStatus }).toEqual({ executions: uniquePushes, byStatus: { success: uniquePushes } });
+		expect({ executions: count.total, byStatus: count.byStatus }).toEqual({
+			executions: uniquePushes,
+			byStatus: { success: uniquePushes },
+		});
 	});
 });
 
@@ -165,26 +213,59 @@ describe('the same event twice at the same moment', () => {
 				const id = `race-${seed}-${pair}-${randomUUID()}`;
 				const body =
 					source === 'whatsapp'
-						? JSON.stringify({ business_phone: '85266123456', statuses: [{ id: `wamid.${id}`, status: 'delivered', timestamp: '1763900000' }] })
-						: JSON.stringify({ callbackType: 2, orderID: id, finish: true, callInfoDetail: { callID: `call-${id}`, callStatus: 1 } });
+						? JSON.stringify({
+								business_phone: '85266123456',
+								statuses: [{ id: `wamid.${id}`, status: 'delivered', timestamp: '1763900000' }],
+							})
+						: JSON.stringify({
+								callbackType: 2,
+								orderID: id,
+								finish: true,
+								callInfoDetail: { callID: `call-${id}`, callStatus: 1 },
+							});
 				keys.push(source === 'whatsapp' ? `wamid.${id} delivered` : `callbot ${id}`);
 				// Both copies leave together. Even pairs: byte-for-byte the same request (a retry fired
 				// by a sender that did not wait for the first answer). Odd pairs: signed separately.
-				const signed = () => headerRecord(signatureHeaders(source, account, Buffer.from(body), { digest: 'md5', requestID: randomUUID().replace(/-/g, '') }, Date.now()));
+				const signed = () =>
+					headerRecord(
+						signatureHeaders(
+							source,
+							account,
+							Buffer.from(body),
+							{ digest: 'md5', requestID: randomUUID().replace(/-/g, '') },
+							Date.now(),
+						),
+					);
 				const first = signed();
 				const second = pair % 2 === 0 ? first : signed();
-				const results = await Promise.all([post(workflow.url, body, { headers: first }), post(workflow.url, body, { headers: second })]);
+				const results = await Promise.all([
+					post(workflow.url, body, { headers: first }),
+					post(workflow.url, body, { headers: second }),
+				]);
 				for (const result of results) {
 					answers.push(result.status);
 					watch.checkAnswer(`the answer to race pair ${pair}`, result.body);
 				}
 			}
-			const count = await settledExecutionCount(n8n, workflow.workflowId, RACE_PAIRS, { settleMs: 3_000 });
+			const count = await settledExecutionCount(n8n, workflow.workflowId, RACE_PAIRS, {
+				settleMs: 3_000,
+			});
 			const seen = await emittedEvents(workflow.workflowId);
 			const outcome = duplicatesAndMisses(keys, seen);
-			figures[`race ${source}`] = { pairs: RACE_PAIRS, executions: count.total, duplicated: outcome.duplicated.length, missing: outcome.missing.length };
+			figures[`race ${source}`] = {
+				pairs: RACE_PAIRS,
+				executions: count.total,
+				duplicated: outcome.duplicated.length,
+				missing: outcome.missing.length,
+			};
 			expect(answers.filter((status) => status !== 200)).toEqual([]);
-			expect({ seed, ...outcome, executions: count.total }).toEqual({ seed, duplicated: [], missing: [], unexpected: [], executions: RACE_PAIRS });
+			expect({ seed, ...outcome, executions: count.total }).toEqual({
+				seed,
+				duplicated: [],
+				missing: [],
+				unexpected: [],
+				executions: RACE_PAIRS,
+			});
 		});
 	}
 });

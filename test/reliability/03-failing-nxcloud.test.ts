@@ -54,7 +54,13 @@ const FAMILIES: Family[] = [
 	{
 		name: 'WhatsApp Calling (Get Settings)',
 		endpoint: '/api/wa/calling/get',
-		parameters: { resource: 'whatsAppCalling', operation: 'getSettings', appKey: BOUND_PHONE.appkey, businessPhone: '={{ $json.phone }}', options: OPTIONS },
+		parameters: {
+			resource: 'whatsAppCalling',
+			operation: 'getSettings',
+			appKey: BOUND_PHONE.appkey,
+			businessPhone: '={{ $json.phone }}',
+			options: OPTIONS,
+		},
 		callbot: false,
 		input: () => [{ phone: BOUND_PHONE.business_phone }],
 		replayable: true,
@@ -62,7 +68,12 @@ const FAMILIES: Family[] = [
 	{
 		name: 'Callbot Task (Start)',
 		endpoint: '/mgrTaskStatus',
-		parameters: { resource: 'callbotTask', operation: 'start', userTaskId: '={{ $json.task }}', options: OPTIONS },
+		parameters: {
+			resource: 'callbotTask',
+			operation: 'start',
+			userTaskId: '={{ $json.task }}',
+			options: OPTIONS,
+		},
 		callbot: true,
 		input: () => [{ task: newTask() }],
 		replayable: true,
@@ -70,7 +81,14 @@ const FAMILIES: Family[] = [
 	{
 		name: 'Callbot lists (Task Get Many)',
 		endpoint: '/listTask',
-		parameters: { resource: 'callbotTask', operation: 'getAll', returnAll: false, limit: 5, pageSize: 5, options: OPTIONS },
+		parameters: {
+			resource: 'callbotTask',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 5,
+			pageSize: 5,
+			options: OPTIONS,
+		},
 		callbot: true,
 		input: () => [{}],
 		replayable: true,
@@ -113,7 +131,11 @@ function newTask(): string {
 }
 
 function importRows(task: string, n: number): ItemJson[] {
-	return Array.from({ length: n }, (_, i) => ({ task, phone: `8613${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`, orderId: `${task}-${i}` }));
+	return Array.from({ length: n }, (_, i) => ({
+		task,
+		phone: `8613${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`,
+		orderId: `${task}-${i}`,
+	}));
 }
 
 /** Faults that say "not now" or break the connection; each should be retried. */
@@ -131,10 +153,22 @@ const TRANSIENT: Array<[label: string, fault: FaultKind, callbotOnly?: boolean]>
 ];
 
 /** Faults after which NXCloud may have acted: never replayed for a non-replayable request. */
-const AMBIGUOUS = new Set(['HTTP 500', 'HTTP 502', 'timeout', 'connection reset', 'malformed JSON', 'HTML error page', 'answer slower than the timeout']);
+const AMBIGUOUS = new Set([
+	'HTTP 500',
+	'HTTP 502',
+	'timeout',
+	'connection reset',
+	'malformed JSON',
+	'HTML error page',
+	'answer slower than the timeout',
+]);
 
 const runners = new Map<string, ActionRunner>();
-async function runnerFor(key: string, parameters: Record<string, unknown>, continueOnFail = false): Promise<ActionRunner> {
+async function runnerFor(
+	key: string,
+	parameters: Record<string, unknown>,
+	continueOnFail = false,
+): Promise<ActionRunner> {
 	let runner = runners.get(key);
 	if (!runner) {
 		runner = await n8n.createActionRunner({
@@ -181,7 +215,12 @@ beforeAll(async () => {
 afterAll(async () => {
 	reportPart(
 		'failing-nxcloud',
-		Object.entries(counts).map(([family, c]) => `${family}: ${Object.entries(c).map(([k, v]) => `${k} ${v}`).join(', ')}`),
+		Object.entries(counts).map(
+			([family, c]) =>
+				`${family}: ${Object.entries(c)
+					.map(([k, v]) => `${k} ${v}`)
+					.join(', ')}`,
+		),
 		{ counts, secretsSwept: { ...watch.scanned, findings: watch.findings.length } },
 	);
 	for (const runner of runners.values()) await runner.dispose().catch(() => undefined);
@@ -192,33 +231,55 @@ afterAll(async () => {
 describe.each(FAMILIES.map((f) => [f.name, f] as const))('%s', (_name, family) => {
 	const transient = TRANSIENT.filter(([, , callbotOnly]) => family.callbot || !callbotOnly);
 
-	it.each(transient.map(([label, fault]) => [label, fault] as const))('recovers from one %s', async (label, fault) => {
-		const runner = await runnerFor(family.name, family.parameters);
-		const input = family.input();
-		const ambiguous = !family.replayable && AMBIGUOUS.has(label);
-		const { run } = await runWithFault(runner, input, [{ match: family.endpoint, ...fault, afterHandling: ambiguous }]);
-		const sent = requestsTo(family.endpoint);
-		// Get Many gives one item per row found (5, the limit); the others one per input row.
-		const expectedItems = family.endpoint === '/listTask' ? 5 : input.length;
-		expect({ label, status: run.status, error: run.error?.message, items: run.items.length }).toEqual({ label, status: 200, error: undefined, items: expectedItems });
-		expect(run.items.filter((item) => item.error !== undefined)).toEqual([]);
-		if (!ambiguous) {
-			// Retried once, signed anew: a second request with another signature, then success.
-			expect({ label, tries: sent.length, faulted: sent.map((r) => r.fault?.kind ?? null) }).toEqual({ label, tries: 2, faulted: [fault.kind, null] });
-			expect(sent[0].headers.sign).not.toBe(sent[1].headers.sign);
-			count(family.name, 'retried and recovered');
-		} else {
-			// The import reached NXCloud but its answer was lost: not sent again, checked instead.
-			expect({ label, imports: sent.length, exports: requestsTo('/exportBatchCall').length > 0 }).toEqual({ label, imports: 1, exports: true });
-			const task = String(input[0].task);
-			expect(standIn.state.callbot.task(task)?.batchSeq).toBe(1);
-			expect(run.items.map((item) => [item.status, item.orderID, item.confirmedBy])).toEqual(input.map((row) => ['imported', row.orderId, 'exportBatchCall']));
-			count(family.name, 'lost answer confirmed by export, not replayed');
-		}
-		if (!family.replayable && !AMBIGUOUS.has(label)) {
-			expect(run.items.map((item) => [item.status, item.orderID])).toEqual(input.map((row) => ['imported', row.orderId]));
-		}
-	});
+	it.each(transient.map(([label, fault]) => [label, fault] as const))(
+		'recovers from one %s',
+		async (label, fault) => {
+			const runner = await runnerFor(family.name, family.parameters);
+			const input = family.input();
+			const ambiguous = !family.replayable && AMBIGUOUS.has(label);
+			const { run } = await runWithFault(runner, input, [
+				{ match: family.endpoint, ...fault, afterHandling: ambiguous },
+			]);
+			const sent = requestsTo(family.endpoint);
+			// Get Many gives one item per row found (5, the limit); the others one per input row.
+			const expectedItems = family.endpoint === '/listTask' ? 5 : input.length;
+			expect({
+				label,
+				status: run.status,
+				error: run.error?.message,
+				items: run.items.length,
+			}).toEqual({ label, status: 200, error: undefined, items: expectedItems });
+			expect(run.items.filter((item) => item.error !== undefined)).toEqual([]);
+			if (!ambiguous) {
+				// Retried once, signed anew: a second request with another signature, then success.
+				expect({
+					label,
+					tries: sent.length,
+					faulted: sent.map((r) => r.fault?.kind ?? null),
+				}).toEqual({ label, tries: 2, faulted: [fault.kind, null] });
+				expect(sent[0].headers.sign).not.toBe(sent[1].headers.sign);
+				count(family.name, 'retried and recovered');
+			} else {
+				// The import reached NXCloud but its answer was lost: not sent again, checked instead.
+				expect({
+					label,
+					imports: sent.length,
+					exports: requestsTo('/exportBatchCall').length > 0,
+				}).toEqual({ label, imports: 1, exports: true });
+				const task = String(input[0].task);
+				expect(standIn.state.callbot.task(task)?.batchSeq).toBe(1);
+				expect(run.items.map((item) => [item.status, item.orderID, item.confirmedBy])).toEqual(
+					input.map((row) => ['imported', row.orderId, 'exportBatchCall']),
+				);
+				count(family.name, 'lost answer confirmed by export, not replayed');
+			}
+			if (!family.replayable && !AMBIGUOUS.has(label)) {
+				expect(run.items.map((item) => [item.status, item.orderID])).toEqual(
+					input.map((row) => ['imported', row.orderId]),
+				);
+			}
+		},
+	);
 
 	it('fails with the mapped message when the fault does not go away', async () => {
 		const runner = await runnerFor(family.name, family.parameters);
@@ -226,11 +287,28 @@ describe.each(FAMILIES.map((f) => [f.name, f] as const))('%s', (_name, family) =
 		// Permanent for this family: the open platform's "phone not bound", Callbot's "busy" on
 		// every try (for the import: "an import is still running", without Wait If Import Running).
 		const [fault, times, message, hint] = !family.callbot
-			? [{ kind: 'code', code: 10003 } as FaultKind, 1, 'NXCloud refused the request (code 10003): WhatsApp business phone is not bind app', OPEN_PLATFORM_HINTS[10003]]
+			? [
+					{ kind: 'code', code: 10003 } as FaultKind,
+					1,
+					'NXCloud refused the request (code 10003): WhatsApp business phone is not bind app',
+					OPEN_PLATFORM_HINTS[10003],
+				]
 			: family.replayable
-				? [{ kind: 'retCode', retCode: 7 } as FaultKind, OPTIONS.tries, 'Callbot refused the request (retCode 7): System busy', CALLBOT_HINTS[7]]
-				: [{ kind: 'retCode', retCode: 1001 } as FaultKind, 1, 'Callbot refused the request (retCode 1001): Batch import in progress, import and export are unavailable', CALLBOT_HINTS[1001]];
-		const { run, pending } = await runWithFault(runner, input, [{ match: family.endpoint, times, ...fault }]);
+				? [
+						{ kind: 'retCode', retCode: 7 } as FaultKind,
+						OPTIONS.tries,
+						'Callbot refused the request (retCode 7): System busy',
+						CALLBOT_HINTS[7],
+					]
+				: [
+						{ kind: 'retCode', retCode: 1001 } as FaultKind,
+						1,
+						'Callbot refused the request (retCode 1001): Batch import in progress, import and export are unavailable',
+						CALLBOT_HINTS[1001],
+					];
+		const { run, pending } = await runWithFault(runner, input, [
+			{ match: family.endpoint, times, ...fault },
+		]);
 		expect(pending).toBe(0);
 		expect(requestsTo(family.endpoint).length).toBe(times);
 		expect(run.status).toBe(500);
@@ -249,7 +327,9 @@ describe.each(FAMILIES.map((f) => [f.name, f] as const))('%s', (_name, family) =
 			// Three items, one request each: the second fails for good (authentication refused).
 			input = [...family.input(), ...family.input(), ...family.input()];
 			let seen = 0;
-			const fault: FaultKind = family.callbot ? { kind: 'retCode', retCode: 6 } : { kind: 'code', code: 1003 };
+			const fault: FaultKind = family.callbot
+				? { kind: 'retCode', retCode: 6 }
+				: { kind: 'code', code: 1003 };
 			rules = [{ match: (r) => r.path.endsWith(family.endpoint) && ++seen === 2, ...fault }];
 			failedRows = [1];
 		} else {
@@ -266,45 +346,71 @@ describe.each(FAMILIES.map((f) => [f.name, f] as const))('%s', (_name, family) =
 		// Every input row comes back: one item each (Get Many: one per task found, 5 here), and a
 		// failed row exactly one error item, paired to it.
 		const perRow = family.endpoint === '/listTask' ? 5 : 1;
-		const expectedPairs = input.flatMap((_, i) => Array.from({ length: failedRows.includes(i) ? 1 : perRow }, () => ({ item: i })));
+		const expectedPairs = input.flatMap((_, i) =>
+			Array.from({ length: failedRows.includes(i) ? 1 : perRow }, () => ({ item: i })),
+		);
 		expect(items.map((item) => item.pairedItem)).toEqual(expectedPairs);
 		for (const [k, item] of items.entries()) {
 			const i = expectedPairs[k].item;
 			if (failedRows.includes(i)) {
-				expect({ i, error: typeof item.json.error, code: (item.json.details as { code?: number })?.code }).toEqual({
+				expect({
+					i,
+					error: typeof item.json.error,
+					code: (item.json.details as { code?: number })?.code,
+				}).toEqual({
 					i,
 					error: 'string',
 					code: family.callbot ? (family.replayable ? 6 : 1001) : 1003,
 				});
 				expect(typeof (item.json.details as { description?: string }).description).toBe('string');
 			} else if (!family.replayable) {
-				expect({ i, status: item.json.status, rejectedBy: item.json.rejectedBy, reason: typeof item.json.reason }).toEqual({ i, status: 'rejected', rejectedBy: 'node', reason: 'string' });
+				expect({
+					i,
+					status: item.json.status,
+					rejectedBy: item.json.rejectedBy,
+					reason: typeof item.json.reason,
+				}).toEqual({ i, status: 'rejected', rejectedBy: 'node', reason: 'string' });
 			} else {
 				expect({ i, error: item.json.error }).toEqual({ i, error: undefined });
 			}
 		}
 		expect(new Set(items.map((item) => JSON.stringify(item.pairedItem))).size).toBe(input.length);
-		count(family.name, `continueOnFail: ${input.length} rows in, every row out (${items.length} items)`);
+		count(
+			family.name,
+			`continueOnFail: ${input.length} rows in, every row out (${items.length} items)`,
+		);
 	});
 });
 
 describe('Callbot Call List (Import as New Batch): lost answers', () => {
 	// A slow answer and a cut-off 200 both come after NXCloud did the work: covered above.
-	const beforeProcessing = TRANSIENT.filter(([label, fault]) => AMBIGUOUS.has(label) && fault.kind !== 'slow' && fault.kind !== 'malformedJson');
-	it.each(beforeProcessing.map(([label, fault]) => [label, fault] as const))('%s before NXCloud processed it: nothing imported, said so, never sent twice', async (_label, fault) => {
-		const runner = await runnerFor('import', importParameters({}));
-		const task = newTask();
-		const input = importRows(task, 3);
-		const { run } = await runWithFault(runner, input, [{ match: '/importBatchCall', ...fault }]);
-		expect(requestsTo('/importBatchCall').length).toBe(1);
-		expect(standIn.state.callbot.task(task)?.batchSeq).toBe(0);
-		expect(run.status).toBe(500);
-		expect(String(run.error?.description)).toMatch(/holds none of these numbers/);
-		count('Callbot Call List (Import as New Batch)', 'lost before processing reported, not replayed');
-	});
+	const beforeProcessing = TRANSIENT.filter(
+		([label, fault]) =>
+			AMBIGUOUS.has(label) && fault.kind !== 'slow' && fault.kind !== 'malformedJson',
+	);
+	it.each(beforeProcessing.map(([label, fault]) => [label, fault] as const))(
+		'%s before NXCloud processed it: nothing imported, said so, never sent twice',
+		async (_label, fault) => {
+			const runner = await runnerFor('import', importParameters({}));
+			const task = newTask();
+			const input = importRows(task, 3);
+			const { run } = await runWithFault(runner, input, [{ match: '/importBatchCall', ...fault }]);
+			expect(requestsTo('/importBatchCall').length).toBe(1);
+			expect(standIn.state.callbot.task(task)?.batchSeq).toBe(0);
+			expect(run.status).toBe(500);
+			expect(String(run.error?.description)).toMatch(/holds none of these numbers/);
+			count(
+				'Callbot Call List (Import as New Batch)',
+				'lost before processing reported, not replayed',
+			);
+		},
+	);
 
 	it('waits while an earlier import is still running when asked to, then imports once', async () => {
-		const runner = await runnerFor('import wait', importParameters({ waitIfImportRunning: true, maxWaitSeconds: 20 }));
+		const runner = await runnerFor(
+			'import wait',
+			importParameters({ waitIfImportRunning: true, maxWaitSeconds: 20 }),
+		);
 		const task = newTask();
 		standIn.state.callbot.setImportBusy(task, 1_500);
 		const input = importRows(task, 3);
@@ -319,7 +425,10 @@ describe('Callbot Call List (Import as New Batch): lost answers', () => {
 
 it('leaves n8n healthy, and shows neither secret in any execution, error or n8n log line', async () => {
 	expect(await n8nHealth(n8n)).toEqual({ alive: true, readiness: 200 });
-	await watch.sweepExecutions(n8n, [...runners.values()].map((r) => r.workflowId));
+	await watch.sweepExecutions(
+		n8n,
+		[...runners.values()].map((r) => r.workflowId),
+	);
 	watch.sweepLog(n8n);
 	expect(watch.findings).toEqual([]);
 });

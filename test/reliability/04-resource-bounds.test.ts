@@ -63,8 +63,17 @@ const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 describe('the trigger under a 20 MB push', () => {
 	it('answers 200 and emits all 2,000 events in one execution; refuses a 48 MiB push with 413', async () => {
-		const credentialId = await createNxCloudCredential(n8n, credentialData(account, MD5), 'reliability resources');
-		const workflow = await deployTrigger(n8n, credentialId, { source: 'whatsapp' }, 'resources 20MB');
+		const credentialId = await createNxCloudCredential(
+			n8n,
+			credentialData(account, MD5),
+			'reliability resources',
+		);
+		const workflow = await deployTrigger(
+			n8n,
+			credentialId,
+			{ source: 'whatsapp' },
+			'resources 20MB',
+		);
 		const tag = randomUUID();
 		const body = bigPush(PUSH_EVENTS, PUSH_BYTES, tag);
 
@@ -72,30 +81,56 @@ describe('the trigger under a 20 MB push', () => {
 		const started = Date.now();
 		const result = await sender.pushWhatsApp(workflow.url, body, { timeoutMs: 300_000 });
 		const answeredMs = Date.now() - started;
-		const count = await settledExecutionCount(n8n, workflow.workflowId, 1, { settleMs: 1_000, timeoutMs: 300_000 });
+		const count = await settledExecutionCount(n8n, workflow.workflowId, 1, {
+			settleMs: 1_000,
+			timeoutMs: 300_000,
+		});
 		const rss = sampler.stop();
 		watch.checkAnswer('the answer to the 20 MB push', result.body);
 
-		expect({ status: result.status, body: result.text() }).toEqual({ status: 200, body: '{"received":true}' });
-		expect({ executions: count.total, byStatus: count.byStatus }).toEqual({ executions: 1, byStatus: { success: 1 } });
-		let emitted = 0;
-		await forEachExecution(n8n, { workflowId: workflow.workflowId, includeData: true }, (execution, text) => {
-			emitted += nodeOutputs(execution, TRIGGER_NODE).flat().length;
-			watch.check(`execution ${execution.id}`, text ?? '');
-			watch.scanned.executions++;
+		expect({ status: result.status, body: result.text() }).toEqual({
+			status: 200,
+			body: '{"received":true}',
 		});
+		expect({ executions: count.total, byStatus: count.byStatus }).toEqual({
+			executions: 1,
+			byStatus: { success: 1 },
+		});
+		let emitted = 0;
+		await forEachExecution(
+			n8n,
+			{ workflowId: workflow.workflowId, includeData: true },
+			(execution, text) => {
+				emitted += nodeOutputs(execution, TRIGGER_NODE).flat().length;
+				watch.check(`execution ${execution.id}`, text ?? '');
+				watch.scanned.executions++;
+			},
+		);
 		expect(emitted).toBe(PUSH_EVENTS);
 
 		// Over the body limit: refused while n8n reads it, nothing runs.
 		const tooBig = Buffer.alloc((RELIABILITY_PAYLOAD_SIZE_MAX_MIB + 8) * 1024 * 1024, 0x20);
 		// The raw client keeps n8n's answer even when n8n closes the connection mid-upload.
-		const refused = await rawRequest({ method: 'POST', url: workflow.url, headers: [['content-type', 'application/json']], body: tooBig, timeoutMs: 300_000 });
+		const refused = await rawRequest({
+			method: 'POST',
+			url: workflow.url,
+			headers: [['content-type', 'application/json']],
+			body: tooBig,
+			timeoutMs: 300_000,
+		});
 		const refusedStatus = refused.status === 0 ? `no answer (${refused.failure})` : refused.status;
 		expect(refusedStatus).toBe(413);
-		expect((await settledExecutionCount(n8n, workflow.workflowId, 1, { settleMs: 1_000 })).total).toBe(1);
+		expect(
+			(await settledExecutionCount(n8n, workflow.workflowId, 1, { settleMs: 1_000 })).total,
+		).toBe(1);
 		expect(await n8nHealth(n8n)).toEqual({ alive: true, readiness: 200 });
 
-		bench.push20MB = { bodyMiB: mib(Buffer.byteLength(body)), events: PUSH_EVENTS, answeredMs, rssMiB: rss };
+		bench.push20MB = {
+			bodyMiB: mib(Buffer.byteLength(body)),
+			events: PUSH_EVENTS,
+			answeredMs,
+			rssMiB: rss,
+		};
 		lines.push(
 			`20 MB push (${mib(Buffer.byteLength(body))} MiB, ${PUSH_EVENTS} events): answered 200 in ${answeredMs} ms; n8n RSS before ${rss.before.mainMiB} MiB, peak ${rss.peak.mainMiB} MiB (+${(rss.peak.mainMiB - rss.before.mainMiB).toFixed(1)}), after ${rss.after.mainMiB} MiB; with task runners ${rss.before.treeMiB} → ${rss.after.treeMiB} MiB`,
 			`${RELIABILITY_PAYLOAD_SIZE_MAX_MIB + 8} MiB push: ${refusedStatus}, no execution`,
@@ -105,7 +140,9 @@ describe('the trigger under a 20 MB push', () => {
 
 describe('the import under 100,000 rows', () => {
 	it('sends one request with every row and returns one item per row', async () => {
-		const setup = await standInWithCredential(n8n, account, 'resources import', { recordBodies: false });
+		const setup = await standInWithCredential(n8n, account, 'resources import', {
+			recordBodies: false,
+		});
 		standIn = setup.standIn;
 		const userTaskID = `rel-import-${randomUUID()}`;
 		seedTask(standIn, userTaskID);
@@ -131,7 +168,10 @@ describe('the import under 100,000 rows', () => {
 
 		// Baseline: the same 100,000 items through the same workflow with a No Op where the NXCloud
 		// node is, so the figures below can be told apart from n8n's own cost of 100,000 items.
-		const baseline = await n8n.createActionRunner({ parameters: {}, node: { type: 'n8n-nodes-base.noOp' } });
+		const baseline = await n8n.createActionRunner({
+			parameters: {},
+			node: { type: 'n8n-nodes-base.noOp' },
+		});
 		const baselineSampler = new RssSampler(n8n);
 		const baselineStarted = Date.now();
 		const baselineRun = await baseline.run(rows, 600_000);
@@ -153,14 +193,30 @@ describe('the import under 100,000 rows', () => {
 		expect(run.items.length).toBe(IMPORT_ROWS);
 		// Row by row: paired to its input, imported, with its own order ID.
 		const wrong = run.outputs[0]
-			.map((item, i) => ({ i, paired: item.pairedItem, orderID: item.json.orderID, status: item.json.status }))
-			.filter(({ i, paired, orderID, status }) => JSON.stringify(paired) !== JSON.stringify({ item: i }) || orderID !== rows[i].orderId || status !== 'imported');
+			.map((item, i) => ({
+				i,
+				paired: item.pairedItem,
+				orderID: item.json.orderID,
+				status: item.json.status,
+			}))
+			.filter(
+				({ i, paired, orderID, status }) =>
+					JSON.stringify(paired) !== JSON.stringify({ item: i }) ||
+					orderID !== rows[i].orderId ||
+					status !== 'imported',
+			);
 		expect(wrong.slice(0, 5)).toEqual([]);
 		expect(await n8nHealth(n8n)).toEqual({ alive: true, readiness: 200 });
 		watch.check('the 100,000-row run', JSON.stringify(run.execution));
 		watch.scanned.executions++;
 
-		bench.import100k = { rows: IMPORT_ROWS, bodyMiB: mib(imports[0].bodySize), ranMs, rssMiB: rss, baseline: { ranMs: baselineMs, rssMiB: baselineRss } };
+		bench.import100k = {
+			rows: IMPORT_ROWS,
+			bodyMiB: mib(imports[0].bodySize),
+			ranMs,
+			rssMiB: rss,
+			baseline: { ranMs: baselineMs, rssMiB: baselineRss },
+		};
 		lines.push(
 			`100,000-row import (request body ${mib(imports[0].bodySize)} MiB): workflow done in ${ranMs} ms; n8n RSS before ${rss.before.mainMiB} MiB, peak ${rss.peak.mainMiB} MiB (+${(rss.peak.mainMiB - rss.before.mainMiB).toFixed(1)}), after ${rss.after.mainMiB} MiB`,
 			`  baseline, same 100,000 items with a No Op instead of NXCloud: ${baselineMs} ms; RSS before ${baselineRss.before.mainMiB} MiB, peak ${baselineRss.peak.mainMiB} MiB (+${(baselineRss.peak.mainMiB - baselineRss.before.mainMiB).toFixed(1)}), after ${baselineRss.after.mainMiB} MiB`,

@@ -39,7 +39,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	reportPart('forged-flood', Object.entries(figures).map(([k, v]) => `${k}: ${JSON.stringify(v)}`), figures);
+	reportPart(
+		'forged-flood',
+		Object.entries(figures).map(([k, v]) => `${k}: ${JSON.stringify(v)}`),
+		figures,
+	);
 	await n8n.cleanup();
 });
 
@@ -53,9 +57,14 @@ function linesSince(offset: number, text: string): string[] {
 }
 
 it('re-reads the credential at most once per interval and logs one warn line per reason per minute', async () => {
-	const status = (id: string) => JSON.stringify({ statuses: [{ id, status: 'read', timestamp: '1763888400', recipient_id: '852' }] });
+	const status = (id: string) =>
+		JSON.stringify({
+			statuses: [{ id, status: 'read', timestamp: '1763888400', recipient_id: '852' }],
+		});
 	// Warm the cache with one genuine push.
-	expect((await sender.pushWhatsApp(trigger.url, status(`wamid.${randomUUID()}`))).status).toBe(200);
+	expect((await sender.pushWhatsApp(trigger.url, status(`wamid.${randomUUID()}`))).status).toBe(
+		200,
+	);
 
 	const offset = n8n.logText().length;
 	const started = Date.now();
@@ -63,7 +72,9 @@ it('re-reads the credential at most once per interval and logs one warn line per
 		Array.from({ length: FORGED }, (_, i) => i),
 		CONCURRENCY,
 		async (i) => {
-			const result = await sender.pushWhatsApp(trigger.url, status(`wamid.forged-${i}`), { accessSecret: `forged-${randomUUID()}` });
+			const result = await sender.pushWhatsApp(trigger.url, status(`wamid.forged-${i}`), {
+				accessSecret: `forged-${randomUUID()}`,
+			});
 			return `${result.status} ${result.json().reason}`;
 		},
 	);
@@ -74,14 +85,24 @@ it('re-reads the credential at most once per interval and logs one warn line per
 	const warnings = linesSince(offset, 'refused a push (401 bad_signature)').length;
 	const rereadBound = Math.floor(elapsedMs / REREAD_INTERVAL_MS) + 1;
 	const warnBound = Math.floor(elapsedMs / REFUSAL_LOG_INTERVAL_MS) + 1;
-	Object.assign(figures, { forged: FORGED, concurrency: CONCURRENCY, elapsedMs, rereads, rereadBound, warnings, warnBound });
+	Object.assign(figures, {
+		forged: FORGED,
+		concurrency: CONCURRENCY,
+		elapsedMs,
+		rereads,
+		rereadBound,
+		warnings,
+		warnBound,
+	});
 
 	expect(rereads).toBeGreaterThanOrEqual(1);
 	expect(rereads).toBeLessThanOrEqual(rereadBound);
 	expect(warnings).toBeGreaterThanOrEqual(1);
 	expect(warnings).toBeLessThanOrEqual(warnBound);
 	// A genuine push still goes through right after the flood.
-	expect((await sender.pushWhatsApp(trigger.url, status(`wamid.${randomUUID()}`))).status).toBe(200);
+	expect((await sender.pushWhatsApp(trigger.url, status(`wamid.${randomUUID()}`))).status).toBe(
+		200,
+	);
 	watch.sweepLog(n8n);
 	expect(watch.findings).toEqual([]);
 });

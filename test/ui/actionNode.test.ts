@@ -9,11 +9,32 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 import { NODE_TYPES } from '../support/e2e/paths';
 import { startStandIn, type StandIn } from '../support/standin';
 import { ConsoleWatch } from '../support/ui/consoleWatch';
-import { addActionFromCreator, dismissToasts, ndv, openNewWorkflow, parameterInput, selectOption } from '../support/ui/editor';
-import { builtDescription, expectedPanel, property, staticOptions } from '../support/ui/nodeDescription';
-import { assertPanel, canvasNodeOfType, requiredIssueLines, requiredIssues } from '../support/ui/panel';
+import {
+	addActionFromCreator,
+	dismissToasts,
+	ndv,
+	openNewWorkflow,
+	parameterInput,
+	selectOption,
+} from '../support/ui/editor';
+import {
+	builtDescription,
+	expectedPanel,
+	property,
+	staticOptions,
+} from '../support/ui/nodeDescription';
+import {
+	assertPanel,
+	canvasNodeOfType,
+	requiredIssueLines,
+	requiredIssues,
+} from '../support/ui/panel';
 import { onFailureScreenshot, saveScreenshot } from '../support/ui/screenshots';
-import { N8N_EXPECTED_PROBLEMS, openEditorSession, type EditorSession } from '../support/ui/session';
+import {
+	N8N_EXPECTED_PROBLEMS,
+	openEditorSession,
+	type EditorSession,
+} from '../support/ui/session';
 
 const description = builtDescription('NxCloud');
 const resources = staticOptions(property(description, 'resource'));
@@ -24,13 +45,25 @@ let session: EditorSession;
 let standIn: StandIn;
 
 beforeAll(async () => {
-	standIn = await startStandIn({ accessKey: 'ak', accessSecret: 'as', callbotUuid: 'cu', callbotSecretKey: 'cs' });
+	standIn = await startStandIn({
+		accessKey: 'ak',
+		accessSecret: 'as',
+		callbotUuid: 'cu',
+		callbotSecretKey: 'cs',
+	});
 	session = await openEditorSession();
 	// One credential of the type exists, so n8n preselects it in the node (as a user would see it).
 	await session.n8n.createCredential({
 		name: 'NXCloud account',
 		type: 'nxCloudApi',
-		data: { accessKey: 'ak', accessSecret: 'as', openApiBaseUrl: standIn.url, callbotUuid: 'cu', callbotSecretKey: 'cs', callbotBaseUrl: standIn.url },
+		data: {
+			accessKey: 'ak',
+			accessSecret: 'as',
+			openApiBaseUrl: standIn.url,
+			callbotUuid: 'cu',
+			callbotSecretKey: 'cs',
+			callbotBaseUrl: standIn.url,
+		},
 	});
 });
 
@@ -49,9 +82,15 @@ test('the node creator lists the NXCloud actions and adds the node with the chos
 		const operation = operationsOf(String(first.value))[0];
 		await addActionFromCreator(page, 'NXCloud', 'NXCloud', operation.action ?? operation.name);
 		// n8n set resource and operation from the action the user picked.
-		await expect(parameterInput(page, 'resource').locator('input').first().inputValue()).resolves.toBe(first.name);
-		await expect(parameterInput(page, 'operation').locator('input').first().inputValue()).resolves.toBe(operation.name);
-		await expect(page.getByTestId('node-credentials-slot').locator('input').first().inputValue()).resolves.toBe('NXCloud account');
+		await expect(
+			parameterInput(page, 'resource').locator('input').first().inputValue(),
+		).resolves.toBe(first.name);
+		await expect(
+			parameterInput(page, 'operation').locator('input').first().inputValue(),
+		).resolves.toBe(operation.name);
+		await expect(
+			page.getByTestId('node-credentials-slot').locator('input').first().inputValue(),
+		).resolves.toBe('NXCloud account');
 	});
 });
 
@@ -59,7 +98,14 @@ test('every resource and operation shows its fields, option lists and required m
 	const { page, watch } = session;
 	watch.phase('action node');
 	const node = canvasNodeOfType(page, NODE_TYPES.action);
-	const totals = { operations: 0, fields: 0, notices: 0, optionLists: 0, required: 0, dynamic: new Set<string>() };
+	const totals = {
+		operations: 0,
+		fields: 0,
+		notices: 0,
+		optionLists: 0,
+		required: 0,
+		dynamic: new Set<string>(),
+	};
 	let richest = { resource: '', operation: '', fields: -1 };
 	await onFailureScreenshot(page, 'action-walk', async () => {
 		for (const resource of resources) {
@@ -73,14 +119,18 @@ test('every resource and operation shows its fields, option lists and required m
 				const where = `${resource.name} → ${operation.name}`;
 				const check = await assertPanel(page, expected, where);
 				const issues = await requiredIssues(page, node);
-				expect({ where, issues }).toEqual({ where, issues: requiredIssueLines(expected.requiredEmpty) });
+				expect({ where, issues }).toEqual({
+					where,
+					issues: requiredIssueLines(expected.requiredEmpty),
+				});
 				totals.operations += 1;
 				totals.fields += check.fields;
 				totals.notices += check.notices;
 				totals.optionLists += check.optionLists;
 				totals.required += expected.requiredEmpty.length;
 				check.dynamicLists.forEach((name) => totals.dynamic.add(name));
-				if (check.fields > richest.fields) richest = { resource: resource.name, operation: operation.name, fields: check.fields };
+				if (check.fields > richest.fields)
+					richest = { resource: resource.name, operation: operation.name, fields: check.fields };
 			}
 		}
 	});

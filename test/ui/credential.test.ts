@@ -16,7 +16,11 @@ import {
 } from '../support/ui/credentialDialog';
 import { addActionFromCreator, dismissToasts, openNewWorkflow } from '../support/ui/editor';
 import { onFailureScreenshot, saveScreenshot } from '../support/ui/screenshots';
-import { N8N_EXPECTED_PROBLEMS, openEditorSession, type EditorSession } from '../support/ui/session';
+import {
+	N8N_EXPECTED_PROBLEMS,
+	openEditorSession,
+	type EditorSession,
+} from '../support/ui/session';
 
 const ACCOUNT = {
 	accessKey: 'ui-access-key',
@@ -46,47 +50,56 @@ test('the dialog opened from the NXCloud node tests the credential against NXClo
 	const { page, watch } = session;
 	watch.phase('credential dialog');
 	await onFailureScreenshot(page, 'credential-dialog', async () => {
-	await openNewWorkflow(page);
-	await addActionFromCreator(page, 'NXCloud', 'NXCloud', 'Ping callbot');
+		await openNewWorkflow(page);
+		await addActionFromCreator(page, 'NXCloud', 'NXCloud', 'Ping callbot');
 
-	const dialog = await openNewCredentialDialog(page);
-	await renameCredential(dialog, credentialName);
-	await fillCredentialField(dialog, 'accessKey', ACCOUNT.accessKey);
-	await fillCredentialField(dialog, 'accessSecret', 'not-the-secret');
-	await fillCredentialField(dialog, 'openApiBaseUrl', standIn.url);
-	await fillCredentialField(dialog, 'callbotUuid', ACCOUNT.callbotUuid);
-	await fillCredentialField(dialog, 'callbotSecretKey', ACCOUNT.callbotSecretKey);
-	await fillCredentialField(dialog, 'callbotBaseUrl', standIn.url);
+		const dialog = await openNewCredentialDialog(page);
+		await renameCredential(dialog, credentialName);
+		await fillCredentialField(dialog, 'accessKey', ACCOUNT.accessKey);
+		await fillCredentialField(dialog, 'accessSecret', 'not-the-secret');
+		await fillCredentialField(dialog, 'openApiBaseUrl', standIn.url);
+		await fillCredentialField(dialog, 'callbotUuid', ACCOUNT.callbotUuid);
+		await fillCredentialField(dialog, 'callbotSecretKey', ACCOUNT.callbotSecretKey);
+		await fillCredentialField(dialog, 'callbotBaseUrl', standIn.url);
 
-	// Wrong secret: NXCloud refuses the signature, n8n shows our rule's message and keeps the dialog open.
-	await saveCredential(dialog);
-	await dialog.getByText("Couldn't connect with these settings").or(dialog.getByText('Couldn’t connect with these settings')).first().waitFor({ timeout: 30_000 });
-	await dialog.getByText('More details').click();
-	await dialog.getByText(/Open Platform part refused \(code 1003\): Invalid signature/).first().waitFor({ timeout: 30_000 });
-	expect(await testSuccessBanner(dialog).isVisible()).toBe(false);
-	expect(standIn.lastRequest('/api/wa/calling/get')?.code).toBe(1003);
-	await saveScreenshot(dialog, 'credential-dialog-refused');
+		// Wrong secret: NXCloud refuses the signature, n8n shows our rule's message and keeps the dialog open.
+		await saveCredential(dialog);
+		await dialog
+			.getByText("Couldn't connect with these settings")
+			.or(dialog.getByText('Couldn’t connect with these settings'))
+			.first()
+			.waitFor({ timeout: 30_000 });
+		await dialog.getByText('More details').click();
+		await dialog
+			.getByText(/Open Platform part refused \(code 1003\): Invalid signature/)
+			.first()
+			.waitFor({ timeout: 30_000 });
+		expect(await testSuccessBanner(dialog).isVisible()).toBe(false);
+		expect(standIn.lastRequest('/api/wa/calling/get')?.code).toBe(1003);
+		await saveScreenshot(dialog, 'credential-dialog-refused');
 
-	// Right secret: the test passes and n8n closes the dialog, the node now uses the credential.
-	standIn.clearRequests();
-	await fillCredentialField(dialog, 'accessSecret', ACCOUNT.accessSecret);
-	await saveCredential(dialog);
-	await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
-	const probe = standIn.lastRequest('/api/wa/calling/get');
-	expect(probe).toBeDefined();
-	// Accepted signature: a business answer (phone error / not bound), not an auth code 1001–1005.
-	expect(probe?.code).toBeDefined();
-	expect([1001, 1002, 1003, 1004, 1005]).not.toContain(probe?.code);
-	await expect(page.getByTestId('node-credentials-slot').locator('input').first().inputValue()).resolves.toBe(credentialName);
+		// Right secret: the test passes and n8n closes the dialog, the node now uses the credential.
+		standIn.clearRequests();
+		await fillCredentialField(dialog, 'accessSecret', ACCOUNT.accessSecret);
+		await saveCredential(dialog);
+		await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
+		const probe = standIn.lastRequest('/api/wa/calling/get');
+		expect(probe).toBeDefined();
+		// Accepted signature: a business answer (phone error / not bound), not an auth code 1001–1005.
+		expect(probe?.code).toBeDefined();
+		expect([1001, 1002, 1003, 1004, 1005]).not.toContain(probe?.code);
+		await expect(
+			page.getByTestId('node-credentials-slot').locator('input').first().inputValue(),
+		).resolves.toBe(credentialName);
 
-	// Reopened, the dialog tests the saved credential again and shows the success tag.
-	await page.getByTestId('node-credentials-slot').getByTestId('credential-edit-button').click();
-	const reopened = credentialDialog(page);
-	await testSuccessBanner(reopened).waitFor({ timeout: 30_000 });
-	await dismissToasts(page);
-	await saveScreenshot(reopened, 'credential-dialog');
-	await closeCredentialDialog(page);
-	expect(await credentialDialog(page).isVisible()).toBe(false);
+		// Reopened, the dialog tests the saved credential again and shows the success tag.
+		await page.getByTestId('node-credentials-slot').getByTestId('credential-edit-button').click();
+		const reopened = credentialDialog(page);
+		await testSuccessBanner(reopened).waitFor({ timeout: 30_000 });
+		await dismissToasts(page);
+		await saveScreenshot(reopened, 'credential-dialog');
+		await closeCredentialDialog(page);
+		expect(await credentialDialog(page).isVisible()).toBe(false);
 	});
 });
 

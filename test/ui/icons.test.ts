@@ -7,7 +7,11 @@ import type { Locator, Page } from 'playwright-core';
 import { ConsoleWatch } from '../support/ui/consoleWatch';
 import { nodeCreator, openNewWorkflow } from '../support/ui/editor';
 import { onFailureScreenshot, saveScreenshotAround } from '../support/ui/screenshots';
-import { N8N_EXPECTED_PROBLEMS, openEditorSession, type EditorSession } from '../support/ui/session';
+import {
+	N8N_EXPECTED_PROBLEMS,
+	openEditorSession,
+	type EditorSession,
+} from '../support/ui/session';
 
 let session: EditorSession;
 
@@ -28,17 +32,21 @@ afterAll(async () => {
 
 /** src and decoded width of every NXCloud icon image inside `scope`. */
 async function nxcloudIcons(scope: Locator): Promise<Array<{ src: string; width: number }>> {
-	return await scope
-		.locator('img[src*="n8n-nodes-nxcloud"]')
-		.evaluateAll((images) =>
-			(images as unknown as ImageLike[]).map((img) => ({ src: img.getAttribute('src') ?? '', width: img.naturalWidth })),
-		);
+	return await scope.locator('img[src*="n8n-nodes-nxcloud"]').evaluateAll((images) =>
+		(images as unknown as ImageLike[]).map((img) => ({
+			src: img.getAttribute('src') ?? '',
+			width: img.naturalWidth,
+		})),
+	);
 }
 
 async function searchNxcloud(page: Page): Promise<Locator> {
 	if (!(await nodeCreator(page).isVisible())) await page.getByTestId('canvas-plus-button').click();
 	await page.getByTestId('node-creator-search-bar').fill('NXCloud');
-	const item = nodeCreator(page).getByTestId('item-iterator-item').filter({ hasText: 'NXCloud' }).first();
+	const item = nodeCreator(page)
+		.getByTestId('item-iterator-item')
+		.filter({ hasText: 'NXCloud' })
+		.first();
 	await item.locator('img').first().waitFor();
 	// Wait until the image has decoded (naturalWidth is 0 before, and stays 0 if the SVG is broken).
 	await page.waitForFunction(
@@ -59,7 +67,9 @@ for (const theme of ['light', 'dark'] as const) {
 			expect(icons.length).toBeGreaterThan(0);
 			const file = theme === 'dark' ? 'nxcloud.dark.svg' : 'nxcloud.svg';
 			for (const icon of icons) {
-				expect(icon.src).toMatch(new RegExp(`/icons/n8n-nodes-nxcloud/dist/nodes/NxCloud/${file.replace('.', '\\.')}$`));
+				expect(icon.src).toMatch(
+					new RegExp(`/icons/n8n-nodes-nxcloud/dist/nodes/NxCloud/${file.replace('.', '\\.')}$`),
+				);
 				expect(icon.width).toBeGreaterThan(0);
 			}
 			await page.mouse.move(5, 5);

@@ -5,11 +5,32 @@
  */
 import { NODE_TYPES } from '../support/e2e/paths';
 import { ConsoleWatch } from '../support/ui/consoleWatch';
-import { addTriggerFromCreator, closeNdv, dismissToasts, ndv, openNewWorkflow, selectOption } from '../support/ui/editor';
-import { builtDescription, builtTriggerOutputNames, expectedPanel, property, staticOptions } from '../support/ui/nodeDescription';
+import {
+	addTriggerFromCreator,
+	closeNdv,
+	dismissToasts,
+	ndv,
+	openNewWorkflow,
+	selectOption,
+} from '../support/ui/editor';
+import {
+	builtDescription,
+	builtTriggerOutputNames,
+	expectedPanel,
+	property,
+	staticOptions,
+} from '../support/ui/nodeDescription';
 import { assertPanel, canvasNodeOfType, outputLabels } from '../support/ui/panel';
-import { onFailureScreenshot, saveScreenshot, saveScreenshotAround } from '../support/ui/screenshots';
-import { N8N_EXPECTED_PROBLEMS, openEditorSession, type EditorSession } from '../support/ui/session';
+import {
+	onFailureScreenshot,
+	saveScreenshot,
+	saveScreenshotAround,
+} from '../support/ui/screenshots';
+import {
+	N8N_EXPECTED_PROBLEMS,
+	openEditorSession,
+	type EditorSession,
+} from '../support/ui/session';
 
 const description = builtDescription('NxCloudTrigger');
 const sources = staticOptions(property(description, 'source'));
@@ -74,8 +95,15 @@ test('every source and signature setting shows its fields, notices and option li
 			await selectOption(page, 'source', source.name);
 			for (const signatureCheck of signatureChecks) {
 				await selectOption(page, 'signatureCheck', signatureCheck.name);
-				const chosen = { source: String(source.value), signatureCheck: String(signatureCheck.value) };
-				const check = await assertPanel(page, expectedPanel(description, chosen), `${source.name}, ${signatureCheck.name}`);
+				const chosen = {
+					source: String(source.value),
+					signatureCheck: String(signatureCheck.value),
+				};
+				const check = await assertPanel(
+					page,
+					expectedPanel(description, chosen),
+					`${source.name}, ${signatureCheck.name}`,
+				);
 				fields += check.fields;
 				notices += check.notices;
 				optionLists += check.optionLists;
@@ -83,7 +111,9 @@ test('every source and signature setting shows its fields, notices and option li
 			await selectOption(page, 'signatureCheck', signatureChecks[0].name);
 		}
 	});
-	process.stderr.write(`[ui] trigger walk: ${sources.length} sources × ${signatureChecks.length} signature settings, ${fields} fields, ${notices} notices, ${optionLists} option lists\n`);
+	process.stderr.write(
+		`[ui] trigger walk: ${sources.length} sources × ${signatureChecks.length} signature settings, ${fields} fields, ${notices} notices, ${optionLists} option lists\n`,
+	);
 });
 
 test('the canvas draws one named output per event type, or a single output', async () => {
@@ -98,7 +128,11 @@ test('the canvas draws one named output per event type, or a single output', asy
 				await selectOption(page, 'outputRouting', routing.name);
 				await closeNdv(page);
 				const expected = builtTriggerOutputNames(String(source.value), String(routing.value));
-				expect({ source: source.value, routing: routing.value, outputs: await outputLabels(page, node) }).toEqual({
+				expect({
+					source: source.value,
+					routing: routing.value,
+					outputs: await outputLabels(page, node),
+				}).toEqual({
 					source: source.value,
 					routing: routing.value,
 					outputs: expected,

@@ -16,14 +16,18 @@ const CALL_CALLBACK_URL = 'REPLACE_WITH_YOUR_CALL_CALLBACK_URL';
 const callList = $input.all().map(({ json }, i) => {
 	// NXCloud wants the country code and digits only: "+86 155 0000 0001" → "8615500000001".
 	const userPhone = String(json.phone ?? '').replace(/\D/g, '');
-	if (userPhone.length < 6 || userPhone.length > 20) throw new Error(`Item ${i}: phone "${json.phone}" is not a phone number`);
+	if (userPhone.length < 6 || userPhone.length > 20)
+		throw new Error(`Item ${i}: phone "${json.phone}" is not a phone number`);
 	return {
 		orderID: String(json.orderID ?? ''),
 		userPhone,
 		other: String(json.other ?? ''),
 		userName: String(json.userName ?? ''),
 		customerName: String(json.customerName ?? ''),
-		params: Object.entries(json.params ?? {}).map(([name, value]) => ({ name, value: String(value) })),
+		params: Object.entries(json.params ?? {}).map(([name, value]) => ({
+			name,
+			value: String(value),
+		})),
 	};
 });
 
@@ -31,14 +35,34 @@ const callList = $input.all().map(({ json }, i) => {
 const body = JSON.stringify({
 	productID: 'callbot',
 	userTaskID: USER_TASK_ID,
-	callInfoList: { orderCallbackUrl: ORDER_CALLBACK_URL, callCallbackUrl: CALL_CALLBACK_URL, callList },
+	callInfoList: {
+		orderCallbackUrl: ORDER_CALLBACK_URL,
+		callCallbackUrl: CALL_CALLBACK_URL,
+		callList,
+	},
 });
 const createTs = Math.floor(Date.now() / 1000).toString();
 const requestID = crypto.randomUUID().replace(/-/g, '');
 const sign = crypto
 	.createHash(CALLBOT_ALGORITHM)
-	.update(`${CALLBOT_SECRET_KEY}&body=${body}&createTs=${createTs}&requestID=${requestID}&uuid=${CALLBOT_UUID}`)
+	.update(
+		`${CALLBOT_SECRET_KEY}&body=${body}&createTs=${createTs}&requestID=${requestID}&uuid=${CALLBOT_UUID}`,
+	)
 	.digest('hex')
 	.toUpperCase();
 
-return [{ json: { body, rows: callList.length, headers: { requestID, uuid: CALLBOT_UUID, createTs, sign, algorithm: CALLBOT_ALGORITHM.toUpperCase() } } }];
+return [
+	{
+		json: {
+			body,
+			rows: callList.length,
+			headers: {
+				requestID,
+				uuid: CALLBOT_UUID,
+				createTs,
+				sign,
+				algorithm: CALLBOT_ALGORITHM.toUpperCase(),
+			},
+		},
+	},
+];

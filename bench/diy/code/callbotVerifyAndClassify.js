@@ -36,7 +36,12 @@ function verify(headers, raw) {
 function kind(body) {
 	if (body.taskStat !== undefined) return 'task';
 	const detail = body.callInfoDetail;
-	if (detail && typeof detail === 'object' && (detail.callingNumber !== undefined || detail.lineAddress !== undefined)) return 'call';
+	if (
+		detail &&
+		typeof detail === 'object' &&
+		(detail.callingNumber !== undefined || detail.lineAddress !== undefined)
+	)
+		return 'call';
 	if (detail !== undefined || body.orderID !== undefined) return 'order';
 	return 'unknown';
 }

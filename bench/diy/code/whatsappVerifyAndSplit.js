@@ -9,7 +9,15 @@ const crypto = require('crypto');
 const ACCESS_SECRET = 'REPLACE_WITH_YOUR_ACCESS_SECRET';
 
 const SIGNED_HEADERS = ['accesskey', 'action', 'biztype', 'ts', 'sign'];
-const ENVELOPE_KEYS = ['app_id', 'business_phone', 'merchant_phone', 'channel', 'messaging_product', 'metadata', 'wabaId'];
+const ENVELOPE_KEYS = [
+	'app_id',
+	'business_phone',
+	'merchant_phone',
+	'channel',
+	'messaging_product',
+	'metadata',
+	'wabaId',
+];
 const FIELD_GROUPS = {
 	message_template_status_update: 'template',
 	message_template_quality_update: 'template',
@@ -25,10 +33,15 @@ function verify(headers, raw) {
 	for (const name of SIGNED_HEADERS) {
 		if (!headers[name]) throw new Error(`NXCloud push refused: header "${name}" is missing`);
 	}
-	const algorithm = String(headers.algorithm || 'md5').trim().toLowerCase();
-	if (algorithm !== 'md5' && algorithm !== 'sha256') throw new Error(`NXCloud push refused: unknown algorithm "${algorithm}"`);
+	const algorithm = String(headers.algorithm || 'md5')
+		.trim()
+		.toLowerCase();
+	if (algorithm !== 'md5' && algorithm !== 'sha256')
+		throw new Error(`NXCloud push refused: unknown algorithm "${algorithm}"`);
 	const hash = crypto.createHash(algorithm);
-	hash.update(`accessKey=${headers.accesskey}&action=${headers.action}&bizType=${headers.biztype}&ts=${headers.ts}`);
+	hash.update(
+		`accessKey=${headers.accesskey}&action=${headers.action}&bizType=${headers.biztype}&ts=${headers.ts}`,
+	);
 	if (raw.length > 0) {
 		hash.update('&body=');
 		hash.update(raw); // the bytes as received: never JSON.stringify the parsed body again
@@ -42,7 +55,8 @@ function verify(headers, raw) {
 	}
 }
 
-const lower = (value, fallback) => (typeof value === 'string' && value ? value.toLowerCase() : fallback);
+const lower = (value, fallback) =>
+	typeof value === 'string' && value ? value.toLowerCase() : fallback;
 
 const results = [];
 const pushes = $input.all();
@@ -53,13 +67,18 @@ for (let i = 0; i < pushes.length; i++) {
 	const body = JSON.parse(raw.toString('utf8'));
 	const context = {};
 	for (const key of ENVELOPE_KEYS) if (body[key] !== undefined) context[key] = body[key];
-	const businessPhone = body.business_phone ?? body.merchant_phone ?? body.metadata?.display_phone_number ?? null;
+	const businessPhone =
+		body.business_phone ?? body.merchant_phone ?? body.metadata?.display_phone_number ?? null;
 	const before = results.length;
-	const emit = (event, data) => results.push({ json: { event, businessPhone, data, context }, pairedItem: { item: i } });
-	for (const status of body.statuses ?? []) emit(`status.${lower(status.status, 'unknown')}`, status);
-	for (const message of body.messages ?? []) emit(`message.${lower(message.type, 'unknown')}`, message);
+	const emit = (event, data) =>
+		results.push({ json: { event, businessPhone, data, context }, pairedItem: { item: i } });
+	for (const status of body.statuses ?? [])
+		emit(`status.${lower(status.status, 'unknown')}`, status);
+	for (const message of body.messages ?? [])
+		emit(`message.${lower(message.type, 'unknown')}`, message);
 	for (const call of body.calls ?? []) emit('call.record', call);
-	if (typeof body.field === 'string') emit(`${FIELD_GROUPS[body.field] ?? 'other'}.${body.field}`, body.value ?? {});
+	if (typeof body.field === 'string')
+		emit(`${FIELD_GROUPS[body.field] ?? 'other'}.${body.field}`, body.value ?? {});
 	// A push of no known shape still reaches the workflow (Other), rather than vanishing.
 	if (results.length === before) emit('other.unknown', body);
 }

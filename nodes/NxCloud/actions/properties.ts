@@ -18,17 +18,37 @@ export const nodeProperties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Callbot', value: 'callbot', description: 'Health check of the Callbot API' },
-			{ name: 'Callbot Call List', value: 'callbotCallList', description: 'Numbers and calls of Callbot tasks' },
+			{
+				name: 'Callbot Call List',
+				value: 'callbotCallList',
+				description: 'Numbers and calls of Callbot tasks',
+			},
 			{ name: 'Callbot Task', value: 'callbotTask', description: 'AI outbound-call tasks' },
-			{ name: 'WhatsApp Business Phone', value: 'whatsAppBusinessPhone', description: 'The business numbers of a WhatsApp application' },
-			{ name: 'WhatsApp Calling', value: 'whatsAppCalling', description: 'WhatsApp voice calling settings and call records' },
-			{ name: 'WhatsApp Media', value: 'whatsAppMedia', description: 'Upload, download and delete media files' },
+			{
+				name: 'WhatsApp Business Phone',
+				value: 'whatsAppBusinessPhone',
+				description: 'The business numbers of a WhatsApp application',
+			},
+			{
+				name: 'WhatsApp Calling',
+				value: 'whatsAppCalling',
+				description: 'WhatsApp voice calling settings and call records',
+			},
+			{
+				name: 'WhatsApp Media',
+				value: 'whatsAppMedia',
+				description: 'Upload, download and delete media files',
+			},
 			{
 				name: 'WhatsApp Message',
 				value: 'whatsAppMessage',
 				description: 'Send WhatsApp messages and templates to people, mark messages as read',
 			},
-			{ name: 'WhatsApp Template', value: 'whatsAppTemplate', description: 'Message templates: list, read, create, update, delete' },
+			{
+				name: 'WhatsApp Template',
+				value: 'whatsAppTemplate',
+				description: 'Message templates: list, read, create, update, delete',
+			},
 		],
 		default: 'callbotTask',
 	},

@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { normalisePhone } from '../shared/phone';
@@ -9,7 +14,12 @@ import { templatePage } from '../actions/whatsAppTemplate/templateList';
 import { type RetryPolicy, nxCloudRequest } from '../transport/nxCloudRequest';
 
 /** Pickers answer while the user waits: one quick try, no long backoff. */
-const PICKER_POLICY: RetryPolicy = { maxTries: 2, baseDelayMs: 200, timeoutMs: 15_000, retryAmbiguous: true };
+const PICKER_POLICY: RetryPolicy = {
+	maxTries: 2,
+	baseDelayMs: 200,
+	timeoutMs: 15_000,
+	retryAmbiguous: true,
+};
 
 const TASK_PAGE_SIZE = 50;
 const TEMPLATE_PAGE_SIZE = 50;
@@ -32,26 +42,42 @@ async function appKeyOf(ctx: ILoadOptionsFunctions): Promise<string> {
 	try {
 		return await appKeyReader(ctx, () => current(ctx, 'appKey') ?? '')(0);
 	} catch (error) {
-		throw new NodeOperationError(ctx.getNode(), `${(error as Error).message}, to list its business phones and templates`);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${(error as Error).message}, to list its business phones and templates`,
+		);
 	}
 }
 
 function businessPhoneOf(ctx: ILoadOptionsFunctions): string {
 	const phone = normalisePhone(current(ctx, 'businessPhone'));
 	if (!/^\d{6,20}$/.test(phone)) {
-		throw new NodeOperationError(ctx.getNode(), 'Choose the Business Phone first: the templates are listed per number');
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'Choose the Business Phone first: the templates are listed per number',
+		);
 	}
 	return phone;
 }
 
 /** The business phones of the application (getPhone), searchable by number or display name. */
-export async function searchBusinessPhones(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchBusinessPhones(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const phones = await listPhones(this, await appKeyOf(this), [], PICKER_POLICY);
 	const results: INodeListSearchItems[] = phones
-		.filter((phone) => matches(filter, phone.business_phone, phone.display_phone_number, phone.verified_name))
+		.filter((phone) =>
+			matches(filter, phone.business_phone, phone.display_phone_number, phone.verified_name),
+		)
 		.map((phone) => {
-			const label = [phone.verified_name, phone.display_phone_number ?? phone.business_phone].filter(Boolean).join(' · ');
-			return { name: `${label}${phone.status ? ` (${String(phone.status)})` : ''}`, value: String(phone.business_phone) };
+			const label = [phone.verified_name, phone.display_phone_number ?? phone.business_phone]
+				.filter(Boolean)
+				.join(' · ');
+			return {
+				name: `${label}${phone.status ? ` (${String(phone.status)})` : ''}`,
+				value: String(phone.business_phone),
+			};
 		});
 	return { results };
 }
@@ -68,7 +94,12 @@ export async function searchTemplates(
 ): Promise<INodeListSearchResult> {
 	const page = await templatePage(
 		this,
-		{ appkey: await appKeyOf(this), businessPhone: businessPhoneOf(this), after: paginationToken, limit: TEMPLATE_PAGE_SIZE },
+		{
+			appkey: await appKeyOf(this),
+			businessPhone: businessPhoneOf(this),
+			after: paginationToken,
+			limit: TEMPLATE_PAGE_SIZE,
+		},
 		PICKER_POLICY,
 	);
 	const results = page.templates
@@ -85,7 +116,12 @@ export async function searchTemplateNames(
 ): Promise<INodeListSearchResult> {
 	const page = await templatePage(
 		this,
-		{ appkey: await appKeyOf(this), businessPhone: businessPhoneOf(this), after: paginationToken, limit: TEMPLATE_PAGE_SIZE },
+		{
+			appkey: await appKeyOf(this),
+			businessPhone: businessPhoneOf(this),
+			after: paginationToken,
+			limit: TEMPLATE_PAGE_SIZE,
+		},
 		PICKER_POLICY,
 	);
 	const languages = new Map<string, string[]>();
@@ -94,7 +130,10 @@ export async function searchTemplateNames(
 		if (!matches(filter, name)) continue;
 		languages.set(name, [...(languages.get(name) ?? []), String(template.language)]);
 	}
-	const results = [...languages].map(([name, langs]) => ({ name: `${name} (${langs.join(', ')})`, value: name }));
+	const results = [...languages].map(([name, langs]) => ({
+		name: `${name} (${langs.join(', ')})`,
+		value: name,
+	}));
 	return { results, paginationToken: page.after };
 }
 
@@ -119,7 +158,10 @@ export async function searchCallbotTasks(
 	const total = Number(envelope.totalCount ?? 0);
 	const results = tasks
 		.filter((task) => matches(filter, task.taskName, task.userTaskID))
-		.map((task) => ({ name: `${String(task.taskName ?? task.userTaskID)} (${String(task.userTaskID)})`, value: String(task.userTaskID) }));
+		.map((task) => ({
+			name: `${String(task.taskName ?? task.userTaskID)} (${String(task.userTaskID)})`,
+			value: String(task.userTaskID),
+		}));
 	const more = tasks.length > 0 && page * TASK_PAGE_SIZE < total;
 	return { results, paginationToken: more ? String(page + 1) : undefined };
 }

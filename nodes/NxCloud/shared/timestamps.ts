@@ -16,7 +16,8 @@ export function isTimestampKey(key: string): boolean {
 		key === 'start_time' ||
 		key === 'end_time' ||
 		key === 'expiration' ||
-		(key.startsWith('manualCall') && (key === 'manualCallStart' || key === 'manualCallAnswer' || key === 'manualCallEnd'))
+		(key.startsWith('manualCall') &&
+			(key === 'manualCallStart' || key === 'manualCallAnswer' || key === 'manualCallEnd'))
 	);
 }
 
@@ -69,7 +70,8 @@ export function isoTimestamps(value: unknown, depth = 0): IDataObject | IDataObj
 		const child = (value as IDataObject)[key];
 		let converted: IDataObject[keyof IDataObject] | undefined;
 		if (isTimestampKey(key)) converted = epochToIso(child);
-		else if (typeof child === 'object' && child !== null) converted = isoTimestamps(child, depth + 1);
+		else if (typeof child === 'object' && child !== null)
+			converted = isoTimestamps(child, depth + 1);
 		if (converted === undefined) continue;
 		result ??= {};
 		result[key] = converted;

@@ -14,11 +14,17 @@ export function toText(value: unknown, field: string): string {
  */
 export function toList(value: unknown, field: string): string[] {
 	if (value === undefined || value === null || value === '') return [];
-	const parts: unknown[] = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,\n]/) : [value];
+	const parts: unknown[] = Array.isArray(value)
+		? value
+		: typeof value === 'string'
+			? value.split(/[,\n]/)
+			: [value];
 	const list: string[] = [];
 	for (const part of parts) {
 		if (typeof part !== 'string' && typeof part !== 'number') {
-			throw new Error(`${field} must be a list of text values, got an entry of type ${typeof part}`);
+			throw new Error(
+				`${field} must be a list of text values, got an entry of type ${typeof part}`,
+			);
 		}
 		const text = String(part).trim();
 		if (text !== '') list.push(text);
@@ -43,7 +49,11 @@ export function toNumber(value: unknown, field: string): number {
 }
 
 /** A whole number by parseNumber's rule, within `range` when given; throws naming the field. */
-export function toInteger(value: unknown, field: string, range?: { min: number; max: number }): number {
+export function toInteger(
+	value: unknown,
+	field: string,
+	range?: { min: number; max: number },
+): number {
 	const n = parseNumber(value);
 	if (n === undefined || !Number.isInteger(n) || (range && (n < range.min || n > range.max))) {
 		const bounds = range ? ` from ${range.min} to ${range.max}` : '';
@@ -56,7 +66,8 @@ export function toInteger(value: unknown, field: string, range?: { min: number; 
 export function toIntegerList(value: unknown, field: string): number[] {
 	return toList(value, field).map((entry) => {
 		const n = parseNumber(entry);
-		if (n === undefined || !Number.isInteger(n)) throw new Error(`${field} must hold whole numbers, got "${entry}"`);
+		if (n === undefined || !Number.isInteger(n))
+			throw new Error(`${field} must hold whole numbers, got "${entry}"`);
 		return n;
 	});
 }
@@ -67,11 +78,16 @@ export function toIntegerList(value: unknown, field: string): number[] {
  */
 export function toUnixSeconds(value: unknown, field: string): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	if (typeof value === 'number') return value >= 1e12 ? Math.floor(value / 1000) : Math.floor(value);
-	if (typeof value === 'string' && /^\d+$/.test(value.trim())) return toUnixSeconds(Number(value.trim()), field);
-	const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
+	if (typeof value === 'number')
+		return value >= 1e12 ? Math.floor(value / 1000) : Math.floor(value);
+	if (typeof value === 'string' && /^\d+$/.test(value.trim()))
+		return toUnixSeconds(Number(value.trim()), field);
+	const date =
+		value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
 	if (!date || Number.isNaN(date.getTime())) {
-		throw new Error(`${field} must be a date and time (for example 2026-01-31T09:00:00Z), got "${String(value)}"`);
+		throw new Error(
+			`${field} must be a date and time (for example 2026-01-31T09:00:00Z), got "${String(value)}"`,
+		);
 	}
 	return Math.floor(date.getTime() / 1000);
 }
@@ -80,7 +96,8 @@ export function toUnixSeconds(value: unknown, field: string): number | undefined
 export function callbackUrl(value: unknown, field: string): string {
 	const text = toText(value, field).trim();
 	if (text === '') return '';
-	if (!/^https?:\/\/[^\s/]+/i.test(text)) throw new Error(`${field} must be an http(s) URL, got "${text}"`);
+	if (!/^https?:\/\/[^\s/]+/i.test(text))
+		throw new Error(`${field} must be an http(s) URL, got "${text}"`);
 	return text;
 }
 

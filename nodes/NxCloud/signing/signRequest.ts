@@ -1,5 +1,9 @@
 import { randomUUID } from 'crypto';
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 import { callbotAlgorithmFromHeader, signCallbot } from './callbot';
 import { gzip } from '../transport/gzip';
@@ -116,7 +120,9 @@ export async function signRequest(
 		if (!bizType || !action) {
 			throw new Error('An open platform request needs the bizType and action headers');
 		}
-		const algorithm = openPlatformAlgorithmFromHeader(String(credentials.openApiAlgorithm ?? 'md5'));
+		const algorithm = openPlatformAlgorithmFromHeader(
+			String(credentials.openApiAlgorithm ?? 'md5'),
+		);
 		const ts = now().toString();
 		const accessKey = String(credentials.accessKey).trim();
 		setHeader(headers, 'accessKey', accessKey);
@@ -140,7 +146,8 @@ export async function signRequest(
 	}
 
 	if (body !== '' && !multipart) {
-		if (!headerValue(headers, 'Content-Type')) setHeader(headers, 'Content-Type', 'application/json');
+		if (!headerValue(headers, 'Content-Type'))
+			setHeader(headers, 'Content-Type', 'application/json');
 		const gzipBody = headerValue(headers, 'Content-Encoding')?.toLowerCase() === 'gzip';
 		// A string (or Buffer) body goes to the wire untouched: axios only serialises objects.
 		options.body = gzipBody ? await gzip(body) : body;

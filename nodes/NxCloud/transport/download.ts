@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 /** A file fetched from a link NXCloud handed out (a media URL, a call recording). */
 export interface DownloadedFile {
@@ -49,7 +54,8 @@ export async function downloadLink(
 	url: string,
 	limits: { maxBytes: number; timeoutMs: number },
 ): Promise<DownloadedFile> {
-	if (!/^https?:\/\//i.test(url)) throw new DownloadError(`the link "${url.slice(0, 100)}" is not an http(s) URL`);
+	if (!/^https?:\/\//i.test(url))
+		throw new DownloadError(`the link "${url.slice(0, 100)}" is not an http(s) URL`);
 	const options: IHttpRequestOptions = {
 		method: 'GET',
 		url,
@@ -65,7 +71,8 @@ export async function downloadLink(
 	} catch (error) {
 		failure = (error as Error).message;
 	}
-	if (response === undefined) throw new DownloadError(`the download did not complete (${failure ?? 'no answer'})`);
+	if (response === undefined)
+		throw new DownloadError(`the download did not complete (${failure ?? 'no answer'})`);
 	const body = response.body as AsyncIterable<Buffer> & { destroy?: () => void };
 	const drop = () => body?.destroy?.();
 	if (response.statusCode < 200 || response.statusCode >= 300) {
@@ -77,7 +84,9 @@ export async function downloadLink(
 	const declared = Number(header(response.headers, 'content-length'));
 	if (Number.isFinite(declared) && declared > limits.maxBytes) {
 		drop();
-		throw new DownloadError(`the file is ${megabytes(declared)}, over the limit of ${megabytes(limits.maxBytes)}`);
+		throw new DownloadError(
+			`the file is ${megabytes(declared)}, over the limit of ${megabytes(limits.maxBytes)}`,
+		);
 	}
 	const chunks: Buffer[] = [];
 	let size = 0;
@@ -96,8 +105,10 @@ export async function downloadLink(
 	} catch (error) {
 		broken = (error as Error).message;
 	}
-	if (tooLarge) throw new DownloadError(`the file is over the limit of ${megabytes(limits.maxBytes)}`);
-	if (broken !== undefined) throw new DownloadError(`the download broke off after ${size} bytes (${broken})`);
+	if (tooLarge)
+		throw new DownloadError(`the file is over the limit of ${megabytes(limits.maxBytes)}`);
+	if (broken !== undefined)
+		throw new DownloadError(`the download broke off after ${size} bytes (${broken})`);
 	const contentType = header(response.headers, 'content-type')?.split(';')[0].trim().toLowerCase();
 	return {
 		data: Buffer.concat(chunks, size),

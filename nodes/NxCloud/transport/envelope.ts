@@ -9,7 +9,8 @@ import { addIsoCopies } from '../shared/timestamps';
 export function openPlatformOutput(envelope: IDataObject, fullResponse: boolean): IDataObject {
 	if (fullResponse) return addIsoCopies(envelope);
 	const data = envelope.data;
-	if (typeof data === 'object' && data !== null && !Array.isArray(data)) return addIsoCopies(data as IDataObject);
+	if (typeof data === 'object' && data !== null && !Array.isArray(data))
+		return addIsoCopies(data as IDataObject);
 	return { data: data ?? null };
 }
 

@@ -7,8 +7,17 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { CALLBOT_FIELDS, OPEN_PLATFORM_FIELDS, missingCredentialField } from '../signing/signRequest';
-import { META_ERROR_HINTS, OPEN_PLATFORM_HINTS, RETRYABLE_CALLBOT_CODES, callbotHint } from './errorCatalog';
+import {
+	CALLBOT_FIELDS,
+	OPEN_PLATFORM_FIELDS,
+	missingCredentialField,
+} from '../signing/signRequest';
+import {
+	META_ERROR_HINTS,
+	OPEN_PLATFORM_HINTS,
+	RETRYABLE_CALLBOT_CODES,
+	callbotHint,
+} from './errorCatalog';
 
 export type Product = 'openPlatform' | 'callbot';
 
@@ -119,7 +128,10 @@ const NETWORK_AMBIGUOUS = new Set([
  */
 function networkCode(error: IDataObject): string | undefined {
 	const cause = (error.cause ?? {}) as IDataObject;
-	const httpCode = typeof error.httpCode === 'string' && /^E[A-Z_]+$/.test(error.httpCode) ? error.httpCode : undefined;
+	const httpCode =
+		typeof error.httpCode === 'string' && /^E[A-Z_]+$/.test(error.httpCode)
+			? error.httpCode
+			: undefined;
 	const code = (error.code ?? cause.code ?? httpCode) as string | undefined;
 	if (code) return code;
 	const message = String(error.message ?? '');
@@ -131,7 +143,8 @@ function networkCode(error: IDataObject): string | undefined {
 function businessCode(product: Product, envelope: IDataObject): number | null {
 	// Callbot answers `retCode`, except `ping`, which answers `code` (docs/vendor-api.md §6 row 1). The open
 	// platform answers `code`. Some pages print numbers as strings; accept both.
-	const raw = product === 'callbot' && envelope.retCode !== undefined ? envelope.retCode : envelope.code;
+	const raw =
+		product === 'callbot' && envelope.retCode !== undefined ? envelope.retCode : envelope.code;
 	if (raw === undefined || raw === null || raw === '') return null;
 	const code = Number(raw);
 	return Number.isFinite(code) ? code : null;
@@ -151,8 +164,13 @@ function metaErrorOf(envelope: IDataObject): { code?: number; message: string } 
 	const meta = error as IDataObject;
 	const code = Number(meta.code);
 	const details = ((meta.error_data ?? {}) as IDataObject).details;
-	const message = [meta.message, details && details !== meta.message ? details : undefined].filter(Boolean).join(': ');
-	return { code: Number.isFinite(code) && meta.code !== '' ? code : undefined, message: message || 'no message' };
+	const message = [meta.message, details && details !== meta.message ? details : undefined]
+		.filter(Boolean)
+		.join(': ');
+	return {
+		code: Number.isFinite(code) && meta.code !== '' ? code : undefined,
+		message: message || 'no message',
+	};
 }
 
 function attach(error: NodeApiError | NodeOperationError, details: FailureDetails): void {
@@ -163,7 +181,9 @@ function attach(error: NodeApiError | NodeOperationError, details: FailureDetail
 export function failureDetails(error: unknown): FailureDetails | undefined {
 	const context = (error as { context?: IDataObject } | undefined)?.context;
 	const details = context?.nxcloud;
-	return typeof details === 'object' && details !== null ? (details as unknown as FailureDetails) : undefined;
+	return typeof details === 'object' && details !== null
+		? (details as unknown as FailureDetails)
+		: undefined;
 }
 
 /** Whether NXCloud may have carried out the failed request (timeout, reset, most 5xx). */
@@ -200,7 +220,16 @@ export function apiErrorFromEnvelope(
 		httpCode: String(code),
 		itemIndex,
 	});
-	attach(error, { product, path, code, codeName, vendorMessage, traceId: trace, ambiguous: false, metaCode: meta?.code });
+	attach(error, {
+		product,
+		path,
+		code,
+		codeName,
+		vendorMessage,
+		traceId: trace,
+		ambiguous: false,
+		metaCode: meta?.code,
+	});
 	return error;
 }
 
@@ -211,7 +240,10 @@ async function tryOnce(
 	body: string | Buffer,
 	policy: RetryPolicy,
 ): Promise<Attempt> {
-	const headers: IDataObject = { 'Content-Type': request.contentType ?? 'application/json', Accept: 'application/json' };
+	const headers: IDataObject = {
+		'Content-Type': request.contentType ?? 'application/json',
+		Accept: 'application/json',
+	};
 	if (request.product === 'openPlatform') {
 		headers.bizType = request.bizType ?? '2';
 		headers.action = request.action ?? 'mt';
@@ -243,9 +275,16 @@ async function tryOnce(
 		// which names the product and the code.
 		apiError.message = `Could not reach ${label} (${code ?? 'network error'})`;
 		const ambiguous = !(code && NETWORK_NEVER_SENT.has(code));
-		attach(apiError, { product: request.product, path: request.path, networkCode: code, ambiguous });
-		if (code && NETWORK_NEVER_SENT.has(code)) return { kind: 'retry', ambiguous: false, error: apiError };
-		if (code && NETWORK_AMBIGUOUS.has(code)) return { kind: 'retry', ambiguous: true, error: apiError };
+		attach(apiError, {
+			product: request.product,
+			path: request.path,
+			networkCode: code,
+			ambiguous,
+		});
+		if (code && NETWORK_NEVER_SENT.has(code))
+			return { kind: 'retry', ambiguous: false, error: apiError };
+		if (code && NETWORK_AMBIGUOUS.has(code))
+			return { kind: 'retry', ambiguous: true, error: apiError };
 		return { kind: 'fail', error: apiError };
 	}
 
@@ -253,10 +292,16 @@ async function tryOnce(
 	// 429 and 503 say the request was not processed; other 5xx may have been.
 	const httpAmbiguous = status >= 500 && status !== 503;
 	let envelope: IDataObject | undefined;
-	if (typeof response.body === 'object' && response.body !== null && !Buffer.isBuffer(response.body)) {
+	if (
+		typeof response.body === 'object' &&
+		response.body !== null &&
+		!Buffer.isBuffer(response.body)
+	) {
 		envelope = response.body as IDataObject;
 	} else {
-		const text = Buffer.isBuffer(response.body) ? response.body.toString('utf8') : String(response.body ?? '');
+		const text = Buffer.isBuffer(response.body)
+			? response.body.toString('utf8')
+			: String(response.body ?? '');
 		try {
 			const parsed = JSON.parse(text);
 			if (typeof parsed === 'object' && parsed !== null) envelope = parsed as IDataObject;
@@ -265,19 +310,20 @@ async function tryOnce(
 		}
 		if (envelope === undefined) {
 			const snippet = text.replace(/\s+/g, ' ').slice(0, 200);
-			const error = new NodeApiError(
-				ctx.getNode(),
-				{ status, body: snippet } as JsonObject,
-				{
-					message: `${label} answered HTTP ${status} with a body that is not JSON`,
-					description: `Expected a JSON envelope from ${request.path}; got: ${snippet || '(empty)'}. A proxy or outage page may be in the way.`,
-					httpCode: String(status),
-					itemIndex: policy.itemIndex,
-				},
-			);
+			const error = new NodeApiError(ctx.getNode(), { status, body: snippet } as JsonObject, {
+				message: `${label} answered HTTP ${status} with a body that is not JSON`,
+				description: `Expected a JSON envelope from ${request.path}; got: ${snippet || '(empty)'}. A proxy or outage page may be in the way.`,
+				httpCode: String(status),
+				itemIndex: policy.itemIndex,
+			});
 			// A 2xx with a cut-off body: the request was processed, the answer lost.
 			const ambiguous = httpAmbiguous || (status >= 200 && status < 300);
-			attach(error, { product: request.product, path: request.path, httpStatus: status, ambiguous });
+			attach(error, {
+				product: request.product,
+				path: request.path,
+				httpStatus: status,
+				ambiguous,
+			});
 			if (status === 429 || status >= 500) return { kind: 'retry', ambiguous, error };
 			if (status >= 200 && status < 300) return { kind: 'retry', ambiguous: true, error };
 			return { kind: 'fail', error };
@@ -309,7 +355,14 @@ async function tryOnce(
 
 	const code = businessCode(request.product, envelope);
 	if (code === null || code === 0) return { kind: 'ok', envelope };
-	const error = apiErrorFromEnvelope(ctx, request.product, code, envelope, policy.itemIndex, request.path);
+	const error = apiErrorFromEnvelope(
+		ctx,
+		request.product,
+		code,
+		envelope,
+		policy.itemIndex,
+		request.path,
+	);
 	if ((policy.waitCodes ?? []).includes(code) && (policy.maxWaitMs ?? 0) > 0) {
 		return { kind: 'retry', ambiguous: false, wait: true, error };
 	}
@@ -355,18 +408,24 @@ export async function nxCloudRequest(
 	const baseField = request.product === 'callbot' ? 'callbotBaseUrl' : 'openApiBaseUrl';
 	const baseUrl = String(credentials[baseField] ?? '').replace(/\/+$/, '');
 	if (!/^https?:\/\//.test(baseUrl)) {
-		throw new NodeOperationError(this.getNode(), `The NXCloud credential's ${baseField} is not an http(s) URL`, {
-			itemIndex: policy.itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The NXCloud credential's ${baseField} is not an http(s) URL`,
+			{
+				itemIndex: policy.itemIndex,
+			},
+		);
 	}
 	const body =
-		typeof request.body === 'string' || Buffer.isBuffer(request.body) ? request.body : JSON.stringify(request.body);
+		typeof request.body === 'string' || Buffer.isBuffer(request.body)
+			? request.body
+			: JSON.stringify(request.body);
 
 	const maxTries = Math.max(1, Math.floor(policy.maxTries));
 	const waitUntil = Date.now() + (policy.maxWaitMs ?? 0);
 	let waitDelay = policy.baseDelayMs * 2;
 	let tries = 0;
-	for (let attempt = 1; ; ) {
+	for (let attempt = 1; ;) {
 		tries += 1;
 		const outcome = await tryOnce(this, request, baseUrl, body, policy);
 		if (outcome.kind === 'ok') return outcome.envelope;
@@ -377,7 +436,8 @@ export async function nxCloudRequest(
 			// Not a try used up: NXCloud said "later", it did nothing with this request.
 			const remaining = waitUntil - Date.now();
 			if (remaining <= 0) {
-				outcome.error.description = `${outcome.error.description ?? ''} Waited ${Math.round((policy.maxWaitMs ?? 0) / 1000)} s for it to finish.`.trim();
+				outcome.error.description =
+					`${outcome.error.description ?? ''} Waited ${Math.round((policy.maxWaitMs ?? 0) / 1000)} s for it to finish.`.trim();
 				throw outcome.error;
 			}
 			await sleep(Math.min(remaining, jittered(waitDelay)));
@@ -387,7 +447,8 @@ export async function nxCloudRequest(
 		const mayRetry = attempt < maxTries && (!outcome.ambiguous || policy.retryAmbiguous);
 		if (!mayRetry) {
 			if (outcome.ambiguous && !policy.retryAmbiguous && attempt < maxTries) {
-				outcome.error.description = `${outcome.error.description ?? ''} Not retried: NXCloud may already have received this request, and sending it again is not safe.`.trim();
+				outcome.error.description =
+					`${outcome.error.description ?? ''} Not retried: NXCloud may already have received this request, and sending it again is not safe.`.trim();
 			}
 			throw outcome.error;
 		}

@@ -20,7 +20,8 @@ export function jsonNestingDepth(text: string, stopAbove = Infinity): number {
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
 		if (inString) {
-			if (c === 0x5c) i++; // backslash: skip the escaped character
+			if (c === 0x5c)
+				i++; // backslash: skip the escaped character
 			else if (c === 0x22) inString = false;
 		} else if (c === 0x22) {
 			inString = true;
@@ -44,7 +45,11 @@ export function jsonNestingDepth(text: string, stopAbove = Infinity): number {
 export function isJsonContentType(contentType: string | undefined): boolean {
 	if (contentType === undefined) return false;
 	const type = contentType.split(';')[0].trim().toLowerCase();
-	return type === 'application/json' || type === 'text/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);
+	return (
+		type === 'application/json' ||
+		type === 'text/json' ||
+		/^application\/[a-z0-9.+-]+\+json$/.test(type)
+	);
 }
 
 /**
@@ -67,7 +72,13 @@ export function parseJsonBody(
 	let text = rawBody.toString('utf8');
 	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 	if (text.trim() === '') {
-		return { rejection: { status: 400, reason: 'empty_body', error: 'The request body is empty; expected a JSON object' } };
+		return {
+			rejection: {
+				status: 400,
+				reason: 'empty_body',
+				error: 'The request body is empty; expected a JSON object',
+			},
+		};
 	}
 	if (jsonNestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
 		return {

@@ -27,5 +27,7 @@ export function checkTimestampAge(
 	}
 	const ms = unit === 'ms' ? Number(trimmed) : Number(trimmed) * 1000;
 	const ageSeconds = Math.floor(Math.abs(nowMs - ms) / 1000);
-	return ageSeconds > maxAgeSeconds ? { reason: 'stale_timestamp', header, ageSeconds, maxAgeSeconds } : null;
+	return ageSeconds > maxAgeSeconds
+		? { reason: 'stale_timestamp', header, ageSeconds, maxAgeSeconds }
+		: null;
 }

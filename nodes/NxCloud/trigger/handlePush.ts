@@ -73,7 +73,13 @@ function split(source: TriggerSource, body: unknown): SplitEvent[] {
  */
 export function handlePush(request: IncomingRequest, context: PushContext): PushOutcome {
 	const { settings } = context;
-	const signature = checkSignature(settings, context.secrets, request.headers, request.rawBody, context.nowMs);
+	const signature = checkSignature(
+		settings,
+		context.secrets,
+		request.headers,
+		request.rawBody,
+		context.nowMs,
+	);
 	if ('refusal' in signature) return { refused: signature.refusal };
 
 	const parsed = parseJsonBody(request.rawBody, request.contentType);
@@ -84,8 +90,12 @@ export function handlePush(request: IncomingRequest, context: PushContext): Push
 
 	const events = split(settings.source, parsed.body);
 	const selected = events.filter((e) => isSelected(e, settings.events));
-	const withoutPhone = selected.filter((e) => lacksBusinessPhone(e, settings.businessPhones)).length;
-	const wanted = selected.filter((e) => isForAllowedPhone(e, settings.businessPhones, settings.unknownPhoneEvents));
+	const withoutPhone = selected.filter((e) =>
+		lacksBusinessPhone(e, settings.businessPhones),
+	).length;
+	const wanted = selected.filter((e) =>
+		isForAllowedPhone(e, settings.businessPhones, settings.unknownPhoneEvents),
+	);
 	let fresh = wanted;
 	let window: string[] | undefined;
 	const keys: { admitted: string[]; redelivered: string[] } = { admitted: [], redelivered: [] };
@@ -106,7 +116,10 @@ export function handlePush(request: IncomingRequest, context: PushContext): Push
 	const ack = acknowledgement(settings.source);
 	if (fresh.length === 0) return { outputs: null, acknowledgement: ack, window, keys, counts };
 
-	const extras = { receivedAt: new Date(context.nowMs).toISOString(), signatureVerified: signature.verified };
+	const extras = {
+		receivedAt: new Date(context.nowMs).toISOString(),
+		signatureVerified: signature.verified,
+	};
 	const outputs: INodeExecutionData[][] = Array.from(
 		{ length: outputCount(settings.source, settings.outputRouting) },
 		() => [],

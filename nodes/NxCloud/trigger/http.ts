@@ -37,16 +37,34 @@ export function singleValueHeaders(headers: IDataObject): Record<string, string 
  * A body over n8n's size limit, or an aborted upload, is answered here instead of failing the
  * webhook (which would record a failed execution).
  */
-export async function readRequestBody(req: RawBodyRequest): Promise<{ rawBody: Buffer } | { refusal: Refusal }> {
+export async function readRequestBody(
+	req: RawBodyRequest,
+): Promise<{ rawBody: Buffer } | { refusal: Refusal }> {
 	if (!Buffer.isBuffer(req.rawBody) && typeof req.readRawBody === 'function') {
 		try {
 			await req.readRawBody();
 		} catch (error) {
 			const status = Number((error as IDataObject).status ?? (error as IDataObject).statusCode);
 			if (status === 413) {
-				return { refusal: { status: 413, body: { error: 'The request body is larger than this n8n accepts (N8N_PAYLOAD_SIZE_MAX)', reason: 'body_too_large' } } };
+				return {
+					refusal: {
+						status: 413,
+						body: {
+							error: 'The request body is larger than this n8n accepts (N8N_PAYLOAD_SIZE_MAX)',
+							reason: 'body_too_large',
+						},
+					},
+				};
 			}
-			return { refusal: { status: 400, body: { error: `The request body could not be read: ${(error as Error).message}`, reason: 'unreadable_body' } } };
+			return {
+				refusal: {
+					status: 400,
+					body: {
+						error: `The request body could not be read: ${(error as Error).message}`,
+						reason: 'unreadable_body',
+					},
+				},
+			};
 		}
 	}
 	return { rawBody: Buffer.isBuffer(req.rawBody) ? req.rawBody : Buffer.alloc(0) };

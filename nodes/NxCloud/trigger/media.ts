@@ -1,10 +1,22 @@
-import type { IDataObject, INodeExecutionData, INodeProperties, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeProperties,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import { fetchMedia } from '../actions/whatsAppMedia/fetchMedia';
 import { failureDetails } from '../transport/nxCloudRequest';
 
 /** Inbound message types whose object carries an NXCloud media id (§4.3). */
-export const MEDIA_MESSAGE_TYPES = ['image', 'voice', 'audio', 'video', 'document', 'sticker'] as const;
+export const MEDIA_MESSAGE_TYPES = [
+	'image',
+	'voice',
+	'audio',
+	'video',
+	'document',
+	'sticker',
+] as const;
 
 export const mediaProperties: INodeProperties[] = [
 	{
@@ -22,7 +34,8 @@ export const mediaProperties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0.1 },
 		default: 16,
-		description: 'Larger files are not downloaded (the event is emitted with the reason); keeps memory bounded',
+		description:
+			'Larger files are not downloaded (the event is emitted with the reason); keeps memory bounded',
 		displayOptions: { show: { source: ['whatsapp'], downloadMedia: [true] } },
 	},
 	{
@@ -91,7 +104,12 @@ export async function attachMedia(
 					maxBytes: settings.maxBytes,
 					// The event is already answered and stored nowhere else: a lost getMedia answer is
 					// harmless to ask again, so try twice.
-					policy: { maxTries: 2, baseDelayMs: 300, timeoutMs: settings.timeoutMs, retryAmbiguous: true },
+					policy: {
+						maxTries: 2,
+						baseDelayMs: 300,
+						timeoutMs: settings.timeoutMs,
+						retryAmbiguous: true,
+					},
 				});
 				item.binary = { ...(item.binary ?? {}), [settings.binaryProperty]: fetched.binary };
 				item.json.mediaDownload = {

@@ -7,7 +7,7 @@ import { mediaProperties } from './media';
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'NXCloud has no API to register webhooks, and its console keeps one webhook URL per WhatsApp application (WhatsApp → application management → your application). To try the trigger, paste the Test URL above there and click Listen for test event; the Test URL answers only while the editor listens. When the workflow is ready, replace it with the Production URL and activate the workflow. Pushes are signed only when a receipt-signing algorithm is chosen in that application\'s settings; the trigger checks them with the Access Key and Access Secret of the credential.',
+			"NXCloud has no API to register webhooks, and its console keeps one webhook URL per WhatsApp application (WhatsApp → application management → your application). To try the trigger, paste the Test URL above there and click Listen for test event; the Test URL answers only while the editor listens. When the workflow is ready, replace it with the Production URL and activate the workflow. Pushes are signed only when a receipt-signing algorithm is chosen in that application's settings; the trigger checks them with the Access Key and Access Secret of the credential.",
 		name: 'whatsappSetupNotice',
 		type: 'notice',
 		default: '',
@@ -27,11 +27,20 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'WhatsApp Webhook', value: 'whatsapp', description: 'Status, inbound message, template, account and call pushes' },
-			{ name: 'Callbot Callback', value: 'callbot', description: 'Task, order and call callbacks of the AI outbound-call robot' },
+			{
+				name: 'WhatsApp Webhook',
+				value: 'whatsapp',
+				description: 'Status, inbound message, template, account and call pushes',
+			},
+			{
+				name: 'Callbot Callback',
+				value: 'callbot',
+				description: 'Task, order and call callbacks of the AI outbound-call robot',
+			},
 		],
 		default: 'whatsapp',
-		description: 'Which NXCloud product posts to this URL. They are set up separately and sign differently.',
+		description:
+			'Which NXCloud product posts to this URL. They are set up separately and sign differently.',
 	},
 	{
 		displayName: 'Events to Emit',
@@ -39,18 +48,55 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'multiOptions',
 		// Values are the `filterKey`s of events/whatsapp.ts. Same order as the outputs (events/outputs.ts).
 		options: [
-			{ name: 'Account and Account Review Updates', value: 'account', description: 'To the Account output' },
-			{ name: 'Call Records', value: 'call', description: 'One record per finished WhatsApp call, to the Call output' },
-			{ name: 'Inbound Messages', value: 'message', description: 'Text, media, location, interactive, order, reaction and other messages users send to your number, to the Message output' },
-			{ name: 'Phone Number Events', value: 'phone', description: 'Display-name and quality-rating changes of a business number, to the Phone output' },
-			{ name: 'Status: Delivered', value: 'status.delivered', description: 'To the Delivered output' },
+			{
+				name: 'Account and Account Review Updates',
+				value: 'account',
+				description: 'To the Account output',
+			},
+			{
+				name: 'Call Records',
+				value: 'call',
+				description: 'One record per finished WhatsApp call, to the Call output',
+			},
+			{
+				name: 'Inbound Messages',
+				value: 'message',
+				description:
+					'Text, media, location, interactive, order, reaction and other messages users send to your number, to the Message output',
+			},
+			{
+				name: 'Phone Number Events',
+				value: 'phone',
+				description:
+					'Display-name and quality-rating changes of a business number, to the Phone output',
+			},
+			{
+				name: 'Status: Delivered',
+				value: 'status.delivered',
+				description: 'To the Delivered output',
+			},
 			{ name: 'Status: Failed', value: 'status.failed', description: 'To the Failed output' },
 			{ name: 'Status: Read', value: 'status.read', description: 'To the Read output' },
 			{ name: 'Status: Sent', value: 'status.sent', description: 'To the Sent output' },
-			{ name: 'Template Status, Quality and Category Updates', value: 'template', description: 'To the Template output' },
+			{
+				name: 'Template Status, Quality and Category Updates',
+				value: 'template',
+				description: 'To the Template output',
+			},
 		],
-		default: ['account', 'call', 'message', 'phone', 'status.delivered', 'status.failed', 'status.read', 'status.sent', 'template'],
-		description: 'Events that start the workflow; others are answered and dropped. Events the trigger does not recognise always go to the Other output.',
+		default: [
+			'account',
+			'call',
+			'message',
+			'phone',
+			'status.delivered',
+			'status.failed',
+			'status.read',
+			'status.sent',
+			'template',
+		],
+		description:
+			'Events that start the workflow; others are answered and dropped. Events the trigger does not recognise always go to the Other output.',
 		displayOptions: { show: { source: ['whatsapp'] } },
 	},
 	{
@@ -64,7 +110,8 @@ export const triggerProperties: INodeProperties[] = [
 			{ name: 'Task Status', value: 'task', description: 'To the Task output' },
 		],
 		default: ['call', 'order', 'task'],
-		description: 'Callbacks that start the workflow; others are answered and dropped. Callbacks of an unknown shape always go to the Other output.',
+		description:
+			'Callbacks that start the workflow; others are answered and dropped. Callbacks of an unknown shape always go to the Other output.',
 		displayOptions: { show: { source: ['callbot'] } },
 	},
 	{
@@ -73,8 +120,16 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Required', value: 'required', description: 'Refuse (401) anything unsigned or wrongly signed' },
-			{ name: 'Verify If Present', value: 'ifPresent', description: 'Refuse wrong signatures, let unsigned requests through' },
+			{
+				name: 'Required',
+				value: 'required',
+				description: 'Refuse (401) anything unsigned or wrongly signed',
+			},
+			{
+				name: 'Verify If Present',
+				value: 'ifPresent',
+				description: 'Refuse wrong signatures, let unsigned requests through',
+			},
 			{ name: 'Off', value: 'off', description: 'Accept everything posted to the URL' },
 		],
 		default: 'required',
@@ -111,7 +166,8 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 85266123456, +86 176 0000 0819',
-		description: 'Only emit events for these business numbers (comma-separated). Leave empty for all numbers.',
+		description:
+			'Only emit events for these business numbers (comma-separated). Leave empty for all numbers.',
 		displayOptions: { show: { source: ['whatsapp'] } },
 	},
 	{
@@ -120,8 +176,16 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Emit', value: 'emit', description: 'Emit them: the filter cannot tell whose they are, so nothing is lost' },
-			{ name: 'Drop', value: 'drop', description: 'Answer and drop them: only events that name a listed number are emitted' },
+			{
+				name: 'Emit',
+				value: 'emit',
+				description: 'Emit them: the filter cannot tell whose they are, so nothing is lost',
+			},
+			{
+				name: 'Drop',
+				value: 'drop',
+				description: 'Answer and drop them: only events that name a listed number are emitted',
+			},
 		],
 		default: 'emit',
 		description:
@@ -144,7 +208,8 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'dropRedeliveries',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to answer, but not emit, an event that was already received (same message ID and status, template event, order, call or task report)',
+		description:
+			'Whether to answer, but not emit, an event that was already received (same message ID and status, template event, order, call or task report)',
 	},
 	{
 		displayName: 'Redelivery Window',

@@ -84,7 +84,13 @@ export function redeliveryIdentity(source: 'whatsapp' | 'callbot', event: SplitE
 		if (event.event.startsWith('status.')) {
 			const id = text(data.id);
 			return id
-				? joinKey(['status', id, text(data.status), canonical(data.errors ?? null), canonical(data.costs ?? null)])
+				? joinKey([
+						'status',
+						id,
+						text(data.status),
+						canonical(data.errors ?? null),
+						canonical(data.costs ?? null),
+					])
 				: content();
 		}
 		if (event.output === 'call') {
@@ -98,7 +104,9 @@ export function redeliveryIdentity(source: 'whatsapp' | 'callbot', event: SplitE
 	const detail: IDataObject = isObject(data.callInfoDetail) ? data.callInfoDetail : {};
 	if (event.output === 'order') {
 		const id = text(data.orderID);
-		return id ? joinKey(['order', id, String(data.finish), text(detail.callID), text(detail.callStatus)]) : content();
+		return id
+			? joinKey(['order', id, String(data.finish), text(detail.callID), text(detail.callStatus)])
+			: content();
 	}
 	if (event.output === 'call') {
 		const id = text(detail.callID);
@@ -116,7 +124,10 @@ export function redeliveryIdentity(source: 'whatsapp' | 'callbot', event: SplitE
  * of 20,000 keys has a chance below 1e-10 of two different events colliding.
  */
 export function redeliveryKey(source: 'whatsapp' | 'callbot', event: SplitEvent): string {
-	return createHash('sha256').update(redeliveryIdentity(source, event), 'utf8').digest('hex').slice(0, 16);
+	return createHash('sha256')
+		.update(redeliveryIdentity(source, event), 'utf8')
+		.digest('hex')
+		.slice(0, 16);
 }
 
 export interface WindowResult {
@@ -145,5 +156,9 @@ export function admitKeys(keys: string[], window: readonly string[], size: numbe
 		return { fresh, window: [...window], changed: false };
 	}
 	const next = [...window, ...added];
-	return { fresh, window: next.length > size ? next.slice(next.length - size) : next, changed: true };
+	return {
+		fresh,
+		window: next.length > size ? next.slice(next.length - size) : next,
+		changed: true,
+	};
 }

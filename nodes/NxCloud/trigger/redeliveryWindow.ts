@@ -11,7 +11,9 @@ export function windowMemoryKey(workflowId: string | undefined, nodeId: string):
 /** The stored window (oldest first), ignoring anything that is not a list of strings. */
 export function readStoredWindow(staticData: IDataObject): string[] {
 	const stored = staticData[WINDOW_KEY];
-	return Array.isArray(stored) ? stored.filter((key): key is string => typeof key === 'string') : [];
+	return Array.isArray(stored)
+		? stored.filter((key): key is string => typeof key === 'string')
+		: [];
 }
 
 /**

@@ -14,7 +14,11 @@ export interface RefusalAdvice {
  * missing header). `signed`: whether the request had a `sign` header at all. Never quotes the
  * request's body or any secret.
  */
-export function refusalAdvice(source: TriggerSource, body: IDataObject, signed: boolean): RefusalAdvice {
+export function refusalAdvice(
+	source: TriggerSource,
+	body: IDataObject,
+	signed: boolean,
+): RefusalAdvice {
 	const where =
 		source === 'callbot'
 			? 'the Callbot Developer page of the NXCloud console (AI outbound call → Developer)'
@@ -47,7 +51,8 @@ export function refusalAdvice(source: TriggerSource, body: IDataObject, signed: 
 			};
 		case 'stale_timestamp':
 			return {
-				problem: 'This push is signed, but its timestamp is older (or further ahead) than Max Timestamp Age allows.',
+				problem:
+					'This push is signed, but its timestamp is older (or further ahead) than Max Timestamp Age allows.',
 				fix: "Check this machine's clock, or raise Max Timestamp Age (0 turns the check off).",
 			};
 		case 'malformed_json':
@@ -66,10 +71,14 @@ export function refusalAdvice(source: TriggerSource, body: IDataObject, signed: 
 			};
 		case 'delivery_in_progress':
 			return {
-				problem: 'An earlier delivery of the same event was still being stored after 10 seconds (n8n is slow to store executions).',
+				problem:
+					'An earlier delivery of the same event was still being stored after 10 seconds (n8n is slow to store executions).',
 				fix: 'Nothing to do for this push: NXCloud retries it. If it recurs, check the load on n8n and its database.',
 			};
 		default:
-			return { problem: `This request was refused (${String(body.reason ?? 'unknown reason')}).`, fix: String(body.error ?? '') };
+			return {
+				problem: `This request was refused (${String(body.reason ?? 'unknown reason')}).`,
+				fix: String(body.error ?? ''),
+			};
 	}
 }

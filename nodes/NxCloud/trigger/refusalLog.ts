@@ -16,7 +16,11 @@ const windows = new Map<string, Window>();
  * Whether to log a refusal now, and how many like it went unlogged since the last line. A flood of
  * forged pushes writes one line per reason per minute instead of one per push.
  */
-export function noteRefusal(nodeKey: string, reason: string, nowMs: number): { log: boolean; suppressed: number } {
+export function noteRefusal(
+	nodeKey: string,
+	reason: string,
+	nowMs: number,
+): { log: boolean; suppressed: number } {
 	const key = `${nodeKey}\u0000${reason}`;
 	const window = windows.get(key);
 	if (window === undefined || nowMs - window.startedAt >= REFUSAL_LOG_INTERVAL_MS) {

@@ -22,7 +22,12 @@ interface Entry {
 const cache = new Map<string, Entry>();
 
 /** Cache key: the same node of the same workflow with the same credential and source. */
-export function secretCacheKey(workflowId: string | undefined, nodeId: string, credentialId: string | null | undefined, source: string): string {
+export function secretCacheKey(
+	workflowId: string | undefined,
+	nodeId: string,
+	credentialId: string | null | undefined,
+	source: string,
+): string {
 	return `${workflowId ?? ''}\u0000${nodeId}\u0000${credentialId ?? ''}\u0000${source}`;
 }
 

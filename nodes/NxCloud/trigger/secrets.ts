@@ -28,9 +28,12 @@ export async function loadSecrets(
 	const missing = missingCredentialField(credentials, FIELDS_BY_SOURCE[source]);
 	if (missing) return missing.replace('this operation needs', 'Signature Check needs');
 	return {
-		accessSecret: typeof credentials.accessSecret === 'string' ? credentials.accessSecret : undefined,
-		callbotUuid: typeof credentials.callbotUuid === 'string' ? credentials.callbotUuid.trim() : undefined,
-		callbotSecretKey: typeof credentials.callbotSecretKey === 'string' ? credentials.callbotSecretKey : undefined,
+		accessSecret:
+			typeof credentials.accessSecret === 'string' ? credentials.accessSecret : undefined,
+		callbotUuid:
+			typeof credentials.callbotUuid === 'string' ? credentials.callbotUuid.trim() : undefined,
+		callbotSecretKey:
+			typeof credentials.callbotSecretKey === 'string' ? credentials.callbotSecretKey : undefined,
 		callbotAlgorithm: callbotAlgorithmFromHeader(String(credentials.callbotAlgorithm ?? 'MD5')),
 	};
 }
@@ -52,7 +55,12 @@ export async function webhookSecrets(
 	fresh = false,
 ): Promise<WebhookSecrets | string> {
 	const node = context.getNode();
-	const key = secretCacheKey(context.getWorkflow().id, node.id, node.credentials?.nxCloudApi?.id, source);
+	const key = secretCacheKey(
+		context.getWorkflow().id,
+		node.id,
+		node.credentials?.nxCloudApi?.id,
+		source,
+	);
 	if (!fresh) {
 		const cached = cachedSecrets(key, nowMs);
 		if (cached) return { secrets: cached, cached: true };

@@ -36,8 +36,11 @@ export interface TriggerSecrets {
 export type ParameterReader = (name: string, fallback: unknown) => unknown;
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], name: string): T {
-	if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-	throw new Error(`Parameter "${name}" must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}`);
+	if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
+		return value as T;
+	throw new Error(
+		`Parameter "${name}" must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}`,
+	);
 }
 
 function wholeNumber(value: unknown, name: string, min: number, max: number): number {
@@ -53,11 +56,19 @@ export function readSettings(read: ParameterReader): TriggerSettings {
 	const eventsName = source === 'callbot' ? 'callbotEvents' : 'events';
 	const events = read(eventsName, []);
 	if (!Array.isArray(events) || events.some((e) => typeof e !== 'string')) {
-		throw new Error(`Parameter "${eventsName}" must be a list of event names; got ${JSON.stringify(events)}`);
+		throw new Error(
+			`Parameter "${eventsName}" must be a list of event names; got ${JSON.stringify(events)}`,
+		);
 	}
-	const signatureCheck = oneOf(read('signatureCheck', 'required'), ['required', 'ifPresent', 'off'] as const, 'signatureCheck');
+	const signatureCheck = oneOf(
+		read('signatureCheck', 'required'),
+		['required', 'ifPresent', 'off'] as const,
+		'signatureCheck',
+	);
 	const maxTimestampAge =
-		signatureCheck === 'off' ? 0 : wholeNumber(read('maxTimestampAge', 0), 'maxTimestampAge', 0, 31_536_000);
+		signatureCheck === 'off'
+			? 0
+			: wholeNumber(read('maxTimestampAge', 0), 'maxTimestampAge', 0, 31_536_000);
 	let businessPhones: string[] = [];
 	let unknownPhoneEvents: UnknownPhoneEvents = 'emit';
 	if (source === 'whatsapp') {
@@ -72,15 +83,30 @@ export function readSettings(read: ParameterReader): TriggerSettings {
 			);
 		}
 		businessPhones = parsed.phones;
-		unknownPhoneEvents = oneOf(read('unknownPhoneEvents', 'emit'), ['emit', 'drop'] as const, 'unknownPhoneEvents');
+		unknownPhoneEvents = oneOf(
+			read('unknownPhoneEvents', 'emit'),
+			['emit', 'drop'] as const,
+			'unknownPhoneEvents',
+		);
 	}
-	const outputRouting = oneOf(read('outputRouting', 'perType'), ['perType', 'single'] as const, 'outputRouting');
+	const outputRouting = oneOf(
+		read('outputRouting', 'perType'),
+		['perType', 'single'] as const,
+		'outputRouting',
+	);
 	const dropRedeliveries = read('dropRedeliveries', true);
 	if (typeof dropRedeliveries !== 'boolean') {
-		throw new Error(`Parameter "dropRedeliveries" must be true or false; got ${JSON.stringify(dropRedeliveries)}`);
+		throw new Error(
+			`Parameter "dropRedeliveries" must be true or false; got ${JSON.stringify(dropRedeliveries)}`,
+		);
 	}
 	const redeliveryWindow = dropRedeliveries
-		? wholeNumber(read('redeliveryWindow', DEFAULT_REDELIVERY_WINDOW), 'redeliveryWindow', 1, MAX_REDELIVERY_WINDOW)
+		? wholeNumber(
+				read('redeliveryWindow', DEFAULT_REDELIVERY_WINDOW),
+				'redeliveryWindow',
+				1,
+				MAX_REDELIVERY_WINDOW,
+			)
 		: DEFAULT_REDELIVERY_WINDOW;
 	return {
 		source,

@@ -13,7 +13,11 @@ export interface Refusal {
 
 export type SignatureOutcome = { refusal: Refusal } | { verified: boolean };
 
-function unauthorized(reason: string, error: string, extra: IDataObject = {}): { refusal: Refusal } {
+function unauthorized(
+	reason: string,
+	error: string,
+	extra: IDataObject = {},
+): { refusal: Refusal } {
 	return { refusal: { status: 401, body: { error, reason, ...extra } } };
 }
 
@@ -49,12 +53,18 @@ export function checkSignature(
 		}
 		const rejection = verifyWhatsAppPush(headers, rawBody, secrets.accessSecret);
 		if (rejection?.reason === 'missing_header') {
-			return unauthorized('missing_header', `Missing signature header "${rejection.header}"`, { header: rejection.header });
+			return unauthorized('missing_header', `Missing signature header "${rejection.header}"`, {
+				header: rejection.header,
+			});
 		}
 		if (rejection?.reason === 'unknown_algorithm') {
-			return unauthorized('unknown_algorithm', `Unknown signature algorithm "${rejection.algorithm}"; expected md5 or sha256`, {
-				algorithm: rejection.algorithm,
-			});
+			return unauthorized(
+				'unknown_algorithm',
+				`Unknown signature algorithm "${rejection.algorithm}"; expected md5 or sha256`,
+				{
+					algorithm: rejection.algorithm,
+				},
+			);
 		}
 		if (rejection) return unauthorized('bad_signature', 'The signature does not match the request');
 	} else {
@@ -69,28 +79,43 @@ export function checkSignature(
 			algorithm: secrets.callbotAlgorithm,
 		});
 		if (rejection?.reason === 'missing_header') {
-			return unauthorized('missing_header', `Missing signature header "${rejection.header}"`, { header: rejection.header });
-		}
-		if (rejection?.reason === 'unknown_algorithm') {
-			return unauthorized('unknown_algorithm', `Unknown signature algorithm "${rejection.algorithm}"; expected MD5 or SHA256`, {
-				algorithm: rejection.algorithm,
+			return unauthorized('missing_header', `Missing signature header "${rejection.header}"`, {
+				header: rejection.header,
 			});
 		}
+		if (rejection?.reason === 'unknown_algorithm') {
+			return unauthorized(
+				'unknown_algorithm',
+				`Unknown signature algorithm "${rejection.algorithm}"; expected MD5 or SHA256`,
+				{
+					algorithm: rejection.algorithm,
+				},
+			);
+		}
 		if (rejection?.reason === 'wrong_account') {
-			return unauthorized('bad_signature', 'The uuid header is not the Callbot UUID of this credential');
+			return unauthorized(
+				'bad_signature',
+				'The uuid header is not the Callbot UUID of this credential',
+			);
 		}
 		if (rejection) return unauthorized('bad_signature', 'The signature does not match the request');
 	}
 
-	const [header, unit] = settings.source === 'whatsapp' ? (['ts', 'ms'] as const) : (['createts', 's'] as const);
+	const [header, unit] =
+		settings.source === 'whatsapp' ? (['ts', 'ms'] as const) : (['createts', 's'] as const);
 	const stale = checkTimestampAge(header, headers[header], unit, settings.maxTimestampAge, nowMs);
 	if (stale) {
-		const age = stale.ageSeconds === null ? 'is not a number' : `is ${stale.ageSeconds} s away from now`;
-		return unauthorized('stale_timestamp', `The "${header}" timestamp ${age}; the limit is ${stale.maxAgeSeconds} s`, {
-			header,
-			ageSeconds: stale.ageSeconds,
-			maxAgeSeconds: stale.maxAgeSeconds,
-		});
+		const age =
+			stale.ageSeconds === null ? 'is not a number' : `is ${stale.ageSeconds} s away from now`;
+		return unauthorized(
+			'stale_timestamp',
+			`The "${header}" timestamp ${age}; the limit is ${stale.maxAgeSeconds} s`,
+			{
+				header,
+				ageSeconds: stale.ageSeconds,
+				maxAgeSeconds: stale.maxAgeSeconds,
+			},
+		);
 	}
 	return { verified: true };
 }

@@ -53,7 +53,8 @@ export async function takePush(request: IncomingRequest, context: TakeContext): 
 		const earlier = requestsTaking(windowKey, outcome.keys.redelivered);
 		if (earlier.length === 0) {
 			const { admitted } = outcome.keys;
-			const reservation = admitted.length > 0 ? reserve(windowKey, admitted, settings.redeliveryWindow) : undefined;
+			const reservation =
+				admitted.length > 0 ? reserve(windowKey, admitted, settings.redeliveryWindow) : undefined;
 			return { outcome, reservation };
 		}
 		const remaining = deadline - Date.now();

@@ -91,7 +91,9 @@ export function reserve(memoryKey: string, keys: readonly string[], limit: numbe
 	const ended = new Promise<void>((resolve) => {
 		settle = resolve;
 	});
-	const mine = [...new Set(keys)].filter((key) => !node.taking.has(key) && !node.storedSet.has(key));
+	const mine = [...new Set(keys)].filter(
+		(key) => !node.taking.has(key) && !node.storedSet.has(key),
+	);
 	const entry: Taking = { ended, executionStored: false };
 	for (const key of mine) node.taking.set(key, entry);
 	let done = false;
@@ -108,7 +110,8 @@ export function reserve(memoryKey: string, keys: readonly string[], limit: numbe
 			}
 		}
 		if (current.stored.length > limit) {
-			for (const key of current.stored.splice(0, current.stored.length - limit)) current.storedSet.delete(key);
+			for (const key of current.stored.splice(0, current.stored.length - limit))
+				current.storedSet.delete(key);
 		}
 		settle();
 	};
@@ -126,7 +129,11 @@ export function reserve(memoryKey: string, keys: readonly string[], limit: numbe
  * with every key this process knows has its execution stored (which also repairs keys another
  * process's save overwrote), oldest first, the newest `limit`.
  */
-export function windowToStore(memoryKey: string, storedCopy: readonly string[], limit: number): string[] {
+export function windowToStore(
+	memoryKey: string,
+	storedCopy: readonly string[],
+	limit: number,
+): string[] {
 	const node = nodes.get(memoryKey);
 	const here = [...(node?.stored ?? [])];
 	for (const [key, taking] of node?.taking ?? []) if (taking.executionStored) here.push(key);

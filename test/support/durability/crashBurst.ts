@@ -11,7 +11,14 @@ import { uniqueName } from '../e2e/n8nClient';
 import { NODE_TYPES, cacheDir } from '../e2e/paths';
 import { countExecutions } from '../reliability/executions';
 import { executionsPerMarker } from './executionMarkers';
-import { deliver, deliverAll, durabilityAccount, pushBatch, type Delivery, type SignedPush } from './pushes';
+import {
+	deliver,
+	deliverAll,
+	durabilityAccount,
+	pushBatch,
+	type Delivery,
+	type SignedPush,
+} from './pushes';
 import type { DurabilityTopology } from './topology';
 
 export interface CrashBurstOptions {
@@ -62,12 +69,19 @@ function tally(deliveries: Delivery[]): Record<string, number> {
 }
 
 /** Deploys an active workflow holding only the trigger (WhatsApp, default settings). */
-async function deployTrigger(topology: DurabilityTopology, account: ReturnType<typeof durabilityAccount>): Promise<{ workflowId: string; path: string }> {
+async function deployTrigger(
+	topology: DurabilityTopology,
+	account: ReturnType<typeof durabilityAccount>,
+): Promise<{ workflowId: string; path: string }> {
 	const n8n = topology.client();
 	const credentialId = await n8n.createCredential({
 		name: uniqueName('durability'),
 		type: 'nxCloudApi',
-		data: { ...account, callbotUuid: randomUUID(), callbotSecretKey: randomBytes(8).toString('hex') },
+		data: {
+			...account,
+			callbotUuid: randomUUID(),
+			callbotSecretKey: randomBytes(8).toString('hex'),
+		},
 	});
 	const webhookId = randomUUID();
 	const workflowId = await n8n.createWorkflow({
@@ -95,7 +109,16 @@ async function waitUntilServed(topology: DurabilityTopology, path: string): Prom
 	for (let i = 0; i < topology.webhookProcesses; i++) {
 		await pollUntil(
 			`process ${i} to serve the trigger`,
-			async () => ((await http(topology.webhookUrlOf(i, path), { method: 'POST', body: {}, timeoutMs: 5_000 }).catch(() => undefined))?.status === 401 ? true : undefined),
+			async () =>
+				(
+					await http(topology.webhookUrlOf(i, path), {
+						method: 'POST',
+						body: {},
+						timeoutMs: 5_000,
+					}).catch(() => undefined)
+				)?.status === 401
+					? true
+					: undefined,
 			{ timeoutMs: 120_000, intervalMs: 250 },
 		);
 	}
@@ -104,14 +127,21 @@ async function waitUntilServed(topology: DurabilityTopology, path: string): Prom
 /** Delivers a push until it is answered 2xx, as NXCloud retries (a few tries, a pause between). */
 async function deliverUntilTaken(url: string, push: SignedPush): Promise<Delivery> {
 	let last: Delivery = await deliver(url, push);
-	for (let attempt = 1; attempt < 6 && !(last.status !== undefined && last.status < 300); attempt++) {
+	for (
+		let attempt = 1;
+		attempt < 6 && !(last.status !== undefined && last.status < 300);
+		attempt++
+	) {
 		await delay(1_000);
 		last = await deliver(url, push);
 	}
 	return last;
 }
 
-export async function runCrashBurst(topology: DurabilityTopology, options: CrashBurstOptions): Promise<CrashBurstFigures> {
+export async function runCrashBurst(
+	topology: DurabilityTopology,
+	options: CrashBurstOptions,
+): Promise<CrashBurstFigures> {
 	const account = durabilityAccount();
 	const { workflowId, path } = await deployTrigger(topology, account);
 	await waitUntilServed(topology, path);
@@ -136,7 +166,8 @@ export async function runCrashBurst(topology: DurabilityTopology, options: Crash
 	const redeliveries: Delivery[] = [];
 	await Promise.all(
 		Array.from({ length: options.concurrency }, async () => {
-			for (let push = queue.shift(); push; push = queue.shift()) redeliveries.push(await deliverUntilTaken(url, push));
+			for (let push = queue.shift(); push; push = queue.shift())
+				redeliveries.push(await deliverUntilTaken(url, push));
 		}),
 	);
 	const t3 = Date.now();
@@ -154,7 +185,8 @@ export async function runCrashBurst(topology: DurabilityTopology, options: Crash
 		).catch(() => undefined);
 		await delay(2_000);
 	}
-	const perMarker = await (topology.executionsPerMarker?.(workflowId) ?? executionsPerMarker(n8n, workflowId));
+	const perMarker = await (topology.executionsPerMarker?.(workflowId) ??
+		executionsPerMarker(n8n, workflowId));
 	const statuses = (await countExecutions(n8n, workflowId)).byStatus;
 
 	const answered200 = new Set(first.filter((d) => d.status === 200).map((d) => d.marker));
@@ -168,8 +200,12 @@ export async function runCrashBurst(topology: DurabilityTopology, options: Crash
 		answered200: answered200.size,
 		executed: pushes.filter((p) => (perMarker.get(p.marker) ?? 0) > 0).length,
 		missing: pushes.filter((p) => !perMarker.has(p.marker)).map((p) => p.marker),
-		duplicatedAfter200: pushes.filter((p) => answered200.has(p.marker) && (perMarker.get(p.marker) ?? 0) > 1).map((p) => p.marker),
-		duplicatedWithout200: pushes.filter((p) => !answered200.has(p.marker) && (perMarker.get(p.marker) ?? 0) > 1).map((p) => p.marker),
+		duplicatedAfter200: pushes
+			.filter((p) => answered200.has(p.marker) && (perMarker.get(p.marker) ?? 0) > 1)
+			.map((p) => p.marker),
+		duplicatedWithout200: pushes
+			.filter((p) => !answered200.has(p.marker) && (perMarker.get(p.marker) ?? 0) > 1)
+			.map((p) => p.marker),
 		redeliveryAnswers: tally(redeliveries),
 		executionStatuses: statuses,
 		seconds: { burst: (t1 - t0) / 1000, restart: (t2 - t1) / 1000, redelivery: (t3 - t2b) / 1000 },

@@ -12,7 +12,10 @@ export interface DurabilityAccount {
 }
 
 export function durabilityAccount(): DurabilityAccount {
-	return { accessKey: `durKey${randomBytes(4).toString('hex')}`, accessSecret: `DurSecret-${randomBytes(12).toString('hex')}` };
+	return {
+		accessKey: `durKey${randomBytes(4).toString('hex')}`,
+		accessSecret: `DurSecret-${randomBytes(12).toString('hex')}`,
+	};
 }
 
 export interface SignedPush {
@@ -32,14 +35,48 @@ export function signedPush(account: DurabilityAccount, marker: string): SignedPu
 		business_phone: '85266123456',
 		metadata: { display_phone_number: '85266123456', phone_number_id: '124870000014609' },
 		contacts: [{ profile: { name: 'Durability' }, wa_id: '8617600000819' }],
-		messages: [{ from: '8617600000819', id: marker, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: `hello ${marker}` } }],
+		messages: [
+			{
+				from: '8617600000819',
+				id: marker,
+				timestamp: String(Math.floor(Date.now() / 1000)),
+				type: 'text',
+				text: { body: `hello ${marker}` },
+			},
+		],
 	});
 	const ts = Date.now().toString();
-	const sign = standInSigning.openPlatformSign({ accessKey: account.accessKey, action: 'mo', bizType: '2', ts, body, accessSecret: account.accessSecret }, 'md5');
-	return { marker, body, headers: { 'content-type': 'application/json', accesskey: account.accessKey, action: 'mo', biztype: '2', ts, algorithm: 'md5', sign } };
+	const sign = standInSigning.openPlatformSign(
+		{
+			accessKey: account.accessKey,
+			action: 'mo',
+			bizType: '2',
+			ts,
+			body,
+			accessSecret: account.accessSecret,
+		},
+		'md5',
+	);
+	return {
+		marker,
+		body,
+		headers: {
+			'content-type': 'application/json',
+			accesskey: account.accessKey,
+			action: 'mo',
+			biztype: '2',
+			ts,
+			algorithm: 'md5',
+			sign,
+		},
+	};
 }
 
-export function pushBatch(account: DurabilityAccount, count: number, tag = randomBytes(4).toString('hex')): SignedPush[] {
+export function pushBatch(
+	account: DurabilityAccount,
+	count: number,
+	tag = randomBytes(4).toString('hex'),
+): SignedPush[] {
 	return Array.from({ length: count }, (_, i) => signedPush(account, `dur-${tag}-${i}`));
 }
 
@@ -56,12 +93,29 @@ export interface Delivery {
 }
 
 /** Posts one push byte for byte (same body, same headers, so same signature). */
-export async function deliver(url: string, push: SignedPush, dispatcher?: Agent): Promise<Delivery> {
+export async function deliver(
+	url: string,
+	push: SignedPush,
+	dispatcher?: Agent,
+): Promise<Delivery> {
 	try {
-		const response = await request(url, { method: 'POST', headers: push.headers, body: push.body, dispatcher, headersTimeout: 60_000, bodyTimeout: 60_000 });
+		const response = await request(url, {
+			method: 'POST',
+			headers: push.headers,
+			body: push.body,
+			dispatcher,
+			headersTimeout: 60_000,
+			bodyTimeout: 60_000,
+		});
 		const text = await response.body.text();
 		const backend = response.headers['x-queue-backend'];
-		return { marker: push.marker, status: response.statusCode, body: text, at: Date.now(), ...(typeof backend === 'string' ? { answeredBy: backend } : {}) };
+		return {
+			marker: push.marker,
+			status: response.statusCode,
+			body: text,
+			at: Date.now(),
+			...(typeof backend === 'string' ? { answeredBy: backend } : {}),
+		};
 	} catch (error) {
 		return { marker: push.marker, error: (error as Error).message, at: Date.now() };
 	}

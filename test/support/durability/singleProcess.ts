@@ -16,18 +16,29 @@ import {
 	waitForReadiness,
 	type StartedN8n,
 } from '../e2e/n8nProcess';
-import { createApiKey, generatePassword, loadedNodeTypes, login, setupOwner } from '../e2e/ownerSession';
+import {
+	createApiKey,
+	generatePassword,
+	loadedNodeTypes,
+	login,
+	setupOwner,
+} from '../e2e/ownerSession';
 import { NODE_TYPES, e2eDir, node24Bin } from '../e2e/paths';
 import type { DurabilityTopology } from './topology';
 
-export async function startSingleProcess(extraEnv: Record<string, string> = {}): Promise<DurabilityTopology> {
+export async function startSingleProcess(
+	extraEnv: Record<string, string> = {},
+): Promise<DurabilityTopology> {
 	removeStaleRunFolders();
 	// The run-<pid>-<time> name lets a later run clean up after a crashed one (see n8nProcess.ts).
 	const runFolder = join(e2eDir, `run-${process.pid}-${Date.now()}`);
 	const userFolder = join(runFolder, 'home');
 	const logFile = join(runFolder, 'n8n.log');
 	mkdirSync(userFolder, { recursive: true });
-	const baseEnv: NodeJS.ProcessEnv = { ...process.env, PATH: `${dirname(node24Bin)}:${process.env.PATH ?? ''}` };
+	const baseEnv: NodeJS.ProcessEnv = {
+		...process.env,
+		PATH: `${dirname(node24Bin)}:${process.env.PATH ?? ''}`,
+	};
 	prepareUserFolder(userFolder, baseEnv);
 	const port = await freePort();
 	let brokerPort = await freePort();
@@ -44,7 +55,12 @@ export async function startSingleProcess(extraEnv: Record<string, string> = {}):
 	let n8n: StartedN8n = startN8n(env, logFile);
 	await waitForReadiness(baseUrl, n8n, logFile, 300_000);
 
-	const owner = { email: 'durability-owner@nxcloud.test', password: generatePassword(), firstName: 'Dur', lastName: 'Ability' };
+	const owner = {
+		email: 'durability-owner@nxcloud.test',
+		password: generatePassword(),
+		firstName: 'Dur',
+		lastName: 'Ability',
+	};
 	await setupOwner(baseUrl, owner);
 	const session = await login(baseUrl, owner.email, owner.password);
 	const apiKey = await createApiKey(baseUrl, session, `durability-${process.pid}`);
@@ -80,10 +96,18 @@ export async function startSingleProcess(extraEnv: Record<string, string> = {}):
 			client.connection.pid = n8n.pid;
 			await waitForReadiness(baseUrl, n8n, logFile, 300_000);
 			// Keep-alive sockets to the killed process fail once ("other side closed"), then go.
-			await pollUntil('the public API after the restart', async () => await client.api('GET', '/workflows?limit=1').then(() => true, () => undefined), {
-				timeoutMs: 60_000,
-				intervalMs: 500,
-			});
+			await pollUntil(
+				'the public API after the restart',
+				async () =>
+					await client.api('GET', '/workflows?limit=1').then(
+						() => true,
+						() => undefined,
+					),
+				{
+					timeoutMs: 60_000,
+					intervalMs: 500,
+				},
+			);
 		},
 		async stop() {
 			await stopN8n(n8n.pid);

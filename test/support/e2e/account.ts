@@ -41,7 +41,10 @@ export function newAccount(options: { recognisableSecrets?: boolean } = {}): NxC
 }
 
 /** The `nxCloudApi` credential data for the account (both halves filled). */
-export function credentialData(account: NxCloudAccount, extra: Record<string, string> = {}): Record<string, string> {
+export function credentialData(
+	account: NxCloudAccount,
+	extra: Record<string, string> = {},
+): Record<string, string> {
 	return {
 		accessKey: account.accessKey,
 		accessSecret: account.accessSecret,

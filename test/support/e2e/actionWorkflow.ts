@@ -12,7 +12,12 @@ export interface ActionNodeOptions {
 	/** The NXCloud node's parameters (resource, operation, fields; expressions like `={{ $json.phone }}` work). */
 	parameters: Record<string, unknown>;
 	/** Node settings: onError, retryOnFail, typeVersion, or another node type (e.g. the trigger's sibling). */
-	node?: Partial<Pick<WorkflowNode, 'type' | 'typeVersion' | 'onError' | 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>>;
+	node?: Partial<
+		Pick<
+			WorkflowNode,
+			'type' | 'typeVersion' | 'onError' | 'retryOnFail' | 'maxTries' | 'waitBetweenTries'
+		>
+	>;
 	/** Workflow name; must be unique (n8n refuses duplicate names). */
 	name: string;
 }
@@ -31,7 +36,8 @@ export function actionWorkflow(webhookPath: string, options: ActionNodeOptions):
 		parameters: options.parameters,
 		...options.node,
 	};
-	if (options.credentialId) action.credentials = { nxCloudApi: { id: options.credentialId, name: 'e2e' } };
+	if (options.credentialId)
+		action.credentials = { nxCloudApi: { id: options.credentialId, name: 'e2e' } };
 	return {
 		name: options.name,
 		settings: { executionOrder: 'v1' },
@@ -67,7 +73,10 @@ export function actionWorkflow(webhookPath: string, options: ActionNodeOptions):
 }
 
 /** The `runId` a run posted, read back from the webhook node's output in an execution. */
-export function runIdOf(runData: Record<string, Array<{ data?: { main?: unknown[] } }>>): string | undefined {
-	const first = runData[WEBHOOK_NODE_NAME]?.[0]?.data?.main?.[0] as Array<{ json?: { body?: { runId?: string } } }> | undefined;
+export function runIdOf(
+	runData: Record<string, Array<{ data?: { main?: unknown[] } }>>,
+): string | undefined {
+	const first = runData[WEBHOOK_NODE_NAME]?.[0]?.data?.main?.[0] as
+		Array<{ json?: { body?: { runId?: string } } }> | undefined;
 	return first?.[0]?.json?.body?.runId;
 }

@@ -11,7 +11,11 @@ function nodeRun(execution: Execution, nodeName: string, runIndex: number): Node
  * A node's output items per output index (`[output0Items, output1Items, …]`), as n8n recorded
  * them; `[]` when the node did not run. A null output (nothing emitted there) reads as `[]`.
  */
-export function nodeOutputs(execution: Execution, nodeName: string, runIndex = 0): ExecutionItem[][] {
+export function nodeOutputs(
+	execution: Execution,
+	nodeName: string,
+	runIndex = 0,
+): ExecutionItem[][] {
 	const run = nodeRun(execution, nodeName, runIndex);
 	return (run?.data?.main ?? []).map((items) => items ?? []);
 }
@@ -22,7 +26,10 @@ export function nodeRan(execution: Execution, nodeName: string): boolean {
 }
 
 /** The error that stopped the workflow, else the error recorded on the node, if any. */
-export function executionError(execution: Execution, nodeName?: string): ExecutionError | undefined {
+export function executionError(
+	execution: Execution,
+	nodeName?: string,
+): ExecutionError | undefined {
 	const workflowError = execution.data?.resultData.error;
 	if (workflowError) return workflowError;
 	return nodeName ? nodeRun(execution, nodeName, 0)?.error : undefined;

@@ -49,7 +49,11 @@ export default async function globalSetup(): Promise<void> {
 	const env = toolEnv();
 	if (!existsSync(builtActionNode)) {
 		log('dist/ is missing: npm run build');
-		execFileSync('npm', ['run', 'build'], { cwd: repoRoot, env, stdio: ['ignore', process.stderr, process.stderr] });
+		execFileSync('npm', ['run', 'build'], {
+			cwd: repoRoot,
+			env,
+			stdio: ['ignore', process.stderr, process.stderr],
+		});
 	}
 
 	removeStaleRunFolders();

@@ -59,7 +59,11 @@ export async function http(url: string, options: HttpOptions = {}): Promise<Http
  * browsers do too; an error on a fresh socket, or after the answer began, is never retried.
  */
 function closedWhileIdle(error: unknown): boolean {
-	const socketError = error as { code?: unknown; message?: unknown; socket?: { bytesRead?: unknown } };
+	const socketError = error as {
+		code?: unknown;
+		message?: unknown;
+		socket?: { bytesRead?: unknown };
+	};
 	return (
 		socketError?.code === 'UND_ERR_SOCKET' &&
 		socketError.message === 'other side closed' &&
@@ -88,7 +92,8 @@ export async function pollUntil<T>(
 	for (;;) {
 		const value = await probe();
 		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+		if (Date.now() > deadline)
+			throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
 		await delay(intervalMs);
 	}
 }

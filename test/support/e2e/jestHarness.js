@@ -10,7 +10,12 @@ module.exports = function harnessConfig(config) {
 	return {
 		rootDir,
 		testEnvironment: 'node',
-		transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: { warnOnly: false } }] },
+		transform: {
+			'^.+\\.ts$': [
+				'ts-jest',
+				{ tsconfig: 'tsconfig.test.json', diagnostics: { warnOnly: false } },
+			],
+		},
 		modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.cache/', '<rootDir>/node_modules/'],
 		globalSetup: '<rootDir>/test/support/e2e/globalSetup.ts',
 		globalTeardown: '<rootDir>/test/support/e2e/globalTeardown.ts',

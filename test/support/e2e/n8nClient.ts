@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-import { ACTION_NODE_NAME, actionWorkflow, runIdOf, type ActionNodeOptions } from './actionWorkflow';
+import {
+	ACTION_NODE_NAME,
+	actionWorkflow,
+	runIdOf,
+	type ActionNodeOptions,
+} from './actionWorkflow';
 import { readConnection, type N8nConnection } from './connection';
 import { executionError, nodeOutputs } from './executionData';
 import { expectOk, http, pollUntil, type HttpResponse } from './http';
@@ -122,19 +127,37 @@ export class N8nClient {
 
 	/** Editor REST call (`/rest…`) in the owner's session; returns the raw response. */
 	async rest(method: string, path: string, body?: unknown): Promise<HttpResponse> {
-		return await http(`${this.baseUrl}/rest${path}`, { method, body, headers: restHeaders(this.connection) });
+		return await http(`${this.baseUrl}/rest${path}`, {
+			method,
+			body,
+			headers: restHeaders(this.connection),
+		});
 	}
 
-	async createCredential(credential: { name: string; type: string; data: Record<string, unknown> }): Promise<string> {
-		const { id } = await this.api<{ id: string }>('POST', '/credentials', withN8n1Fields(credential));
+	async createCredential(credential: {
+		name: string;
+		type: string;
+		data: Record<string, unknown>;
+	}): Promise<string> {
+		const { id } = await this.api<{ id: string }>(
+			'POST',
+			'/credentials',
+			withN8n1Fields(credential),
+		);
 		this.credentials.add(id);
 		return id;
 	}
 
 	/** Replaces a credential's name and data (n8n 1.x's public API cannot; its editor REST call can). */
-	async updateCredential(id: string, credential: { name: string; type: string; data: Record<string, unknown> }): Promise<void> {
+	async updateCredential(
+		id: string,
+		credential: { name: string; type: string; data: Record<string, unknown> },
+	): Promise<void> {
 		if (n8nFlavour === '1x') {
-			expectOk(await this.rest('PATCH', `/credentials/${id}`, withN8n1Fields(credential)), `PATCH /rest/credentials/${id}`);
+			expectOk(
+				await this.rest('PATCH', `/credentials/${id}`, withN8n1Fields(credential)),
+				`PATCH /rest/credentials/${id}`,
+			);
 			return;
 		}
 		await this.api('PATCH', `/credentials/${id}`, credential);
@@ -147,7 +170,10 @@ export class N8nClient {
 	async listenForTestEvent(workflowId: string, triggerName: string): Promise<HttpResponse> {
 		const body: Record<string, unknown> = { triggerToStartFrom: { name: triggerName } };
 		if (n8nFlavour === '1x') {
-			const stored = expectOk(await this.rest('GET', `/workflows/${workflowId}`), `GET /rest/workflows/${workflowId}`);
+			const stored = expectOk(
+				await this.rest('GET', `/workflows/${workflowId}`),
+				`GET /rest/workflows/${workflowId}`,
+			);
 			body.workflowData = (stored.json as { data: unknown }).data;
 		}
 		return await this.rest('POST', `/workflows/${workflowId}/run`, body);
@@ -221,7 +247,11 @@ export class N8nClient {
 		status?: string;
 		limit?: number;
 	}): Promise<Execution[]> {
-		const query = new URLSearchParams({ workflowId, includeData: String(includeData), limit: String(limit) });
+		const query = new URLSearchParams({
+			workflowId,
+			includeData: String(includeData),
+			limit: String(limit),
+		});
 		if (status) query.set('status', status);
 		const { data } = await this.api<{ data: Execution[] }>('GET', `/executions?${query}`);
 		return data;
@@ -236,7 +266,11 @@ export class N8nClient {
 	}
 
 	/** Waits until the workflow has at least `count` finished executions; returns them oldest first, with data. */
-	async waitForExecutions(workflowId: string, count: number, timeoutMs = 15_000): Promise<Execution[]> {
+	async waitForExecutions(
+		workflowId: string,
+		count: number,
+		timeoutMs = 15_000,
+	): Promise<Execution[]> {
 		return await pollUntil(
 			`${count} finished execution(s) of workflow ${workflowId}`,
 			async () => {
@@ -255,11 +289,16 @@ export class N8nClient {
 	 * tests only saved credentials (403 otherwise), as its editor saves before it tests: there the
 	 * data is saved, tested and deleted again.
 	 */
-	async testCredential(type: string, data: Record<string, unknown>): Promise<{ status: string; message: string }> {
+	async testCredential(
+		type: string,
+		data: Record<string, unknown>,
+	): Promise<{ status: string; message: string }> {
 		const name = uniqueName('e2e credential test');
 		const id = n8nFlavour === '1x' ? await this.createCredential({ name, type, data }) : '';
 		try {
-			const response = await this.rest('POST', '/credentials/test', { credentials: { id, name, type, data } });
+			const response = await this.rest('POST', '/credentials/test', {
+				credentials: { id, name, type, data },
+			});
 			expectOk(response, 'POST /rest/credentials/test');
 			return (response.json as { data: { status: string; message: string } }).data;
 		} finally {
@@ -268,7 +307,9 @@ export class N8nClient {
 	}
 
 	/** Creates and activates a runner workflow for the NXCloud node (see actionWorkflow.ts). */
-	async createActionRunner(options: Omit<ActionNodeOptions, 'name'> & { name?: string }): Promise<ActionRunner> {
+	async createActionRunner(
+		options: Omit<ActionNodeOptions, 'name'> & { name?: string },
+	): Promise<ActionRunner> {
 		const path = `nxcloud-e2e-${randomUUID()}`;
 		const id = await this.createWorkflow(
 			actionWorkflow(path, { ...options, name: options.name ?? uniqueName('NXCloud action') }),
@@ -303,8 +344,10 @@ export class N8nClient {
 
 	/** Deletes every workflow and credential this client created and has not deleted yet. */
 	async cleanup(): Promise<void> {
-		for (const id of [...this.workflows]) await this.deleteWorkflow(id).catch(() => this.workflows.delete(id));
-		for (const id of [...this.credentials]) await this.deleteCredential(id).catch(() => this.credentials.delete(id));
+		for (const id of [...this.workflows])
+			await this.deleteWorkflow(id).catch(() => this.workflows.delete(id));
+		for (const id of [...this.credentials])
+			await this.deleteCredential(id).catch(() => this.credentials.delete(id));
 	}
 }
 

@@ -31,7 +31,11 @@ export async function freePort(): Promise<number> {
 		server.on('error', reject);
 		server.listen(0, '127.0.0.1', () => {
 			const address = server.address();
-			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+			server.close(() =>
+				typeof address === 'object' && address
+					? resolve(address.port)
+					: reject(new Error('no port')),
+			);
 		});
 	});
 }
@@ -76,7 +80,10 @@ export function removeStaleRunFolders(): void {
 }
 
 export function markKept(runFolder: string): void {
-	writeFileSync(join(runFolder, KEPT_MARKER), `kept by KEEP_N8N=1 at ${new Date().toISOString()}\n`);
+	writeFileSync(
+		join(runFolder, KEPT_MARKER),
+		`kept by KEEP_N8N=1 at ${new Date().toISOString()}\n`,
+	);
 }
 
 /**
@@ -84,8 +91,9 @@ export function markKept(runFolder: string): void {
  * ~7 s of database migrations every fresh folder would otherwise spend at boot.
  */
 function migratedTemplate(env: NodeJS.ProcessEnv): string {
-	const version = (JSON.parse(readFileSync(join(n8nPackageDir, 'package.json'), 'utf8')) as { version: string })
-		.version;
+	const version = (
+		JSON.parse(readFileSync(join(n8nPackageDir, 'package.json'), 'utf8')) as { version: string }
+	).version;
 	const template = join(e2eDir, `template-${version}`);
 	if (existsSync(join(template, 'READY'))) return template;
 	const building = `${template}.building-${process.pid}`;
@@ -160,7 +168,9 @@ export async function waitForReadiness(
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (n8n.hasExited()) {
-			throw new Error(`n8n exited (${await n8n.exited}) before it was ready. Log tail:\n${logTail(logFile)}`);
+			throw new Error(
+				`n8n exited (${await n8n.exited}) before it was ready. Log tail:\n${logTail(logFile)}`,
+			);
 		}
 		try {
 			if (
@@ -178,7 +188,10 @@ export async function waitForReadiness(
 }
 
 /** SIGTERM (n8n shuts down gracefully), then SIGKILL if it is still there after `graceMs`. */
-export async function stopN8n(pid: number, graceMs = 15_000): Promise<'stopped' | 'killed' | 'gone'> {
+export async function stopN8n(
+	pid: number,
+	graceMs = 15_000,
+): Promise<'stopped' | 'killed' | 'gone'> {
 	if (!isAlive(pid)) return 'gone';
 	process.kill(pid, 'SIGTERM');
 	const deadline = Date.now() + graceMs;

@@ -51,7 +51,8 @@ export function restHeaders(session: OwnerSession): Record<string, string> {
 /** Whether the instance still waits for its owner (the first start of a user folder). */
 export async function needsOwnerSetup(baseUrl: string): Promise<boolean> {
 	const settings = expectOk(await http(`${baseUrl}/rest/settings`), 'GET /rest/settings');
-	const data = (settings.json as { data?: { userManagement?: { showSetupOnFirstLoad?: boolean } } }).data;
+	const data = (settings.json as { data?: { userManagement?: { showSetupOnFirstLoad?: boolean } } })
+		.data;
 	return data?.userManagement?.showSetupOnFirstLoad === true;
 }
 
@@ -60,12 +61,20 @@ export async function setupOwner(
 	owner: { email: string; password: string; firstName: string; lastName: string },
 ): Promise<void> {
 	expectOk(
-		await http(`${baseUrl}/rest/owner/setup`, { method: 'POST', body: owner, headers: { 'browser-id': 'setup' } }),
+		await http(`${baseUrl}/rest/owner/setup`, {
+			method: 'POST',
+			body: owner,
+			headers: { 'browser-id': 'setup' },
+		}),
 		'POST /rest/owner/setup',
 	);
 }
 
-export async function login(baseUrl: string, email: string, password: string): Promise<OwnerSession> {
+export async function login(
+	baseUrl: string,
+	email: string,
+	password: string,
+): Promise<OwnerSession> {
 	const browserId = `nxcloud-${randomBytes(8).toString('hex')}`;
 	const response = expectOk(
 		await http(`${baseUrl}/rest/login`, {
@@ -78,7 +87,11 @@ export async function login(baseUrl: string, email: string, password: string): P
 	return { cookie: authCookie(response), browserId };
 }
 
-export async function createApiKey(baseUrl: string, session: OwnerSession, label: string): Promise<string> {
+export async function createApiKey(
+	baseUrl: string,
+	session: OwnerSession,
+	label: string,
+): Promise<string> {
 	const offered = expectOk(
 		await http(`${baseUrl}/rest/api-keys/scopes`, { headers: restHeaders(session) }),
 		'GET /rest/api-keys/scopes',

@@ -9,10 +9,19 @@ export const node24Bin = join(cacheDir, 'node24', 'node_modules', 'node-linux-x6
  * the latest n8n 1.x on Node 22, see scripts/provision-n8n1.sh). scripts/n8n-env.sh reads the same variable.
  */
 export const n8nFlavour: '1x' | '2x' = process.env.N8N_FLAVOUR === '1x' ? '1x' : '2x';
-export const n8nPackageDir = join(cacheDir, n8nFlavour === '1x' ? 'n8n1' : 'n8n', 'node_modules', 'n8n');
+export const n8nPackageDir = join(
+	cacheDir,
+	n8nFlavour === '1x' ? 'n8n1' : 'n8n',
+	'node_modules',
+	'n8n',
+);
 export const e2eDir = join(cacheDir, 'e2e');
 export const runN8nScript = join(repoRoot, 'scripts', 'run-n8n.sh');
-export const provisionScript = join(repoRoot, 'scripts', n8nFlavour === '1x' ? 'provision-n8n1.sh' : 'provision-n8n.sh');
+export const provisionScript = join(
+	repoRoot,
+	'scripts',
+	n8nFlavour === '1x' ? 'provision-n8n1.sh' : 'provision-n8n.sh',
+);
 export const builtActionNode = join(repoRoot, 'dist', 'nodes', 'NxCloud', 'NxCloud.node.js');
 
 /** Env var through which globalSetup hands the connection file to the test workers. */

@@ -13,20 +13,42 @@ export interface StandInWithCredential {
 }
 
 /** An `nxCloudApi` credential in n8n for `data`; its name says which test made it. */
-export async function createNxCloudCredential(n8n: N8nClient, data: Record<string, unknown>, label: string): Promise<string> {
-	return await n8n.createCredential({ name: uniqueName(`NXCloud ${label}`), type: 'nxCloudApi', data });
+export async function createNxCloudCredential(
+	n8n: N8nClient,
+	data: Record<string, unknown>,
+	label: string,
+): Promise<string> {
+	return await n8n.createCredential({
+		name: uniqueName(`NXCloud ${label}`),
+		type: 'nxCloudApi',
+		data,
+	});
 }
 
 /** Starts a stand-in for `account` (a fresh one by default) and creates a credential for it. */
 export async function standInWithCredential(
 	n8n: N8nClient,
-	options: { account?: NxCloudAccount; label: string; standIn?: Partial<StandInOptions>; credential?: Record<string, string> },
+	options: {
+		account?: NxCloudAccount;
+		label: string;
+		standIn?: Partial<StandInOptions>;
+		credential?: Record<string, string>;
+	},
 ): Promise<StandInWithCredential> {
 	const account = options.account ?? newAccount();
 	const standIn = await startStandIn({ ...account, ...options.standIn });
-	const data = credentialData(account, { openApiBaseUrl: standIn.url, callbotBaseUrl: standIn.url, ...options.credential });
+	const data = credentialData(account, {
+		openApiBaseUrl: standIn.url,
+		callbotBaseUrl: standIn.url,
+		...options.credential,
+	});
 	try {
-		return { standIn, account, credentialId: await createNxCloudCredential(n8n, data, options.label), data };
+		return {
+			standIn,
+			account,
+			credentialId: await createNxCloudCredential(n8n, data, options.label),
+			data,
+		};
 	} catch (error) {
 		await standIn.close();
 		throw error;

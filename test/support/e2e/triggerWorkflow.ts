@@ -49,9 +49,17 @@ export function triggerWorkflow(
 	};
 	const branch = options.downstreamOutput;
 	if (branch !== undefined) {
-		workflow.nodes.push({ name: DOWNSTREAM_NODE, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [300, 0], parameters: {} });
+		workflow.nodes.push({
+			name: DOWNSTREAM_NODE,
+			type: 'n8n-nodes-base.noOp',
+			typeVersion: 1,
+			position: [300, 0],
+			parameters: {},
+		});
 		workflow.connections[TRIGGER_NODE] = {
-			main: Array.from({ length: branch + 1 }, (_, i) => (i === branch ? [{ node: DOWNSTREAM_NODE, type: 'main', index: 0 }] : [])),
+			main: Array.from({ length: branch + 1 }, (_, i) =>
+				i === branch ? [{ node: DOWNSTREAM_NODE, type: 'main', index: 0 }] : [],
+			),
 		};
 	}
 	return workflow;
@@ -66,7 +74,9 @@ export async function deployTrigger(
 	options: TriggerWorkflowOptions = {},
 ): Promise<DeployedTrigger> {
 	const webhookId = randomUUID();
-	const workflowId = await n8n.createWorkflow(triggerWorkflow(webhookId, credentialId, parameters, label, options));
+	const workflowId = await n8n.createWorkflow(
+		triggerWorkflow(webhookId, credentialId, parameters, label, options),
+	);
 	await n8n.activateWorkflow(workflowId);
 	const url = n8n.webhookUrl(`${webhookId}/webhook`);
 	// An unsigned `{}` is refused with 401 once the trigger is live (Signature Check: Required).

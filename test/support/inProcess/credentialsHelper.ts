@@ -30,7 +30,8 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 
 	private type(name: string): ICredentialType {
 		const type = this.types.get(name);
-		if (!type) throw new Error(`credential type "${name}" is not registered in the in-process harness`);
+		if (!type)
+			throw new Error(`credential type "${name}" is not registered in the in-process harness`);
 		return type;
 	}
 
@@ -49,7 +50,9 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 	): Promise<IHttpRequestOptions> {
 		const { authenticate } = this.type(typeName);
 		if (typeof authenticate !== 'function') {
-			throw new Error(`credential type "${typeName}": only function authenticate is supported by the harness`);
+			throw new Error(
+				`credential type "${typeName}": only function authenticate is supported by the harness`,
+			);
 		}
 		return await authenticate(credentials, requestOptions as IHttpRequestOptions);
 	}
@@ -72,9 +75,19 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
 		const stored = nodeCredentials.id === null ? undefined : this.data.get(nodeCredentials.id);
-		if (stored?.type !== type) throw new Error(`no credential "${nodeCredentials.id}" of type "${type}" was given to the harness`);
+		if (stored?.type !== type)
+			throw new Error(
+				`no credential "${nodeCredentials.id}" of type "${type}" was given to the harness`,
+			);
 		// n8n fills the fields a stored credential lacks with the type's defaults before a node sees them.
-		const withDefaults = NodeHelpers.getNodeParameters(this.type(type).properties, stored.data as INodeParameters, true, false, null, null);
+		const withDefaults = NodeHelpers.getNodeParameters(
+			this.type(type).properties,
+			stored.data as INodeParameters,
+			true,
+			false,
+			null,
+			null,
+		);
 		return { ...(withDefaults as ICredentialDataDecryptedObject) };
 	}
 

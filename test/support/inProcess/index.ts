@@ -21,11 +21,27 @@ import type { ICredentialDataDecryptedObject, INodeParameters, OnError } from 'n
 import { startStandIn, type StandIn, type StandInOptions } from '../standin';
 import { NX_CLOUD_NODE_TYPE, startEngine, type Engine } from './engine';
 import { startTriggerEndpoint, type TriggerEndpoint, type TriggerOptions } from './webhook';
-import { NX_CLOUD_NODE, runChain, runWorkflow, type ChainNode, type ChainRun, type GivenItem, type NodeRun } from './runWorkflow';
+import {
+	NX_CLOUD_NODE,
+	runChain,
+	runWorkflow,
+	type ChainNode,
+	type ChainRun,
+	type GivenItem,
+	type NodeRun,
+} from './runWorkflow';
 
 export { BINARY_READER_NODE_TYPE, type InputBinary, type InputItem } from './testNodes';
 export { NX_CLOUD_NODE_TYPE, NX_CLOUD_TRIGGER_NODE_TYPE } from './engine';
-export { INPUT_NODE, NX_CLOUD_NODE, outputsOf, type ChainNode, type ChainRun, type GivenItem, type NodeRun } from './runWorkflow';
+export {
+	INPUT_NODE,
+	NX_CLOUD_NODE,
+	outputsOf,
+	type ChainNode,
+	type ChainRun,
+	type GivenItem,
+	type NodeRun,
+} from './runWorkflow';
 
 export { TRIGGER_NODE, type Delivery, type TriggerEndpoint, type TriggerOptions } from './webhook';
 
@@ -57,7 +73,10 @@ export interface InProcessN8n {
 	 * The trigger's webhook() behind a loopback URL, on n8n-core's WebhookContext, with the
 	 * credential as stored (extras replace fields of it). Closed after the test file.
 	 */
-	triggerEndpoint(options?: Omit<TriggerOptions, 'credentials'>, credentials?: ICredentialDataDecryptedObject): Promise<TriggerEndpoint>;
+	triggerEndpoint(
+		options?: Omit<TriggerOptions, 'credentials'>,
+		credentials?: ICredentialDataDecryptedObject,
+	): Promise<TriggerEndpoint>;
 }
 
 /**
@@ -78,7 +97,11 @@ export function useInProcessN8n(standInOptions: Partial<StandInOptions> = {}): I
 
 	beforeAll(async () => {
 		[standIn, engine] = await Promise.all([
-			startStandIn({ ...account, boundPhones: [{ business_phone: BUSINESS_PHONE, appkey: APP_KEY }], ...standInOptions }),
+			startStandIn({
+				...account,
+				boundPhones: [{ business_phone: BUSINESS_PHONE, appkey: APP_KEY }],
+				...standInOptions,
+			}),
 			startEngine(),
 		]);
 		credentials = { ...account, openApiBaseUrl: standIn.url, callbotBaseUrl: standIn.url };
@@ -91,7 +114,8 @@ export function useInProcessN8n(standInOptions: Partial<StandInOptions> = {}): I
 	beforeEach(() => standIn?.reset());
 
 	const started = <T>(value: T | undefined, what: string): T => {
-		if (value === undefined) throw new Error(`${what} is not started: call useInProcessN8n() at the top of the test file`);
+		if (value === undefined)
+			throw new Error(`${what} is not started: call useInProcessN8n() at the top of the test file`);
 		return value;
 	};
 	return {
@@ -115,10 +139,19 @@ export function useInProcessN8n(standInOptions: Partial<StandInOptions> = {}): I
 		runChain: async (items, chain) => {
 			const running = started(engine, 'the engine');
 			running.credentialsHelper.set('cred-chain', 'nxCloudApi', credentials);
-			return await runChain(running, items, chain.map((link) => (link.type === NX_CLOUD_NODE_TYPE ? { credentialId: 'cred-chain', ...link } : link)));
+			return await runChain(
+				running,
+				items,
+				chain.map((link) =>
+					link.type === NX_CLOUD_NODE_TYPE ? { credentialId: 'cred-chain', ...link } : link,
+				),
+			);
 		},
 		triggerEndpoint: async (options = {}, extra = {}) => {
-			const endpoint = await startTriggerEndpoint(started(engine, 'the engine'), { ...options, credentials: { ...credentials, ...extra } });
+			const endpoint = await startTriggerEndpoint(started(engine, 'the engine'), {
+				...options,
+				credentials: { ...credentials, ...extra },
+			});
 			endpoints.push(endpoint);
 			return endpoint;
 		},
@@ -131,7 +164,8 @@ export function useInProcessN8n(standInOptions: Partial<StandInOptions> = {}): I
 				stop: () => {
 					const counts = new Map<string, number>();
 					spy.mock.calls.forEach(([name], k) => {
-						if ((spy.mock.contexts[k] as { node?: { name?: string } }).node?.name !== NX_CLOUD_NODE) return;
+						if ((spy.mock.contexts[k] as { node?: { name?: string } }).node?.name !== NX_CLOUD_NODE)
+							return;
 						counts.set(name, (counts.get(name) ?? 0) + 1);
 					});
 					spy.mockRestore();

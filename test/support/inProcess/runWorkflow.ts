@@ -71,14 +71,27 @@ const asInputItem = (item: GivenItem): InputItem =>
 
 /** The outputs of a node's first run (empty outputs as []). */
 export function outputsOf(runData: IRunData, nodeName: string): INodeExecutionData[][] {
-	return (runData[nodeName]?.[0]?.data?.main ?? []).map((output: INodeExecutionData[] | null) => output ?? []);
+	return (runData[nodeName]?.[0]?.data?.main ?? []).map(
+		(output: INodeExecutionData[] | null) => output ?? [],
+	);
 }
 
-export async function runChain(engine: Engine, givenItems: GivenItem[], chain: ChainNode[]): Promise<ChainRun> {
+export async function runChain(
+	engine: Engine,
+	givenItems: GivenItem[],
+	chain: ChainNode[],
+): Promise<ChainRun> {
 	const { core } = engine;
 	const items = givenItems.map(asInputItem);
 	const nodes: INode[] = [
-		{ id: 'input', name: INPUT_NODE, type: INPUT_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: { items: encodeInputItems(items) } },
+		{
+			id: 'input',
+			name: INPUT_NODE,
+			type: INPUT_NODE_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { items: encodeInputItems(items) },
+		},
 	];
 	const connections: IConnections = {};
 	let previous = INPUT_NODE;
@@ -90,7 +103,9 @@ export async function runChain(engine: Engine, givenItems: GivenItem[], chain: C
 			typeVersion: 1,
 			position: [200 * (k + 1), 0],
 			parameters: structuredClone(link.parameters ?? {}),
-			...(link.credentialId ? { credentials: { nxCloudApi: { id: link.credentialId, name: 'NXCloud account' } } } : {}),
+			...(link.credentialId
+				? { credentials: { nxCloudApi: { id: link.credentialId, name: 'NXCloud account' } } }
+				: {}),
 			...(link.onError ? { onError: link.onError } : {}),
 		});
 		connections[previous] = { main: [[{ node: link.name, type: 'main', index: 0 }]] };
@@ -98,8 +113,27 @@ export async function runChain(engine: Engine, givenItems: GivenItem[], chain: C
 	}
 
 	const settings = { executionOrder: 'v1' as const };
-	const workflowData = { id: 'wf-in-process', name: 'In-process test', active: false, activeVersionId: null, isArchived: false, nodes, connections, settings, createdAt: new Date(), updatedAt: new Date() };
-	const workflow = new Workflow({ id: workflowData.id, name: workflowData.name, nodes, connections, active: false, nodeTypes: engine.nodeTypes, settings });
+	const workflowData = {
+		id: 'wf-in-process',
+		name: 'In-process test',
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		nodes,
+		connections,
+		settings,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	};
+	const workflow = new Workflow({
+		id: workflowData.id,
+		name: workflowData.name,
+		nodes,
+		connections,
+		active: false,
+		nodeTypes: engine.nodeTypes,
+		settings,
+	});
 
 	const executionId = String(++executions);
 	const hooks = new core.ExecutionLifecycleHooks('manual', executionId, workflowData);
@@ -108,10 +142,21 @@ export async function runChain(engine: Engine, givenItems: GivenItem[], chain: C
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveFinished(run));
 
 	const runExecutionData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node: workflow.getNode(INPUT_NODE)!, data: { main: [[{ json: {} }]] }, source: null }] },
+		executionData: {
+			nodeExecutionStack: [
+				{ node: workflow.getNode(INPUT_NODE)!, data: { main: [[{ json: {} }]] }, source: null },
+			],
+		},
 	});
-	const data = additionalData(engine.credentialsHelper, hooks, executionId, new core.ExternalSecretsProxy());
-	await new core.WorkflowExecute(data, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const data = additionalData(
+		engine.credentialsHelper,
+		hooks,
+		executionId,
+		new core.ExternalSecretsProxy(),
+	);
+	await new core.WorkflowExecute(data, 'manual', runExecutionData).processRunExecutionData(
+		workflow,
+	);
 	const run = await finished;
 	const runData = run.data.resultData.runData;
 	const inputError = runData[INPUT_NODE]?.[0]?.error;
@@ -122,10 +167,22 @@ export async function runChain(engine: Engine, givenItems: GivenItem[], chain: C
 export async function runWorkflow(engine: Engine, options: RunOptions): Promise<NodeRun> {
 	const credentialId = `cred-run-${executions + 1}`;
 	engine.credentialsHelper.set(credentialId, 'nxCloudApi', options.credentials ?? {});
-	const nxCloud: ChainNode = { name: NX_CLOUD_NODE, type: NX_CLOUD_NODE_TYPE, parameters: options.parameters, onError: options.onError, credentialId };
+	const nxCloud: ChainNode = {
+		name: NX_CLOUD_NODE,
+		type: NX_CLOUD_NODE_TYPE,
+		parameters: options.parameters,
+		onError: options.onError,
+		credentialId,
+	};
 	const chain = await runChain(engine, options.items ?? [{}], [nxCloud, ...(options.then ?? [])]);
 	const task = chain.runData[NX_CLOUD_NODE]?.[0];
 	if (!task) throw new Error('the NXCloud node did not run');
 	const outputs = outputsOf(chain.runData, NX_CLOUD_NODE);
-	return { ...chain, items: outputs[0] ?? [], outputs, error: task.error, node: chain.workflow.getNode(NX_CLOUD_NODE)! };
+	return {
+		...chain,
+		items: outputs[0] ?? [],
+		outputs,
+		error: task.error,
+		node: chain.workflow.getNode(NX_CLOUD_NODE)!,
+	};
 }

@@ -1,7 +1,14 @@
 // Two tiny node types that exist only in the harness: the start node that feeds a workflow its
 // items (as a manual trigger followed by pinned data would), and a node that reads back the binary
 // data of its input, so binary written by one node can be checked after n8n stored it.
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IBinaryKeyData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { createHash } from 'node:crypto';
 
 /** A binary property given to the Input node: its bytes and how n8n should label them. */
@@ -24,7 +31,14 @@ export function encodeInputItems(items: InputItem[]): string {
 	return JSON.stringify(
 		items.map(({ json, binary }) => ({
 			json,
-			binary: binary && Object.fromEntries(Object.entries(binary).map(([key, b]) => [key, { ...b, data: b.data.toString('base64') }])),
+			binary:
+				binary &&
+				Object.fromEntries(
+					Object.entries(binary).map(([key, b]) => [
+						key,
+						{ ...b, data: b.data.toString('base64') },
+					]),
+				),
 		})),
 	);
 }
@@ -35,7 +49,8 @@ export class InputNode implements INodeType {
 		name: INPUT_NODE_TYPE,
 		group: ['input'],
 		version: 1,
-		description: 'Outputs the items given by the test; binary goes through n8n\'s binary data service',
+		description:
+			"Outputs the items given by the test; binary goes through n8n's binary data service",
 		defaults: { name: 'Input' },
 		inputs: ['main'],
 		outputs: ['main'],
@@ -43,7 +58,9 @@ export class InputNode implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const given = JSON.parse(this.getNodeParameter('items', 0, '[]', { rawExpressions: true }) as string) as Array<{
+		const given = JSON.parse(
+			this.getNodeParameter('items', 0, '[]', { rawExpressions: true }) as string,
+		) as Array<{
 			json: IDataObject;
 			binary?: Record<string, { data: string; fileName?: string; mimeType?: string }>;
 		}>;
@@ -52,7 +69,11 @@ export class InputNode implements INodeType {
 			let binary: IBinaryKeyData | undefined;
 			for (const [key, b] of Object.entries(item.binary ?? {})) {
 				binary ??= {};
-				binary[key] = await this.helpers.prepareBinaryData(Buffer.from(b.data, 'base64'), b.fileName, b.mimeType);
+				binary[key] = await this.helpers.prepareBinaryData(
+					Buffer.from(b.data, 'base64'),
+					b.fileName,
+					b.mimeType,
+				);
 			}
 			items.push({ json: item.json, binary, pairedItem: { item: index } });
 		}
@@ -66,7 +87,8 @@ export class BinaryReaderNode implements INodeType {
 		name: BINARY_READER_NODE_TYPE,
 		group: ['transform'],
 		version: 1,
-		description: 'Reads every binary property of its input through n8n and outputs bytes, size and SHA-256',
+		description:
+			'Reads every binary property of its input through n8n and outputs bytes, size and SHA-256',
 		defaults: { name: 'Binary Reader' },
 		inputs: ['main'],
 		outputs: ['main'],

@@ -14,7 +14,15 @@ import type { AddressInfo } from 'node:net';
 import { createGunzip, createInflate } from 'node:zlib';
 import type { Readable } from 'node:stream';
 
-import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters, IWebhookData, IWebhookResponseData, WorkflowExecuteMode } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeParameters,
+	IWebhookData,
+	IWebhookResponseData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { additionalData } from './additionalData';
@@ -57,7 +65,12 @@ function attachRawBodyReader(req: RawBodyRequest): void {
 	req.readRawBody = async () => {
 		if (req.rawBody) return;
 		const encoding = req.headers['content-encoding'];
-		const stream: Readable = encoding === 'gzip' ? req.pipe(createGunzip()) : encoding === 'deflate' ? req.pipe(createInflate()) : req;
+		const stream: Readable =
+			encoding === 'gzip'
+				? req.pipe(createGunzip())
+				: encoding === 'deflate'
+					? req.pipe(createInflate())
+					: req;
 		const chunks: Buffer[] = [];
 		for await (const chunk of stream) chunks.push(chunk as Buffer);
 		req.rawBody = Buffer.concat(chunks);
@@ -66,7 +79,10 @@ function attachRawBodyReader(req: RawBodyRequest): void {
 
 let webhookIds = 0;
 
-export async function startTriggerEndpoint(engine: Engine, options: TriggerOptions): Promise<TriggerEndpoint> {
+export async function startTriggerEndpoint(
+	engine: Engine,
+	options: TriggerOptions,
+): Promise<TriggerEndpoint> {
 	const { core } = engine;
 	const mode = options.mode ?? 'webhook';
 	const webhookId = `hook-${++webhookIds}`;
@@ -102,8 +118,23 @@ export async function startTriggerEndpoint(engine: Engine, options: TriggerOptio
 			settings: { executionOrder: 'v1' as const },
 		};
 		const workflow = new Workflow({ ...workflowParameters, staticData: loadedStaticData });
-		const hooks = new core.ExecutionLifecycleHooks(mode, '', { id: workflowId, name: 'Trigger test', active: false, activeVersionId: null, isArchived: false, nodes: [node], connections: {}, createdAt: new Date(), updatedAt: new Date() });
-		const data = additionalData(engine.credentialsHelper, hooks, '', new core.ExternalSecretsProxy());
+		const hooks = new core.ExecutionLifecycleHooks(mode, '', {
+			id: workflowId,
+			name: 'Trigger test',
+			active: false,
+			activeVersionId: null,
+			isArchived: false,
+			nodes: [node],
+			connections: {},
+			createdAt: new Date(),
+			updatedAt: new Date(),
+		});
+		const data = additionalData(
+			engine.credentialsHelper,
+			hooks,
+			'',
+			new core.ExternalSecretsProxy(),
+		);
 		data.httpRequest = req as never;
 		data.httpResponse = res as never;
 		const webhookData: IWebhookData = {
@@ -116,7 +147,15 @@ export async function startTriggerEndpoint(engine: Engine, options: TriggerOptio
 			webhookId,
 			isTest: mode === 'manual',
 		};
-		const context = new core.WebhookContext(workflow, workflow.getNode(TRIGGER_NODE)!, data, mode, webhookData, [], null);
+		const context = new core.WebhookContext(
+			workflow,
+			workflow.getNode(TRIGGER_NODE)!,
+			data,
+			mode,
+			webhookData,
+			[],
+			null,
+		);
 		const delivery: Delivery = { staticDataSaved: false, executionStored: false };
 		deliveries.push(delivery);
 		const saveStaticDataIfChanged = () => {
@@ -160,7 +199,11 @@ export async function startTriggerEndpoint(engine: Engine, options: TriggerOptio
 		// is, else what webhook() returned as webhookResponse.
 		const responseData = description.responseData;
 		const body =
-			responseData === 'noData' ? undefined : responseData ? responseData : (result.webhookResponse ?? { message: 'Workflow was started' });
+			responseData === 'noData'
+				? undefined
+				: responseData
+					? responseData
+					: (result.webhookResponse ?? { message: 'Workflow was started' });
 		saveStaticDataIfChanged();
 		answer(200, body);
 	};

@@ -3,7 +3,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { builtActionNode, node24Bin, provisionScript, repoRoot } from '../e2e/paths';
-import { TOPOLOGY_ENV, readTopology, startQueueTopology, topologyFile, useTopologyConnection } from './topology';
+import {
+	TOPOLOGY_ENV,
+	readTopology,
+	startQueueTopology,
+	topologyFile,
+	useTopologyConnection,
+} from './topology';
 
 /**
  * Starts the queue-mode topology once for every test file of the queue stage and hands it to
@@ -20,7 +26,11 @@ export default async function globalSetup(): Promise<void> {
 		useTopologyConnection(readTopology(reuse));
 		return;
 	}
-	const stdio: ['ignore', NodeJS.WriteStream, NodeJS.WriteStream] = ['ignore', process.stderr, process.stderr];
+	const stdio: ['ignore', NodeJS.WriteStream, NodeJS.WriteStream] = [
+		'ignore',
+		process.stderr,
+		process.stderr,
+	];
 	execFileSync('bash', [join(repoRoot, 'scripts', 'install-queue-services.sh')], { stdio });
 	execFileSync('bash', [provisionScript], { stdio });
 	if (!existsSync(builtActionNode)) {

@@ -65,12 +65,26 @@ export async function deployQueueTrigger(
 			},
 			...(branch === undefined
 				? []
-				: [{ name: AFTER, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [300, 0] as [number, number], parameters: {} }]),
+				: [
+						{
+							name: AFTER,
+							type: 'n8n-nodes-base.noOp',
+							typeVersion: 1,
+							position: [300, 0] as [number, number],
+							parameters: {},
+						},
+					]),
 		],
 		connections:
 			branch === undefined
 				? {}
-				: { [TRIGGER]: { main: Array.from({ length: branch + 1 }, (_, i) => (i === branch ? [{ node: AFTER, type: 'main', index: 0 }] : [])) } },
+				: {
+						[TRIGGER]: {
+							main: Array.from({ length: branch + 1 }, (_, i) =>
+								i === branch ? [{ node: AFTER, type: 'main', index: 0 }] : [],
+							),
+						},
+					},
 	};
 	const workflowId = await n8n.createWorkflow(workflow);
 	await n8n.activateWorkflow(workflowId);
@@ -83,7 +97,8 @@ export async function deployQueueTrigger(
 		proxyUrl: `${t.proxy!.url}${path}`,
 		directUrl: (index) => `${topology().webhooks[index].baseUrl}${path}`,
 	};
-	for (let i = 0; i < t.webhooks.length; i++) await n8n.waitForWebhook(trigger.directUrl(i), 401, { timeoutMs: 30_000 });
+	for (let i = 0; i < t.webhooks.length; i++)
+		await n8n.waitForWebhook(trigger.directUrl(i), 401, { timeoutMs: 30_000 });
 	return trigger;
 }
 
@@ -93,7 +108,9 @@ export function sql(query: string): string {
 
 /** Executions of a workflow per status, from the database. */
 export function executionStatuses(workflowId: string): Record<string, number> {
-	const rows = sql(`SELECT status, count(*) FROM execution_entity WHERE "workflowId" = '${workflowId}' GROUP BY status`);
+	const rows = sql(
+		`SELECT status, count(*) FROM execution_entity WHERE "workflowId" = '${workflowId}' GROUP BY status`,
+	);
 	const counts: Record<string, number> = {};
 	for (const line of rows.split('\n').filter(Boolean)) {
 		const [status, count] = line.split('|');
@@ -118,7 +135,8 @@ export async function settledStatuses(
 	{ timeoutMs = 300_000, settleMs = 2_000 } = {},
 ): Promise<Record<string, number>> {
 	const deadline = Date.now() + timeoutMs;
-	const unfinished = (counts: Record<string, number>) => UNFINISHED.reduce((n, s) => n + (counts[s] ?? 0), 0);
+	const unfinished = (counts: Record<string, number>) =>
+		UNFINISHED.reduce((n, s) => n + (counts[s] ?? 0), 0);
 	let counts = executionStatuses(workflowId);
 	while ((total(counts) < expected || unfinished(counts) > 0) && Date.now() < deadline) {
 		await delay(1000);
@@ -134,7 +152,11 @@ export async function settledStatuses(
  * a marker counted twice ran twice; one missing never ran. `status` counts only executions in that
  * status (an execution row can exist without having run: see the crash test).
  */
-export function markerCounts(workflowId: string, pattern: string, { status }: { status?: string } = {}): Map<string, number> {
+export function markerCounts(
+	workflowId: string,
+	pattern: string,
+	{ status }: { status?: string } = {},
+): Map<string, number> {
 	const only = status ? ` AND e.status = '${status}'` : '';
 	const rows = sql(
 		`SELECT substring(d.data from '${pattern}') AS marker, count(*) FROM execution_data d ` +
@@ -155,8 +177,16 @@ export function executionsStartedIn(logFile: string): Set<string> {
 }
 
 /** The proxy's per-backend counters. */
-export async function proxyStats(): Promise<{ requests: number[]; refused: number[]; failed: number[] }> {
-	return (await http(`${topology().proxy!.url}/__proxy/stats`)).json as { requests: number[]; refused: number[]; failed: number[] };
+export async function proxyStats(): Promise<{
+	requests: number[];
+	refused: number[];
+	failed: number[];
+}> {
+	return (await http(`${topology().proxy!.url}/__proxy/stats`)).json as {
+		requests: number[];
+		refused: number[];
+		failed: number[];
+	};
 }
 
 /** n8n answers a webhook it does not know (yet) with 404; wait until all workers' queues are empty. */
@@ -178,13 +208,18 @@ export function percentile(sorted: number[], p: number): number {
  * The e2e harness's action runner (Webhook → Split Out → NXCloud), posted to through the proxy:
  * the main process serves no production webhooks in this topology.
  */
-export async function createProxyActionRunner(options: Omit<ActionNodeOptions, 'name'>): Promise<ActionRunner> {
+export async function createProxyActionRunner(
+	options: Omit<ActionNodeOptions, 'name'>,
+): Promise<ActionRunner> {
 	const n8n = n8nMain();
 	const path = `nxcloud-queue-${randomUUID()}`;
-	const id = await n8n.createWorkflow(actionWorkflow(path, { ...options, name: uniqueName('NXCloud queue action') }));
+	const id = await n8n.createWorkflow(
+		actionWorkflow(path, { ...options, name: uniqueName('NXCloud queue action') }),
+	);
 	await n8n.activateWorkflow(id);
 	const url = `${topology().proxy!.url}/webhook/${path}`;
-	for (let i = 0; i < topology().webhooks.length; i++) await n8n.waitForWebhook(`${topology().webhooks[i].baseUrl}/webhook/${path}`);
+	for (let i = 0; i < topology().webhooks.length; i++)
+		await n8n.waitForWebhook(`${topology().webhooks[i].baseUrl}/webhook/${path}`);
 	return new ActionRunner(n8n, id, url);
 }
 
@@ -194,7 +229,10 @@ export function reportFigures(name: string, lines: string[], data: Record<string
 	const folder = join(queueDir, 'figures');
 	mkdirSync(folder, { recursive: true });
 	const settings = topology().settings;
-	writeFileSync(join(folder, `${name}-latest.json`), `${JSON.stringify({ date: new Date().toISOString(), settings, ...data }, null, 2)}\n`);
+	writeFileSync(
+		join(folder, `${name}-latest.json`),
+		`${JSON.stringify({ date: new Date().toISOString(), settings, ...data }, null, 2)}\n`,
+	);
 }
 
 /**

@@ -11,9 +11,12 @@ export const PG_USER = 'n8n';
 /** Debian's PostgreSQL server binaries (/usr/lib/postgresql/<major>/bin), newest major first. */
 export function postgresBinDir(): string {
 	const root = '/usr/lib/postgresql';
-	const majors = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'postgres'))) : [];
+	const majors = existsSync(root)
+		? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'postgres')))
+		: [];
 	majors.sort((a, b) => Number(b) - Number(a));
-	if (majors.length === 0) throw new Error('PostgreSQL is not installed: run bash scripts/install-queue-services.sh');
+	if (majors.length === 0)
+		throw new Error('PostgreSQL is not installed: run bash scripts/install-queue-services.sh');
 	return join(root, majors[0], 'bin');
 }
 
@@ -32,8 +35,30 @@ function serverUser(): { uid: number; gid: number } | undefined {
 export function psql(port: number, sql: string, database = PG_DATABASE): string {
 	return execFileSync(
 		join(postgresBinDir(), 'psql'),
-		['-h', '127.0.0.1', '-p', String(port), '-U', PG_USER, '-d', database, '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-c', sql],
-		{ encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000, maxBuffer: 256 * 1024 * 1024 },
+		[
+			'-h',
+			'127.0.0.1',
+			'-p',
+			String(port),
+			'-U',
+			PG_USER,
+			'-d',
+			database,
+			'-X',
+			'-q',
+			'-A',
+			'-t',
+			'-v',
+			'ON_ERROR_STOP=1',
+			'-c',
+			sql,
+		],
+		{
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'pipe'],
+			timeout: 120_000,
+			maxBuffer: 256 * 1024 * 1024,
+		},
 	).trim();
 }
 
@@ -45,7 +70,13 @@ export async function initCluster(dataDir: string, port: number, logFile: string
 	execFileSync(
 		join(postgresBinDir(), 'initdb'),
 		['-D', dataDir, '-U', PG_USER, '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'],
-		{ stdio: ['ignore', 'ignore', 'pipe'], uid: user?.uid, gid: user?.gid, cwd: dataDir, timeout: 120_000 },
+		{
+			stdio: ['ignore', 'ignore', 'pipe'],
+			uid: user?.uid,
+			gid: user?.gid,
+			cwd: dataDir,
+			timeout: 120_000,
+		},
 	);
 	const server = await startPostgres(dataDir, port, logFile);
 	try {
@@ -59,20 +90,33 @@ export async function initCluster(dataDir: string, port: number, logFile: string
  * Starts `postgres` on 127.0.0.1:`port` only (no Unix socket), tuned for a throwaway instance:
  * no fsync (an n8n crash is what the tests provoke, never a machine crash).
  */
-export async function startPostgres(dataDir: string, port: number, logFile: string): Promise<Started> {
+export async function startPostgres(
+	dataDir: string,
+	port: number,
+	logFile: string,
+): Promise<Started> {
 	const user = serverUser();
 	const started = startLogged(
 		join(postgresBinDir(), 'postgres'),
 		[
-			'-D', dataDir,
-			'-p', String(port),
-			'-c', 'listen_addresses=127.0.0.1',
-			'-c', 'unix_socket_directories=',
-			'-c', 'max_connections=200',
-			'-c', 'fsync=off',
-			'-c', 'synchronous_commit=off',
-			'-c', 'full_page_writes=off',
-			'-c', 'shared_buffers=128MB',
+			'-D',
+			dataDir,
+			'-p',
+			String(port),
+			'-c',
+			'listen_addresses=127.0.0.1',
+			'-c',
+			'unix_socket_directories=',
+			'-c',
+			'max_connections=200',
+			'-c',
+			'fsync=off',
+			'-c',
+			'synchronous_commit=off',
+			'-c',
+			'full_page_writes=off',
+			'-c',
+			'shared_buffers=128MB',
 		],
 		logFile,
 		{ uid: user?.uid, gid: user?.gid, cwd: dataDir },

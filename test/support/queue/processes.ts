@@ -38,7 +38,11 @@ export function startLogged(
 }
 
 /** Sends `signal`, then SIGKILL if the process is still there after `graceMs`. */
-export async function stopPid(pid: number, signal: NodeJS.Signals = 'SIGTERM', graceMs = 15_000): Promise<'stopped' | 'killed' | 'gone'> {
+export async function stopPid(
+	pid: number,
+	signal: NodeJS.Signals = 'SIGTERM',
+	graceMs = 15_000,
+): Promise<'stopped' | 'killed' | 'gone'> {
 	if (!isAlive(pid)) return 'gone';
 	process.kill(pid, signal);
 	const deadline = Date.now() + graceMs;
@@ -97,7 +101,9 @@ export async function waitUntil(
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (started.hasExited()) {
-			throw new Error(`${what} exited (${await started.exited}) before it was ready. Log tail:\n${tail(logFile)}`);
+			throw new Error(
+				`${what} exited (${await started.exited}) before it was ready. Log tail:\n${tail(logFile)}`,
+			);
 		}
 		if (await probe().catch(() => false)) return;
 		await delay(150);

@@ -16,7 +16,11 @@ if (!Number.isInteger(port) || backendArgs.length === 0) {
 }
 const backends = backendArgs.map((url) => new URL(url));
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
-const stats = { requests: backends.map(() => 0), refused: backends.map(() => 0), failed: backends.map(() => 0) };
+const stats = {
+	requests: backends.map(() => 0),
+	refused: backends.map(() => 0),
+	failed: backends.map(() => 0),
+};
 let next = 0;
 
 /** Errors that mean the backend never got the request, so another one may take it. */
@@ -32,12 +36,19 @@ function forward(req, res, body, attempt) {
 			port: backend.port,
 			method: req.method,
 			path: req.url,
-			headers: { ...req.headers, host: `${backend.hostname}:${backend.port}`, 'content-length': String(body.length) },
+			headers: {
+				...req.headers,
+				host: `${backend.hostname}:${backend.port}`,
+				'content-length': String(body.length),
+			},
 			agent,
 		},
 		(answer) => {
 			stats.requests[index]++;
-			res.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'x-queue-backend': String(index) });
+			res.writeHead(answer.statusCode ?? 502, {
+				...answer.headers,
+				'x-queue-backend': String(index),
+			});
 			answer.pipe(res);
 			answer.on('error', () => res.destroy());
 		},
@@ -54,7 +65,9 @@ function forward(req, res, body, attempt) {
 		else stats.failed[index]++;
 		if (refused && attempt + 1 < backends.length) return forward(req, res, body, attempt + 1);
 		res.writeHead(502, { 'content-type': 'application/json', 'x-queue-backend': String(index) });
-		res.end(JSON.stringify({ error: 'bad gateway', backend: index, code: error.code ?? String(error) }));
+		res.end(
+			JSON.stringify({ error: 'bad gateway', backend: index, code: error.code ?? String(error) }),
+		);
 	});
 	upstream.end(body);
 }
@@ -70,7 +83,9 @@ const server = createServer((req, res) => {
 	req.on('error', () => res.destroy());
 });
 server.keepAliveTimeout = 5000;
-server.listen(port, '127.0.0.1', () => process.stdout.write(`proxy listening on http://127.0.0.1:${port} → ${backendArgs.join(', ')}\n`));
+server.listen(port, '127.0.0.1', () =>
+	process.stdout.write(`proxy listening on http://127.0.0.1:${port} → ${backendArgs.join(', ')}\n`),
+);
 for (const signal of ['SIGTERM', 'SIGINT']) {
 	process.on(signal, () => {
 		server.close();

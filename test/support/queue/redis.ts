@@ -8,7 +8,22 @@ export async function startRedis(dir: string, port: number, logFile: string): Pr
 	mkdirSync(dir, { recursive: true });
 	const started = startLogged(
 		'redis-server',
-		['--port', String(port), '--bind', '127.0.0.1', '--protected-mode', 'yes', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'],
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--protected-mode',
+			'yes',
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--dir',
+			dir,
+			'--daemonize',
+			'no',
+		],
 		logFile,
 		{ cwd: dir },
 	);

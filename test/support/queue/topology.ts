@@ -5,16 +5,56 @@
 // Everything lives in one run folder under .cache/queue/ and is stopped by pid.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	readdirSync,
+	readlinkSync,
+	renameSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import { writeConnection, type N8nConnection } from '../e2e/connection';
 import { http } from '../e2e/http';
 import { freePort, isAlive } from '../e2e/n8nProcess';
-import { createApiKey, generatePassword, loadedNodeTypes, login, needsOwnerSetup, setupOwner } from '../e2e/ownerSession';
-import { CONNECTION_ENV, NODE_TYPES, cacheDir, n8nPackageDir, node24Bin, runN8nScript } from '../e2e/paths';
-import { PG_DATABASE, PG_USER, initCluster, postgresBinDir, psql, startPostgres, stopPostgres } from './postgres';
-import { acceptsConnections, startLogged, stopPid, tail, waitForExit, waitUntil, type Started } from './processes';
+import {
+	createApiKey,
+	generatePassword,
+	loadedNodeTypes,
+	login,
+	needsOwnerSetup,
+	setupOwner,
+} from '../e2e/ownerSession';
+import {
+	CONNECTION_ENV,
+	NODE_TYPES,
+	cacheDir,
+	n8nPackageDir,
+	node24Bin,
+	runN8nScript,
+} from '../e2e/paths';
+import {
+	PG_DATABASE,
+	PG_USER,
+	initCluster,
+	postgresBinDir,
+	psql,
+	startPostgres,
+	stopPostgres,
+} from './postgres';
+import {
+	acceptsConnections,
+	startLogged,
+	stopPid,
+	tail,
+	waitForExit,
+	waitUntil,
+	type Started,
+} from './processes';
 import { startRedis } from './redis';
 
 export const queueDir = join(cacheDir, 'queue');
@@ -104,7 +144,9 @@ function toolEnv(): NodeJS.ProcessEnv {
 }
 
 function n8nVersion(): string {
-	return (JSON.parse(readFileSync(join(n8nPackageDir, 'package.json'), 'utf8')) as { version: string }).version;
+	return (
+		JSON.parse(readFileSync(join(n8nPackageDir, 'package.json'), 'utf8')) as { version: string }
+	).version;
 }
 
 export function topologyFile(runFolder: string): string {
@@ -113,11 +155,16 @@ export function topologyFile(runFolder: string): string {
 
 export function saveTopology(topology: QueueTopology): void {
 	// Holds the encryption key: readable by this user only.
-	writeFileSync(topologyFile(topology.runFolder), JSON.stringify(topology, null, 2), { mode: 0o600 });
+	writeFileSync(topologyFile(topology.runFolder), JSON.stringify(topology, null, 2), {
+		mode: 0o600,
+	});
 }
 
 export function readTopology(file = process.env[TOPOLOGY_ENV]): QueueTopology {
-	if (!file) throw new Error(`${TOPOLOGY_ENV} is not set: queue tests need test/support/queue/globalSetup.ts (npx jest -c test/queue/jest.config.js)`);
+	if (!file)
+		throw new Error(
+			`${TOPOLOGY_ENV} is not set: queue tests need test/support/queue/globalSetup.ts (npx jest -c test/queue/jest.config.js)`,
+		);
 	return JSON.parse(readFileSync(file, 'utf8')) as QueueTopology;
 }
 
@@ -232,7 +279,12 @@ async function isReady(url: string): Promise<boolean> {
 }
 
 /** Starts one n8n process of the topology (not waiting for it); records it in the topology file. */
-async function launchN8n(topology: QueueTopology, role: Role, index: number, port?: number): Promise<{ info: N8nProcessInfo; started: Started }> {
+async function launchN8n(
+	topology: QueueTopology,
+	role: Role,
+	index: number,
+	port?: number,
+): Promise<{ info: N8nProcessInfo; started: Started }> {
 	const name = role === 'main' ? 'main' : `${role}-${index + 1}`;
 	const userFolder = join(topology.runFolder, 'homes', name);
 	mkdirSync(userFolder, { recursive: true });
@@ -259,7 +311,12 @@ async function launchN8n(topology: QueueTopology, role: Role, index: number, por
 		// Production webhooks belong to the webhook processes; the main only serves the editor and API.
 		env.N8N_DISABLE_PRODUCTION_MAIN_PROCESS = 'true';
 	}
-	const started = startLogged('bash', [runN8nScript, ...roleCommand(role, topology.settings)], logFile, { env });
+	const started = startLogged(
+		'bash',
+		[runN8nScript, ...roleCommand(role, topology.settings)],
+		logFile,
+		{ env },
+	);
 	const info: N8nProcessInfo = {
 		role,
 		index,
@@ -276,21 +333,47 @@ async function launchN8n(topology: QueueTopology, role: Role, index: number, por
 	return { info, started };
 }
 
-async function waitForN8n(info: N8nProcessInfo, started: Started, timeoutMs = 600_000): Promise<void> {
+async function waitForN8n(
+	info: N8nProcessInfo,
+	started: Started,
+	timeoutMs = 600_000,
+): Promise<void> {
 	const what = info.role === 'main' ? 'n8n main' : `n8n ${info.role} ${info.index + 1}`;
-	await waitUntil(what, () => isReady(`${info.baseUrl}/healthz/readiness`), started, info.logFile, timeoutMs);
+	await waitUntil(
+		what,
+		() => isReady(`${info.baseUrl}/healthz/readiness`),
+		started,
+		info.logFile,
+		timeoutMs,
+	);
 }
 
 /** Starts (or restarts, on its old port) webhook process `index` and waits until it is ready. */
-export async function startWebhookProcess(topology: QueueTopology, index: number): Promise<N8nProcessInfo> {
-	const { info, started } = await launchN8n(topology, 'webhook', index, topology.webhooks[index]?.port);
+export async function startWebhookProcess(
+	topology: QueueTopology,
+	index: number,
+): Promise<N8nProcessInfo> {
+	const { info, started } = await launchN8n(
+		topology,
+		'webhook',
+		index,
+		topology.webhooks[index]?.port,
+	);
 	await waitForN8n(info, started);
 	return info;
 }
 
 /** Starts (or restarts) worker process `index` and waits until it is ready. */
-export async function startWorkerProcess(topology: QueueTopology, index: number): Promise<N8nProcessInfo> {
-	const { info, started } = await launchN8n(topology, 'worker', index, topology.workers[index]?.port);
+export async function startWorkerProcess(
+	topology: QueueTopology,
+	index: number,
+): Promise<N8nProcessInfo> {
+	const { info, started } = await launchN8n(
+		topology,
+		'worker',
+		index,
+		topology.workers[index]?.port,
+	);
 	await waitForN8n(info, started);
 	return info;
 }
@@ -304,22 +387,36 @@ export async function stopWorkerProcess(topology: QueueTopology, index: number):
 export async function killWebhookProcess(topology: QueueTopology, index: number): Promise<void> {
 	const { pid } = topology.webhooks[index];
 	if (isAlive(pid)) process.kill(pid, 'SIGKILL');
-	if (!(await waitForExit(pid))) throw new Error(`webhook process ${index + 1} (pid ${pid}) survived SIGKILL`);
+	if (!(await waitForExit(pid)))
+		throw new Error(`webhook process ${index + 1} (pid ${pid}) survived SIGKILL`);
 }
 
 async function startProxy(topology: QueueTopology, port?: number): Promise<void> {
 	const proxyPort = port ?? (await freePort());
 	const logFile = join(topology.runFolder, 'logs', 'proxy.log');
-	const started = startLogged(node24Bin, [proxyScript, String(proxyPort), ...topology.webhooks.map((w) => w.baseUrl)], logFile, {
-		cwd: topology.runFolder,
-	});
-	topology.proxy = { pid: started.pid, port: proxyPort, url: `http://127.0.0.1:${proxyPort}`, logFile };
+	const started = startLogged(
+		node24Bin,
+		[proxyScript, String(proxyPort), ...topology.webhooks.map((w) => w.baseUrl)],
+		logFile,
+		{
+			cwd: topology.runFolder,
+		},
+	);
+	topology.proxy = {
+		pid: started.pid,
+		port: proxyPort,
+		url: `http://127.0.0.1:${proxyPort}`,
+		logFile,
+	};
 	saveTopology(topology);
 	await waitUntil('proxy', () => acceptsConnections(proxyPort), started, logFile, 30_000);
 }
 
 /** Sets up the owner (or logs in when the database already has one) and hands out an API key. */
-async function ownerConnection(topology: QueueTopology, owner: { email: string; password: string }): Promise<N8nConnection> {
+async function ownerConnection(
+	topology: QueueTopology,
+	owner: { email: string; password: string },
+): Promise<N8nConnection> {
 	const main = topology.main!;
 	if (await needsOwnerSetup(main.baseUrl)) {
 		await setupOwner(main.baseUrl, { ...owner, firstName: 'Queue', lastName: 'Owner' });
@@ -328,7 +425,8 @@ async function ownerConnection(topology: QueueTopology, owner: { email: string; 
 	const apiKey = await createApiKey(main.baseUrl, session, `queue-${process.pid}-${Date.now()}`);
 	const types = await loadedNodeTypes(main.baseUrl, session);
 	const missing = [NODE_TYPES.action, NODE_TYPES.trigger].filter((type) => !types.includes(type));
-	if (missing.length > 0) throw new Error(`n8n did not load ${missing.join(', ')}. Log tail:\n${tail(main.logFile)}`);
+	if (missing.length > 0)
+		throw new Error(`n8n did not load ${missing.join(', ')}. Log tail:\n${tail(main.logFile)}`);
 	return {
 		baseUrl: main.baseUrl,
 		apiKey,
@@ -367,7 +465,14 @@ export async function startQueueTopology(options: StartOptions = {}): Promise<Qu
 		runFolder,
 		creatorPid: process.pid,
 		settings,
-		postgres: { pid: 0, port: pgPort, logFile: join(runFolder, 'logs', 'postgres.log'), dataDir, database: PG_DATABASE, user: PG_USER },
+		postgres: {
+			pid: 0,
+			port: pgPort,
+			logFile: join(runFolder, 'logs', 'postgres.log'),
+			dataDir,
+			database: PG_DATABASE,
+			user: PG_USER,
+		},
 		redis: { pid: 0, port: redisPort, logFile: join(runFolder, 'logs', 'redis.log') },
 		workers: [],
 		webhooks: [],
@@ -377,9 +482,13 @@ export async function startQueueTopology(options: StartOptions = {}): Promise<Qu
 	try {
 		topology.postgres.pid = (await startPostgres(dataDir, pgPort, topology.postgres.logFile)).pid;
 		saveTopology(topology);
-		topology.redis.pid = (await startRedis(join(runFolder, 'redis'), redisPort, topology.redis.logFile)).pid;
+		topology.redis.pid = (
+			await startRedis(join(runFolder, 'redis'), redisPort, topology.redis.logFile)
+		).pid;
 		saveTopology(topology);
-		log(`postgres 127.0.0.1:${pgPort}, redis 127.0.0.1:${redisPort} (${((Date.now() - began) / 1000).toFixed(1)} s)`);
+		log(
+			`postgres 127.0.0.1:${pgPort}, redis 127.0.0.1:${redisPort} (${((Date.now() - began) / 1000).toFixed(1)} s)`,
+		);
 
 		const mainPort = options.mainPort ?? (await freePort());
 		const proxyPort = options.proxyPort ?? (await freePort());
@@ -403,17 +512,26 @@ export async function startQueueTopology(options: StartOptions = {}): Promise<Qu
 			...options.extraEnv,
 		};
 		const launched = [await launchN8n(topology, 'main', 0, mainPort)];
-		for (let i = 0; i < settings.workers; i++) launched.push(await launchN8n(topology, 'worker', i));
-		for (let i = 0; i < settings.webhooks; i++) launched.push(await launchN8n(topology, 'webhook', i));
+		for (let i = 0; i < settings.workers; i++)
+			launched.push(await launchN8n(topology, 'worker', i));
+		for (let i = 0; i < settings.webhooks; i++)
+			launched.push(await launchN8n(topology, 'webhook', i));
 		await Promise.all(launched.map(({ info, started }) => waitForN8n(info, started)));
-		log(`main, ${settings.workers} workers, ${settings.webhooks} webhook processes ready (${((Date.now() - began) / 1000).toFixed(1)} s)`);
+		log(
+			`main, ${settings.workers} workers, ${settings.webhooks} webhook processes ready (${((Date.now() - began) / 1000).toFixed(1)} s)`,
+		);
 		await startProxy(topology, proxyPort);
 
-		const connection = await ownerConnection(topology, options.owner ?? { email: 'queue-owner@nxcloud.test', password: generatePassword() });
+		const connection = await ownerConnection(
+			topology,
+			options.owner ?? { email: 'queue-owner@nxcloud.test', password: generatePassword() },
+		);
 		topology.connectionFile = join(runFolder, 'connection.json');
 		writeConnection(topology.connectionFile, connection);
 		saveTopology(topology);
-		log(`ready in ${((Date.now() - began) / 1000).toFixed(1)} s: editor ${topology.main!.baseUrl}, proxy ${topology.proxy!.url}`);
+		log(
+			`ready in ${((Date.now() - began) / 1000).toFixed(1)} s: editor ${topology.main!.baseUrl}, proxy ${topology.proxy!.url}`,
+		);
 		return topology;
 	} catch (error) {
 		await stopQueueTopology(topology);
@@ -422,12 +540,17 @@ export async function startQueueTopology(options: StartOptions = {}): Promise<Qu
 }
 
 /** Stops every process of the topology by pid: proxy, webhook processes, workers, main, Redis, Postgres. */
-export async function stopQueueTopology(given: QueueTopology, { keep = false } = {}): Promise<void> {
+export async function stopQueueTopology(
+	given: QueueTopology,
+	{ keep = false } = {},
+): Promise<void> {
 	// The file has the newest pids: a test may have restarted a process since `given` was read.
 	const file = topologyFile(given.runFolder);
 	const topology = existsSync(file) ? readTopology(file) : given;
 	if (topology.proxy) await stopPid(topology.proxy.pid);
-	await Promise.all([...topology.webhooks, ...topology.workers].filter(Boolean).map((p) => stopPid(p.pid)));
+	await Promise.all(
+		[...topology.webhooks, ...topology.workers].filter(Boolean).map((p) => stopPid(p.pid)),
+	);
 	if (topology.main) await stopPid(topology.main.pid);
 	if (topology.redis.pid) await stopPid(topology.redis.pid);
 	if (topology.postgres.pid) await stopPostgres(topology.postgres.pid);

@@ -1,6 +1,9 @@
 import type { N8nClient } from '../e2e/n8nClient';
 import type { ReliabilityAccount } from '../e2e/account';
-import { type StandInWithCredential, standInWithCredential as withCredential } from '../e2e/standInCredential';
+import {
+	type StandInWithCredential,
+	standInWithCredential as withCredential,
+} from '../e2e/standInCredential';
 import type { StandIn, StandInOptions } from '../standin';
 
 export const BOUND_PHONE = { business_phone: '8613300000000', appkey: 'relapp01' };

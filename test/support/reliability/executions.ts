@@ -20,7 +20,10 @@ export async function forEachExecution(
 	let cursor: string | undefined;
 	let seen = 0;
 	do {
-		const query = new URLSearchParams({ includeData: String(options.includeData), limit: String(options.pageSize ?? (options.includeData ? 50 : 250)) });
+		const query = new URLSearchParams({
+			includeData: String(options.includeData),
+			limit: String(options.pageSize ?? (options.includeData ? 50 : 250)),
+		});
 		if (options.workflowId) query.set('workflowId', options.workflowId);
 		if (cursor) query.set('cursor', cursor);
 		const page = await n8n.api<Page>('GET', `/executions?${query}`);

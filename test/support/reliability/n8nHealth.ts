@@ -61,5 +61,9 @@ export function n8nRss(n8n: N8nClient): RssSample {
 	const pids = [root];
 	for (let i = 0; i < pids.length; i++) pids.push(...childrenOf(pids[i]));
 	const mib = (kib: number) => Math.round((kib / 1024) * 10) / 10;
-	return { mainMiB: mib(rssKiB(root)), treeMiB: mib(pids.reduce((sum, pid) => sum + rssKiB(pid), 0)), processes: pids.length };
+	return {
+		mainMiB: mib(rssKiB(root)),
+		treeMiB: mib(pids.reduce((sum, pid) => sum + rssKiB(pid), 0)),
+		processes: pids.length,
+	};
 }

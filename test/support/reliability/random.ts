@@ -92,7 +92,9 @@ export function runSeed(part: string): number {
 	if (given !== undefined && given !== '') {
 		const seed = Number(given);
 		if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-			throw new Error(`RELIABILITY_SEED must be a whole number from 0 to 4294967295; got "${given}"`);
+			throw new Error(
+				`RELIABILITY_SEED must be a whole number from 0 to 4294967295; got "${given}"`,
+			);
 		}
 		return seed;
 	}

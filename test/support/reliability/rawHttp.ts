@@ -27,15 +27,22 @@ export interface RawResponse {
 }
 
 function head(request: RawRequest, target: URL, bodyLength: number): Buffer {
-	const lines: Buffer[] = [Buffer.from(`${request.method} ${target.pathname}${target.search} HTTP/1.1\r\n`, 'latin1')];
+	const lines: Buffer[] = [
+		Buffer.from(`${request.method} ${target.pathname}${target.search} HTTP/1.1\r\n`, 'latin1'),
+	];
 	const names = new Set(request.headers.map(([name]) => name.toLowerCase()));
-	if (!names.has('host') && !request.omitHost) lines.push(Buffer.from(`Host: ${target.host}\r\n`, 'latin1'));
+	if (!names.has('host') && !request.omitHost)
+		lines.push(Buffer.from(`Host: ${target.host}\r\n`, 'latin1'));
 	if (!names.has('content-length') && !names.has('transfer-encoding')) {
 		lines.push(Buffer.from(`Content-Length: ${bodyLength}\r\n`, 'latin1'));
 	}
 	if (!names.has('connection')) lines.push(Buffer.from('Connection: close\r\n', 'latin1'));
 	for (const [name, value] of request.headers) {
-		lines.push(Buffer.from(`${name}: `, 'latin1'), Buffer.isBuffer(value) ? value : Buffer.from(value, 'latin1'), Buffer.from('\r\n'));
+		lines.push(
+			Buffer.from(`${name}: `, 'latin1'),
+			Buffer.isBuffer(value) ? value : Buffer.from(value, 'latin1'),
+			Buffer.from('\r\n'),
+		);
 	}
 	lines.push(Buffer.from('\r\n'));
 	return Buffer.concat(lines);
@@ -65,7 +72,8 @@ export function parseResponse(raw: Buffer): Omit<RawResponse, 'failure'> {
 	const headers: Record<string, string> = {};
 	for (const line of headerLines) {
 		const colon = line.indexOf(':');
-		if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+		if (colon > 0)
+			headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
 	}
 	let body = raw.subarray(end + 4);
 	if ((headers['transfer-encoding'] ?? '').toLowerCase().includes('chunked')) body = dechunk(body);

@@ -8,7 +8,10 @@ export function reportPart(part: string, lines: string[], data: Record<string, u
 	process.stdout.write(`\n[reliability ${part}]\n${lines.map((line) => `  ${line}`).join('\n')}\n`);
 	const folder = join(cacheDir, 'reliability');
 	mkdirSync(folder, { recursive: true });
-	writeFileSync(join(folder, `${part}-latest.json`), `${JSON.stringify({ date: new Date().toISOString(), ...data }, null, 2)}\n`);
+	writeFileSync(
+		join(folder, `${part}-latest.json`),
+		`${JSON.stringify({ date: new Date().toISOString(), ...data }, null, 2)}\n`,
+	);
 }
 
 /** Timing and memory figures: bench output (.cache/bench/<name>-latest.json), never assertions. */
@@ -16,5 +19,8 @@ export function benchOutput(name: string, lines: string[], data: Record<string, 
 	process.stdout.write(`\n[bench ${name}]\n${lines.map((line) => `  ${line}`).join('\n')}\n`);
 	const folder = join(cacheDir, 'bench');
 	mkdirSync(folder, { recursive: true });
-	writeFileSync(join(folder, `${name}-latest.json`), `${JSON.stringify({ date: new Date().toISOString(), ...data }, null, 2)}\n`);
+	writeFileSync(
+		join(folder, `${name}-latest.json`),
+		`${JSON.stringify({ date: new Date().toISOString(), ...data }, null, 2)}\n`,
+	);
 }

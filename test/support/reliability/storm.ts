@@ -40,7 +40,19 @@ const STATUS_ORDER = ['sent', 'delivered', 'read'];
  */
 export function planStorm(
 	rng: Random,
-	{ total, redeliveryShare, outOfOrderShare, minGap, tag }: { total: number; redeliveryShare: number; outOfOrderShare: number; minGap: number; tag: string },
+	{
+		total,
+		redeliveryShare,
+		outOfOrderShare,
+		minGap,
+		tag,
+	}: {
+		total: number;
+		redeliveryShare: number;
+		outOfOrderShare: number;
+		minGap: number;
+		tag: string;
+	},
 ): StormPlan {
 	const redeliveries = Math.round(total * redeliveryShare);
 	const uniqueCount = total - redeliveries;
@@ -54,11 +66,16 @@ export function planStorm(
 		const id = `wamid.storm.${tag}.${message}`;
 		const statuses = STATUS_ORDER.slice(0, rng.int(1, 3));
 		// Sometimes two statuses travel in one push (NXCloud batches them).
-		for (let s = 0; s < statuses.length && unique.length < uniqueCount; ) {
+		for (let s = 0; s < statuses.length && unique.length < uniqueCount;) {
 			const take = s + 1 < statuses.length && rng.chance(0.15) ? 2 : 1;
 			const events = statuses.slice(s, s + take).map((status, k) => ({
 				key: `${id} ${status}`,
-				status: { id, status, timestamp: String(baseTs + message * 10 + s + k), recipient_id: '8617600000819' },
+				status: {
+					id,
+					status,
+					timestamp: String(baseTs + message * 10 + s + k),
+					recipient_id: '8617600000819',
+				},
 			}));
 			unique.push({ events, message, rank: s });
 			s += take;
@@ -84,7 +101,11 @@ export function planStorm(
 
 	const pushes: StormPush[] = order.map((u) => ({
 		index: 0,
-		body: JSON.stringify({ messaging_product: 'whatsapp', business_phone: '85266123456', statuses: unique[u].events.map((e) => e.status) }),
+		body: JSON.stringify({
+			messaging_product: 'whatsapp',
+			business_phone: '85266123456',
+			statuses: unique[u].events.map((e) => e.status),
+		}),
 		events: unique[u].events,
 		sameHeaders: false,
 		outOfOrder: flagged.has(u),
@@ -95,7 +116,14 @@ export function planStorm(
 		const original = rng.int(0, pushes.length - 1);
 		const source = pushes[original];
 		const at = Math.min(pushes.length, original + minGap + rng.int(0, 300));
-		pushes.splice(at, 0, { ...source, redeliveryOf: -1, sameHeaders: rng.chance(0.5), outOfOrder: false, index: 0, events: source.events });
+		pushes.splice(at, 0, {
+			...source,
+			redeliveryOf: -1,
+			sameHeaders: rng.chance(0.5),
+			outOfOrder: false,
+			index: 0,
+			events: source.events,
+		});
 		// Remember the original by identity; indexes are assigned once all copies are placed.
 		(pushes[at] as StormPush & { original?: StormPush }).original = source;
 	}

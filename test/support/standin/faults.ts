@@ -5,7 +5,13 @@ import { STATUS_CODES, type IncomingHttpHeaders } from 'node:http';
 /** What goes wrong. */
 export type FaultKind =
 	/** An HTTP error status with an optional body (default: the status text as text/plain). */
-	| { kind: 'status'; status: number; body?: string; contentType?: string; headers?: Record<string, string> }
+	| {
+			kind: 'status';
+			status: number;
+			body?: string;
+			contentType?: string;
+			headers?: Record<string, string>;
+	  }
 	/** Never answer. With afterMs, destroy the socket after that long; otherwise hang until close(). */
 	| { kind: 'timeout'; afterMs?: number }
 	/** Destroy the socket without answering (the client sees ECONNRESET / "socket hang up"). */

@@ -20,10 +20,17 @@ export class FileHost {
 	}
 
 	serve(ex: Exchange): Reply {
-		if (ex.method !== 'GET') return { ...textReply(405, 'Method Not Allowed'), reason: `method ${ex.method}` };
+		if (ex.method !== 'GET')
+			return { ...textReply(405, 'Method Not Allowed'), reason: `method ${ex.method}` };
 		// Same guard as the media links: NXCloud signing headers must not leak to a file host.
-		if (headerOf(ex.headers, 'accesskey') !== undefined || headerOf(ex.headers, 'sign') !== undefined) {
-			return { ...textReply(400, 'NXCloud request headers were sent to the file host'), reason: 'NXCloud headers leaked' };
+		if (
+			headerOf(ex.headers, 'accesskey') !== undefined ||
+			headerOf(ex.headers, 'sign') !== undefined
+		) {
+			return {
+				...textReply(400, 'NXCloud request headers were sent to the file host'),
+				reason: 'NXCloud headers leaked',
+			};
 		}
 		const file = this.files.get(decodeURIComponent(ex.path.slice(FILES_PREFIX.length)));
 		if (!file) return { ...textReply(404, 'Not Found'), reason: 'no such file' };

@@ -11,7 +11,10 @@ const gunzipAsync = promisify(gunzip);
  * built by hand (tests, the sender) may not be, so every lookup goes through here. A repeated
  * header yields its first value; an empty value counts as absent.
  */
-export function headerOf(headers: IncomingHttpHeaders | Record<string, unknown>, name: string): string | undefined {
+export function headerOf(
+	headers: IncomingHttpHeaders | Record<string, unknown>,
+	name: string,
+): string | undefined {
 	const wanted = name.toLowerCase();
 	for (const key of Object.keys(headers)) {
 		if (key.toLowerCase() !== wanted) continue;
@@ -59,7 +62,10 @@ export type Decoded = { ok: true; body: Buffer } | { ok: false; reason: string }
  * Undoes Content-Encoding. Only gzip (and identity) is understood: Callbot documents gzip
  * request bodies (docs/vendor-api.md §5.2); a body that does not gunzip, or any other coding, is a bad request.
  */
-export async function decodeBody(wire: Buffer, contentEncoding: string | undefined): Promise<Decoded> {
+export async function decodeBody(
+	wire: Buffer,
+	contentEncoding: string | undefined,
+): Promise<Decoded> {
 	const coding = (contentEncoding ?? 'identity').trim().toLowerCase();
 	if (coding === 'identity' || coding === '') return { ok: true, body: wire };
 	if (coding !== 'gzip' && coding !== 'x-gzip') {
@@ -111,7 +117,11 @@ export function jsonReply(
 	};
 }
 
-export function textReply(status: number, text: string, contentType = 'text/plain; charset=utf-8'): Reply {
+export function textReply(
+	status: number,
+	text: string,
+	contentType = 'text/plain; charset=utf-8',
+): Reply {
 	return { status, headers: { 'content-type': contentType }, body: Buffer.from(text, 'utf8') };
 }
 

@@ -238,7 +238,12 @@ export interface StandIn {
 	reset(): void;
 	/** Stops listening and drops open (including deliberately hung) connections. */
 	close(): Promise<void>;
-	readonly state: { calling: CallingState; callbot: CallbotStateApi; whatsApp: WhatsAppState; messaging: MessagingState };
+	readonly state: {
+		calling: CallingState;
+		callbot: CallbotStateApi;
+		whatsApp: WhatsAppState;
+		messaging: MessagingState;
+	};
 	/** Files served by GET at the returned URL (call recordings). */
 	readonly files: FileHost;
 	/** NXCloud as sender, signing with this stand-in's accounts by default. */
@@ -251,7 +256,11 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
 	const seed = (): void => options.boundPhones?.forEach((phone) => calling.bindPhone(phone));
 	seed();
 	// One template store: managed by the template endpoints, looked up by template sends.
-	const whatsApp: WhatsAppState = { media: new MediaStore(), templates: new TemplateStore(), phones: new PhoneProfiles() };
+	const whatsApp: WhatsAppState = {
+		media: new MediaStore(),
+		templates: new TemplateStore(),
+		phones: new PhoneProfiles(),
+	};
 	const messaging = new MessagingState(whatsApp.templates, clock);
 	const sender = new Sender(options);
 	// Status pushes to dr_webhook in flight, awaited by close().
@@ -265,9 +274,19 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
 			await new Promise((resolve) => setImmediate(resolve));
 			try {
 				const result = await sender.pushWhatsApp(url, messaging.statusPush(message.id, status));
-				messaging.deliveries.push({ url, messageId: message.id, status, httpStatus: result.status });
+				messaging.deliveries.push({
+					url,
+					messageId: message.id,
+					status,
+					httpStatus: result.status,
+				});
 			} catch (error) {
-				messaging.deliveries.push({ url, messageId: message.id, status, error: (error as Error).message });
+				messaging.deliveries.push({
+					url,
+					messageId: message.id,
+					status,
+					error: (error as Error).message,
+				});
 			}
 		})();
 		pushes.add(push);

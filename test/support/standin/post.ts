@@ -23,7 +23,11 @@ export interface PostOptions {
 	method?: string;
 }
 
-export function post(url: string, body: Buffer | string, options: PostOptions = {}): Promise<PostResult> {
+export function post(
+	url: string,
+	body: Buffer | string,
+	options: PostOptions = {},
+): Promise<PostResult> {
 	const target = new URL(url);
 	const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
 	const payload = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
@@ -54,7 +58,9 @@ export function post(url: string, body: Buffer | string, options: PostOptions = 
 				});
 			},
 		);
-		req.setTimeout(options.timeoutMs ?? 30000, () => req.destroy(new Error(`POST ${url} timed out`)));
+		req.setTimeout(options.timeoutMs ?? 30000, () =>
+			req.destroy(new Error(`POST ${url} timed out`)),
+		);
 		req.on('error', reject);
 		req.end(payload);
 	});

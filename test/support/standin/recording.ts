@@ -115,7 +115,8 @@ export class RequestLog {
 		record.responseHeaders = outcome.headers;
 		if (outcome.body) {
 			record.responseSize = outcome.body.length;
-			if (outcome.body.length <= RESPONSE_KEEP_LIMIT) record.responseBody = outcome.body.toString('utf8');
+			if (outcome.body.length <= RESPONSE_KEEP_LIMIT)
+				record.responseBody = outcome.body.toString('utf8');
 		}
 	}
 

@@ -3,7 +3,12 @@
 import { randomBytes } from 'node:crypto';
 
 import { type PostResult, post } from './post';
-import { type CallbotDigest, type OpenPlatformDigest, callbotSign, openPlatformSign } from './signing';
+import {
+	type CallbotDigest,
+	type OpenPlatformDigest,
+	callbotSign,
+	openPlatformSign,
+} from './signing';
 
 /** How to spoil a signed request, one documented failure each. */
 export type Tamper =
@@ -72,7 +77,10 @@ function flipLastHex(sign: string): string {
 	return sign.slice(0, -1) + (sign.endsWith('0') ? '1' : '0');
 }
 
-function finishHeaders(base: Record<string, string>, options: CommonOptions): Record<string, string> {
+function finishHeaders(
+	base: Record<string, string>,
+	options: CommonOptions,
+): Record<string, string> {
 	const omit = new Set((options.omitHeaders ?? []).map((h) => h.toLowerCase()));
 	const headers: Record<string, string> = {};
 	for (const [name, value] of Object.entries(base)) {
@@ -97,7 +105,8 @@ async function send(
 	return { ...result, sent: { headers, body } };
 }
 
-const asText = (body: string | object): string => (typeof body === 'string' ? body : JSON.stringify(body));
+const asText = (body: string | object): string =>
+	typeof body === 'string' ? body : JSON.stringify(body);
 
 export class Sender {
 	constructor(private readonly defaults: SenderDefaults) {}
@@ -105,7 +114,9 @@ export class Sender {
 	/** POSTs a WhatsApp push signed per docs/vendor-api.md §2.2; the body string is sent byte for byte as signed. */
 	pushWhatsApp(url: string, body: string | object, options: PushOptions = {}): Promise<SendResult> {
 		const text = asText(body);
-		const base: Record<string, string> = { 'content-type': options.contentType ?? 'application/json' };
+		const base: Record<string, string> = {
+			'content-type': options.contentType ?? 'application/json',
+		};
 		let wire = text;
 		if (options.signed !== false) {
 			const digest = options.algorithm ?? 'md5';
@@ -116,7 +127,9 @@ export class Sender {
 				bizType: options.bizType ?? '2',
 				ts: options.tamper === 'timestamp' ? String(Number(ts) - 1) : ts,
 				body: text,
-				accessSecret: (options.accessSecret ?? this.defaults.accessSecret) + (options.tamper === 'secret' ? 'x' : ''),
+				accessSecret:
+					(options.accessSecret ?? this.defaults.accessSecret) +
+					(options.tamper === 'secret' ? 'x' : ''),
 			};
 			let sign = openPlatformSign(parts, digest);
 			if (options.tamper === 'sign') sign = flipLastHex(sign);
@@ -132,9 +145,15 @@ export class Sender {
 	}
 
 	/** POSTs a Callbot callback signed per docs/vendor-api.md §5.5 (the docs/vendor-api.md §5.3 construction over the raw body). */
-	callbotCallback(url: string, body: string | object, options: CallbackOptions = {}): Promise<SendResult> {
+	callbotCallback(
+		url: string,
+		body: string | object,
+		options: CallbackOptions = {},
+	): Promise<SendResult> {
 		const text = asText(body);
-		const base: Record<string, string> = { 'content-type': options.contentType ?? 'application/json' };
+		const base: Record<string, string> = {
+			'content-type': options.contentType ?? 'application/json',
+		};
 		let wire = text;
 		if (options.signed !== false) {
 			const digest = options.algorithm ?? 'MD5';
@@ -143,7 +162,9 @@ export class Sender {
 			const uuid = options.uuid ?? this.defaults.callbotUuid;
 			let sign = callbotSign(
 				{
-					secretKey: (options.secretKey ?? this.defaults.callbotSecretKey) + (options.tamper === 'secret' ? 'x' : ''),
+					secretKey:
+						(options.secretKey ?? this.defaults.callbotSecretKey) +
+						(options.tamper === 'secret' ? 'x' : ''),
 					body: text,
 					createTs: options.tamper === 'timestamp' ? String(Number(createTs) - 1) : createTs,
 					requestID,

@@ -5,9 +5,22 @@ import { gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 
 import { callbotIdentity } from './callbot/auth';
-import { type CallbotDeps, callbotEndpoint, callbotEnvelope, handleCallbot, isCallbotPath } from './callbot/index';
+import {
+	type CallbotDeps,
+	callbotEndpoint,
+	callbotEnvelope,
+	handleCallbot,
+	isCallbotPath,
+} from './callbot/index';
 import { callbotReply } from './callbot/respond';
-import { CODE_MESSAGE, type FaultKind, type FaultQueue, RET_MSG, htmlErrorPage, kindOf } from './faults';
+import {
+	CODE_MESSAGE,
+	type FaultKind,
+	type FaultQueue,
+	RET_MSG,
+	htmlErrorPage,
+	kindOf,
+} from './faults';
 import {
 	BodyTooLarge,
 	type Exchange,
@@ -55,12 +68,17 @@ function apiOf(path: string): ApiFamily {
 
 /** Normal handling: 404 for unknown paths, 405 for non-POST, else the API's own answer. */
 function route(ex: Exchange, deps: ServerDeps): Reply {
-	if (ex.path.startsWith(MEDIA_DOWNLOAD_PREFIX)) return serveMediaLink(ex, ex.query ?? new URLSearchParams(), deps.whatsApp.whatsApp.media);
+	if (ex.path.startsWith(MEDIA_DOWNLOAD_PREFIX))
+		return serveMediaLink(ex, ex.query ?? new URLSearchParams(), deps.whatsApp.whatsApp.media);
 	if (ex.path.startsWith(FILES_PREFIX)) return deps.files.serve(ex);
 	const waName = whatsAppEndpoint(ex.path);
 	if (waName) {
 		if (ex.method !== 'POST') {
-			const reply = jsonReply(405, { status: 405, error: 'Method Not Allowed', path: ex.path }, { reason: `method ${ex.method}` });
+			const reply = jsonReply(
+				405,
+				{ status: 405, error: 'Method Not Allowed', path: ex.path },
+				{ reason: `method ${ex.method}` },
+			);
 			reply.headers.allow = 'POST';
 			return reply;
 		}
@@ -69,7 +87,12 @@ function route(ex: Exchange, deps: ServerDeps): Reply {
 	const op = openPlatformOp(ex.path);
 	const endpoint = op ? undefined : callbotEndpoint(ex.path);
 	if (!op && !endpoint) {
-		const notFound = { timestamp: new Date(ex.now).toISOString(), status: 404, error: 'Not Found', path: ex.path };
+		const notFound = {
+			timestamp: new Date(ex.now).toISOString(),
+			status: 404,
+			error: 'Not Found',
+			path: ex.path,
+		};
 		return jsonReply(404, notFound, { reason: 'unknown path' });
 	}
 	if (ex.method !== 'POST') {
@@ -78,7 +101,9 @@ function route(ex: Exchange, deps: ServerDeps): Reply {
 		reply.headers.allow = 'POST';
 		return reply;
 	}
-	return op ? handleOpenPlatform(ex, op, deps.openPlatform) : handleCallbot(ex, endpoint!, deps.callbot);
+	return op
+		? handleOpenPlatform(ex, op, deps.openPlatform)
+		: handleCallbot(ex, endpoint!, deps.callbot);
 }
 
 type FaultAction = { reply: Reply } | { destroy: true } | { hang: number | undefined };
@@ -86,14 +111,22 @@ type FaultAction = { reply: Reply } | { destroy: true } | { hang: number | undef
 function faultAction(kind: FaultKind, ex: Exchange, api: ApiFamily, deps: ServerDeps): FaultAction {
 	switch (kind.kind) {
 		case 'status': {
-			const reply = textReply(kind.status, kind.body ?? STATUS_CODES[kind.status] ?? 'Error', kind.contentType);
+			const reply = textReply(
+				kind.status,
+				kind.body ?? STATUS_CODES[kind.status] ?? 'Error',
+				kind.contentType,
+			);
 			Object.assign(reply.headers, kind.headers ?? {});
 			return { reply };
 		}
 		case 'retCode': {
 			const retMsg = kind.retMsg ?? RET_MSG[kind.retCode] ?? 'Error';
 			const identity = callbotIdentity(ex, deps.callbot.accounts);
-			return { reply: callbotReply(identity, ex.now, callbotEnvelope(kind.retCode, retMsg), { retCode: kind.retCode }) };
+			return {
+				reply: callbotReply(identity, ex.now, callbotEnvelope(kind.retCode, retMsg), {
+					retCode: kind.retCode,
+				}),
+			};
 		}
 		case 'code': {
 			const message = kind.message ?? CODE_MESSAGE[kind.code] ?? 'Failure';
@@ -120,7 +153,12 @@ function faultAction(kind: FaultKind, ex: Exchange, api: ApiFamily, deps: Server
 	}
 }
 
-async function write(req: IncomingMessage, res: ServerResponse, reply: Reply, record: RecordedRequest): Promise<void> {
+async function write(
+	req: IncomingMessage,
+	res: ServerResponse,
+	reply: Reply,
+	record: RecordedRequest,
+): Promise<void> {
 	let body = reply.body;
 	const headers: Record<string, string> = { ...reply.headers };
 	if (reply.compressible && acceptsGzip(headerOf(req.headers, 'accept-encoding'))) {
@@ -217,7 +255,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
 	if (action.hang !== undefined) later(deps, action.hang, () => req.socket.destroy());
 }
 
-export function requestListener(deps: ServerDeps): (req: IncomingMessage, res: ServerResponse) => void {
+export function requestListener(
+	deps: ServerDeps,
+): (req: IncomingMessage, res: ServerResponse) => void {
 	return (req, res) => {
 		handle(req, res, deps).catch((error: Error) => {
 			// A bug in the stand-in must not look like an NXCloud answer: 500 with the stack.

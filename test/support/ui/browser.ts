@@ -37,9 +37,14 @@ let testIdsSet = false;
  * Requests to any other origin are aborted: the editor fetches npm and n8n.io for community node
  * details and templates, which a closed network cannot reach, and those are not our concern.
  */
-export async function launchEditorBrowser(baseUrl: string, { colorScheme = 'light' as 'light' | 'dark' } = {}): Promise<EditorBrowser> {
+export async function launchEditorBrowser(
+	baseUrl: string,
+	{ colorScheme = 'light' as 'light' | 'dark' } = {},
+): Promise<EditorBrowser> {
 	if (!existsSync(chromiumPath)) {
-		throw new Error(`Chromium is missing at ${chromiumPath}: run \`bash scripts/install-chromium.sh\` (or set CHROMIUM_PATH)`);
+		throw new Error(
+			`Chromium is missing at ${chromiumPath}: run \`bash scripts/install-chromium.sh\` (or set CHROMIUM_PATH)`,
+		);
 	}
 	if (!testIdsSet) {
 		// n8n's editor marks its elements with data-test-id (not Playwright's default data-testid).

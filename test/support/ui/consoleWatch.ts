@@ -29,7 +29,12 @@ export class ConsoleWatch {
 	) {
 		page.on('console', (message) => this.onConsole(message));
 		page.on('pageerror', (error) =>
-			this.problems.push({ kind: 'pageerror', text: error.message, stack: error.stack, phase: this.currentPhase }),
+			this.problems.push({
+				kind: 'pageerror',
+				text: error.message,
+				stack: error.stack,
+				phase: this.currentPhase,
+			}),
 		);
 		page.on('response', (response) => {
 			if (response.status() < 400 || !response.url().startsWith(this.origin)) return;
@@ -52,7 +57,12 @@ export class ConsoleWatch {
 		const url = message.location().url || undefined;
 		// Requests to other origins are aborted on purpose (see browser.ts): the closed network
 		// cannot reach npm or n8n.io, and the editor reports each as a failed resource load.
-		if (url && !url.startsWith(this.origin) && /Failed to load resource|ERR_BLOCKED_BY_CLIENT/.test(message.text())) return;
+		if (
+			url &&
+			!url.startsWith(this.origin) &&
+			/Failed to load resource|ERR_BLOCKED_BY_CLIENT/.test(message.text())
+		)
+			return;
 		this.problems.push({ kind: 'console', text: message.text(), url, phase: this.currentPhase });
 	}
 
@@ -70,7 +80,10 @@ export class ConsoleWatch {
 
 	static describe(problems: BrowserProblem[]): string {
 		return problems
-			.map((p) => `[${p.phase}] ${p.kind}: ${p.text}${p.url ? ` (${p.url})` : ''}${p.stack ? `\n${p.stack}` : ''}`)
+			.map(
+				(p) =>
+					`[${p.phase}] ${p.kind}: ${p.text}${p.url ? ` (${p.url})` : ''}${p.stack ? `\n${p.stack}` : ''}`,
+			)
 			.join('\n');
 	}
 }

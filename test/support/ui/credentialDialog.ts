@@ -9,7 +9,9 @@ export function credentialDialog(page: Page): Locator {
 /** From the open NDV, opens the dialog for a new credential of the node's credential type. */
 export async function openNewCredentialDialog(page: Page): Promise<Locator> {
 	const slot = page.getByTestId('node-credentials-slot');
-	const connect = slot.getByRole('button', { name: /Connect to|Create new credential|Set up credential/i }).first();
+	const connect = slot
+		.getByRole('button', { name: /Connect to|Create new credential|Set up credential/i })
+		.first();
 	if (await connect.isVisible()) {
 		await connect.click();
 	} else {
@@ -24,7 +26,11 @@ export async function openNewCredentialDialog(page: Page): Promise<Locator> {
 }
 
 /** Fills a string field of the credential dialog (`parameter-input-<name>`). */
-export async function fillCredentialField(dialog: Locator, name: string, value: string): Promise<void> {
+export async function fillCredentialField(
+	dialog: Locator,
+	name: string,
+	value: string,
+): Promise<void> {
 	const input = dialog.getByTestId(`parameter-input-${name}`).locator('input, textarea').first();
 	await input.fill(value);
 }
@@ -40,12 +46,20 @@ export function testSuccessBanner(dialog: Locator): Locator {
 
 /** The failure banner: n8n's "Couldn't connect with these settings" with the test's message. */
 export function testErrorBanner(dialog: Locator): Locator {
-	return dialog.locator('[data-test-id="credentials-config-container-test-error"], .n8n-callout--danger, [class*="danger"]').filter({ hasText: /Couldn.t connect|refused|error/i }).first();
+	return dialog
+		.locator(
+			'[data-test-id="credentials-config-container-test-error"], .n8n-callout--danger, [class*="danger"]',
+		)
+		.filter({ hasText: /Couldn.t connect|refused|error/i })
+		.first();
 }
 
 export async function closeCredentialDialog(page: Page): Promise<void> {
 	const dialog = credentialDialog(page);
-	await dialog.locator('.el-dialog__headerbtn, .el-dialog__close, [aria-label="Close this dialog"]').first().click();
+	await dialog
+		.locator('.el-dialog__headerbtn, .el-dialog__close, [aria-label="Close this dialog"]')
+		.first()
+		.click();
 	await dialog.waitFor({ state: 'hidden' });
 }
 
@@ -60,6 +74,8 @@ export async function renameCredential(dialog: Locator, name: string): Promise<v
 /** Removes credentials the UI created (n8nClient only tracks those it created itself). */
 export async function deleteCredentialsNamed(n8n: N8nClient, name: string): Promise<void> {
 	const response = await n8n.rest('GET', '/credentials');
-	const list = (response.json as { data?: Array<{ id: string; name: string }> } | undefined)?.data ?? [];
-	for (const credential of list.filter((c) => c.name === name)) await n8n.deleteCredential(credential.id);
+	const list =
+		(response.json as { data?: Array<{ id: string; name: string }> } | undefined)?.data ?? [];
+	for (const credential of list.filter((c) => c.name === name))
+		await n8n.deleteCredential(credential.id);
 }

@@ -34,7 +34,11 @@ export function nodeCreator(page: Page): Locator {
  * In the node creator: searches `search`, opens the app named `app` (n8n groups a package's action
  * node and trigger under one app entry) and returns the creator, showing its triggers and actions.
  */
-export async function openAppInNodeCreator(page: Page, search: string, app: string): Promise<Locator> {
+export async function openAppInNodeCreator(
+	page: Page,
+	search: string,
+	app: string,
+): Promise<Locator> {
 	const creator = nodeCreator(page);
 	if (!(await creator.isVisible())) await page.getByTestId('canvas-plus-button').click();
 	await page.getByTestId('node-creator-search-bar').fill(search);
@@ -48,7 +52,12 @@ export async function openAppInNodeCreator(page: Page, search: string, app: stri
 }
 
 /** Adds the app's trigger named `triggerText` to an empty workflow; its NDV opens. */
-export async function addTriggerFromCreator(page: Page, search: string, app: string, triggerText: string): Promise<void> {
+export async function addTriggerFromCreator(
+	page: Page,
+	search: string,
+	app: string,
+	triggerText: string,
+): Promise<void> {
 	const creator = await openAppInNodeCreator(page, search, app);
 	await creator.getByTestId('item-iterator-item').filter({ hasText: triggerText }).first().click();
 	await ndv(page).waitFor();
@@ -58,7 +67,12 @@ export async function addTriggerFromCreator(page: Page, search: string, app: str
  * Adds the app's action named `actionText` (e.g. "Ping callbot") to an empty workflow: n8n puts a
  * manual trigger in front of it and opens the action's NDV.
  */
-export async function addActionFromCreator(page: Page, search: string, app: string, actionText: string): Promise<void> {
+export async function addActionFromCreator(
+	page: Page,
+	search: string,
+	app: string,
+	actionText: string,
+): Promise<void> {
 	const creator = await openAppInNodeCreator(page, search, app);
 	const actions = creator.getByTestId('node-creator-category-item').filter({ hasText: /^Actions/ });
 	// The Actions category starts collapsed when the creator was opened for a trigger.
@@ -129,6 +143,14 @@ function cleanOptionText(text: string): string {
 /** Closes n8n's toasts ("Credential saved" …) so they do not cover a screenshot. */
 export async function dismissToasts(page: Page): Promise<void> {
 	const close = page.locator('.el-notification:visible .el-notification__closeBtn');
-	for (let i = await close.count(); i > 0; i--) await close.first().click().catch(() => undefined);
-	await page.locator('.el-notification:visible').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+	for (let i = await close.count(); i > 0; i--)
+		await close
+			.first()
+			.click()
+			.catch(() => undefined);
+	await page
+		.locator('.el-notification:visible')
+		.first()
+		.waitFor({ state: 'hidden', timeout: 5_000 })
+		.catch(() => undefined);
 }

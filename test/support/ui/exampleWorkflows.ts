@@ -22,7 +22,9 @@ export function exampleFiles(): string[] {
 }
 
 export function loadExample(file: string): WorkflowJson & { nodes: WorkflowNode[] } {
-	return JSON.parse(readFileSync(join(examplesDir, file), 'utf8')) as WorkflowJson & { nodes: WorkflowNode[] };
+	return JSON.parse(readFileSync(join(examplesDir, file), 'utf8')) as WorkflowJson & {
+		nodes: WorkflowNode[];
+	};
 }
 
 export interface Swaps {
@@ -43,7 +45,9 @@ function fillPlaceholders(value: unknown, placeholders: Record<string, string>):
 	if (typeof value === 'string') return placeholders[value] ?? value;
 	if (Array.isArray(value)) return value.map((entry) => fillPlaceholders(entry, placeholders));
 	if (value && typeof value === 'object') {
-		return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, fillPlaceholders(entry, placeholders)]));
+		return Object.fromEntries(
+			Object.entries(value).map(([key, entry]) => [key, fillPlaceholders(entry, placeholders)]),
+		);
 	}
 	return value;
 }
@@ -53,7 +57,10 @@ function fillPlaceholders(value: unknown, placeholders: Record<string, string>):
  * POST Webhook trigger of the same name (connections unchanged); nothing else of the node is kept.
  * Returns the production URL per trigger name.
  */
-export function swapTimerTriggersForWebhooks(workflow: WorkflowJson & { nodes: WorkflowNode[] }, baseUrl: string): Record<string, string> {
+export function swapTimerTriggersForWebhooks(
+	workflow: WorkflowJson & { nodes: WorkflowNode[] },
+	baseUrl: string,
+): Record<string, string> {
 	const urls: Record<string, string> = {};
 	for (const node of workflow.nodes) {
 		if (!TIMER_TRIGGERS.has(node.type)) continue;
@@ -71,13 +78,23 @@ export function swapTimerTriggersForWebhooks(workflow: WorkflowJson & { nodes: W
  * Replaces the named node with a Code node of the same name that outputs one item whose binary
  * `data` is the given file (what Read/Write Files from Disk outputs for it).
  */
-export function swapNodeForFile(workflow: WorkflowJson & { nodes: WorkflowNode[] }, nodeName: string, file: { fileName: string; mimeType: string; content: string }): void {
+export function swapNodeForFile(
+	workflow: WorkflowJson & { nodes: WorkflowNode[] },
+	nodeName: string,
+	file: { fileName: string; mimeType: string; content: string },
+): void {
 	const node = workflow.nodes.find((candidate) => candidate.name === nodeName);
 	if (!node) throw new Error(`${workflow.name} has no node "${nodeName}"`);
-	const binary = { data: Buffer.from(file.content, 'utf8').toString('base64'), mimeType: file.mimeType, fileName: file.fileName };
+	const binary = {
+		data: Buffer.from(file.content, 'utf8').toString('base64'),
+		mimeType: file.mimeType,
+		fileName: file.fileName,
+	};
 	node.type = 'n8n-nodes-base.code';
 	node.typeVersion = 2;
-	node.parameters = { jsCode: `return [{ json: {}, binary: { data: ${JSON.stringify(binary)} } }];` };
+	node.parameters = {
+		jsCode: `return [{ json: {}, binary: { data: ${JSON.stringify(binary)} } }];`,
+	};
 }
 
 /**
@@ -85,26 +102,43 @@ export function swapNodeForFile(workflow: WorkflowJson & { nodes: WorkflowNode[]
  * (path kept), webhook IDs (fresh, so two imports never share a production URL), and the given
  * `REPLACE-WITH-…` values of NXCloud nodes. Nothing else.
  */
-export function prepareExample(example: WorkflowJson & { nodes: WorkflowNode[] }, swaps: Swaps): WorkflowJson & { nodes: WorkflowNode[] } {
+export function prepareExample(
+	example: WorkflowJson & { nodes: WorkflowNode[] },
+	swaps: Swaps,
+): WorkflowJson & { nodes: WorkflowNode[] } {
 	const copy = JSON.parse(JSON.stringify(example)) as WorkflowJson & { nodes: WorkflowNode[] };
 	copy.name = swaps.name;
 	for (const node of copy.nodes) {
 		if (swaps.placeholders && node.type === NODE_TYPES.action) {
-			node.parameters = fillPlaceholders(node.parameters, swaps.placeholders) as WorkflowNode['parameters'];
+			node.parameters = fillPlaceholders(
+				node.parameters,
+				swaps.placeholders,
+			) as WorkflowNode['parameters'];
 		}
-		if (node.credentials?.nxCloudApi) node.credentials.nxCloudApi = { id: swaps.credentialId, name: node.credentials.nxCloudApi.name };
+		if (node.credentials?.nxCloudApi)
+			node.credentials.nxCloudApi = {
+				id: swaps.credentialId,
+				name: node.credentials.nxCloudApi.name,
+			};
 		if (node.webhookId) node.webhookId = randomUUID();
 		if (node.type === 'n8n-nodes-base.httpRequest' && typeof node.parameters.url === 'string') {
-			node.parameters.url = node.parameters.url.replace(/https:\/\/[a-z0-9.-]+\.example\.com/g, swaps.servicesOrigin);
+			node.parameters.url = node.parameters.url.replace(
+				/https:\/\/[a-z0-9.-]+\.example\.com/g,
+				swaps.servicesOrigin,
+			);
 		}
 	}
 	return copy;
 }
 
 /** Production webhook URL of the example's trigger: `<base>/webhook/<webhookId>/webhook`. */
-export function triggerUrl(workflow: WorkflowJson & { nodes: WorkflowNode[] }, baseUrl: string): string {
+export function triggerUrl(
+	workflow: WorkflowJson & { nodes: WorkflowNode[] },
+	baseUrl: string,
+): string {
 	const trigger = workflow.nodes.find((node) => node.type === NODE_TYPES.trigger);
-	if (!trigger?.webhookId) throw new Error(`${workflow.name} has no NXCloud Trigger with a webhookId`);
+	if (!trigger?.webhookId)
+		throw new Error(`${workflow.name} has no NXCloud Trigger with a webhookId`);
 	return `${baseUrl.replace(/\/$/, '')}/webhook/${trigger.webhookId}/webhook`;
 }
 
@@ -112,7 +146,10 @@ export function triggerUrl(workflow: WorkflowJson & { nodes: WorkflowNode[] }, b
  * Parameter names (top level) and option values of our nodes in an example that the BUILT node
  * does not have: what an example must be fixed for when a node's description changes.
  */
-export function unknownParameters(example: WorkflowJson & { nodes: WorkflowNode[] }, descriptions: Record<string, INodeTypeDescription>): string[] {
+export function unknownParameters(
+	example: WorkflowJson & { nodes: WorkflowNode[] },
+	descriptions: Record<string, INodeTypeDescription>,
+): string[] {
 	const problems: string[] = [];
 	for (const node of example.nodes) {
 		const description = descriptions[node.type];
@@ -122,15 +159,21 @@ export function unknownParameters(example: WorkflowJson & { nodes: WorkflowNode[
 			const candidates = description.properties.filter((p) => p.name === name);
 			const property = candidates.find((p) => isVisible(description, p, values));
 			if (!property) {
-				problems.push(`${node.name}: parameter "${name}" ${candidates.length ? 'is not shown for these settings' : 'does not exist'}`);
+				problems.push(
+					`${node.name}: parameter "${name}" ${candidates.length ? 'is not shown for these settings' : 'does not exist'}`,
+				);
 				continue;
 			}
-			if ((property.type === 'options' || property.type === 'multiOptions') && Array.isArray(property.options)) {
+			if (
+				(property.type === 'options' || property.type === 'multiOptions') &&
+				Array.isArray(property.options)
+			) {
 				const allowed = new Set(property.options.map((o) => ('value' in o ? o.value : undefined)));
 				const given = Array.isArray(value) ? value : [value];
 				for (const v of given) {
 					if (typeof v === 'string' && v.startsWith('=')) continue;
-					if (!allowed.has(v as never)) problems.push(`${node.name}: "${name}" has no option ${JSON.stringify(v)}`);
+					if (!allowed.has(v as never))
+						problems.push(`${node.name}: "${name}" has no option ${JSON.stringify(v)}`);
 				}
 			}
 		}
@@ -145,7 +188,11 @@ export interface Captured {
 }
 
 /** A loopback HTTP server standing in for the outside services; answers 200 `{ok:true}`. */
-export async function startServiceRecorder(): Promise<{ origin: string; requests: Captured[]; close(): Promise<void> }> {
+export async function startServiceRecorder(): Promise<{
+	origin: string;
+	requests: Captured[];
+	close(): Promise<void>;
+}> {
 	const requests: Captured[] = [];
 	const server: Server = createServer((req, res) => {
 		const chunks: Buffer[] = [];

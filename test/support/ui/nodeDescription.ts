@@ -1,6 +1,11 @@
 import { join } from 'node:path';
 
-import type { INodeProperties, INodePropertyOptions, INodeTypeDescription, INodeParameters } from 'n8n-workflow';
+import type {
+	INodeProperties,
+	INodePropertyOptions,
+	INodeTypeDescription,
+	INodeParameters,
+} from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { repoRoot } from '../e2e/paths';
@@ -17,7 +22,11 @@ export function builtDescription(file: 'NxCloud' | 'NxCloudTrigger'): INodeTypeD
 	return new NodeClass().description;
 }
 
-export function property(description: INodeTypeDescription, name: string, values: INodeParameters = {}): INodeProperties {
+export function property(
+	description: INodeTypeDescription,
+	name: string,
+	values: INodeParameters = {},
+): INodeProperties {
 	const candidates = description.properties.filter((p) => p.name === name);
 	const visible = candidates.find((p) => isVisible(description, p, values));
 	const found = visible ?? candidates[0];
@@ -30,18 +39,39 @@ export function staticOptions(p: INodeProperties): INodePropertyOptions[] {
 }
 
 /** Parameter values the editor holds after the user picked `chosen`: every other one at its default. */
-export function valuesWith(description: INodeTypeDescription, chosen: INodeParameters): INodeParameters {
-	const values = NodeHelpers.getNodeParameters(description.properties, chosen, true, false, { typeVersion: versionOf(description) }, description);
+export function valuesWith(
+	description: INodeTypeDescription,
+	chosen: INodeParameters,
+): INodeParameters {
+	const values = NodeHelpers.getNodeParameters(
+		description.properties,
+		chosen,
+		true,
+		false,
+		{ typeVersion: versionOf(description) },
+		description,
+	);
 	return { ...(values ?? {}), ...chosen };
 }
 
 function versionOf(description: INodeTypeDescription): number {
-	return Array.isArray(description.version) ? Math.max(...description.version) : description.version;
+	return Array.isArray(description.version)
+		? Math.max(...description.version)
+		: description.version;
 }
 
 /** Whether n8n shows the top-level parameter for these values (its own displayOptions logic). */
-export function isVisible(description: INodeTypeDescription, p: INodeProperties, values: INodeParameters): boolean {
-	return NodeHelpers.displayParameter(values, p, { typeVersion: versionOf(description) }, description);
+export function isVisible(
+	description: INodeTypeDescription,
+	p: INodeProperties,
+	values: INodeParameters,
+): boolean {
+	return NodeHelpers.displayParameter(
+		values,
+		p,
+		{ typeVersion: versionOf(description) },
+		description,
+	);
 }
 
 export interface ExpectedPanel {
@@ -68,9 +98,14 @@ function isEmpty(value: unknown): boolean {
 }
 
 /** What the NDV must show for `chosen` (e.g. { resource, operation }), computed from the description. */
-export function expectedPanel(description: INodeTypeDescription, chosen: INodeParameters): ExpectedPanel {
+export function expectedPanel(
+	description: INodeTypeDescription,
+	chosen: INodeParameters,
+): ExpectedPanel {
 	const values = valuesWith(description, chosen);
-	const visible = description.properties.filter((p) => p.type !== 'hidden' && isVisible(description, p, values));
+	const visible = description.properties.filter(
+		(p) => p.type !== 'hidden' && isVisible(description, p, values),
+	);
 	const fields = visible.filter((p) => p.type !== 'notice');
 	const shownLabels = new Set(visible.map((p) => p.displayName));
 	return {
@@ -79,7 +114,9 @@ export function expectedPanel(description: INodeTypeDescription, chosen: INodePa
 		absent: description.properties.filter(
 			(p) => p.type !== 'hidden' && !visible.includes(p) && !shownLabels.has(p.displayName),
 		),
-		requiredEmpty: fields.filter((p) => p.required === true && isEmpty(values[p.name] ?? p.default)),
+		requiredEmpty: fields.filter(
+			(p) => p.required === true && isEmpty(values[p.name] ?? p.default),
+		),
 	};
 }
 
@@ -93,7 +130,9 @@ export function builtTriggerOutputNames(source: string, routing: string): string
 		configuredOutputs?: (source: string, routing: string) => Array<{ displayName?: string }>;
 	};
 	if (typeof outputs.configuredOutputs !== 'function') {
-		throw new Error(`${path} no longer exports configuredOutputs(source, routing): update test/support/ui/nodeDescription.ts`);
+		throw new Error(
+			`${path} no longer exports configuredOutputs(source, routing): update test/support/ui/nodeDescription.ts`,
+		);
 	}
 	return outputs.configuredOutputs(source, routing).map((o) => o.displayName ?? '');
 }

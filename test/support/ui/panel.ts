@@ -18,10 +18,15 @@ function noticeStart(notice: INodeProperties): string {
 async function labelVisible(page: Page, p: INodeProperties): Promise<boolean> {
 	// n8n draws a resource mapper's label only once it has fields; before (no template chosen yet)
 	// it shows the mapper's container with the method's notice.
-	if (p.type === 'resourceMapper') return await ndv(page).getByTestId('resource-mapper-container').first().isVisible();
+	if (p.type === 'resourceMapper')
+		return await ndv(page).getByTestId('resource-mapper-container').first().isVisible();
 	const byFor = parameterLabel(page, p.name);
 	if ((await byFor.count()) > 0) return await byFor.first().isVisible();
-	return await ndv(page).getByTestId('node-parameters').getByText(p.displayName, { exact: true }).first().isVisible();
+	return await ndv(page)
+		.getByTestId('node-parameters')
+		.getByText(p.displayName, { exact: true })
+		.first()
+		.isVisible();
 }
 
 export interface PanelCheck {
@@ -37,18 +42,26 @@ export interface PanelCheck {
  * visible field and notice, none of the hidden ones, and each static option list complete and in
  * order. Returns what it checked. Throws with the parameter's name on the first mismatch.
  */
-export async function assertPanel(page: Page, expected: ExpectedPanel, where: string): Promise<PanelCheck> {
+export async function assertPanel(
+	page: Page,
+	expected: ExpectedPanel,
+	where: string,
+): Promise<PanelCheck> {
 	const check: PanelCheck = { fields: 0, notices: 0, optionLists: 0, dynamicLists: [] };
 	const panel = ndv(page).getByTestId('node-parameters');
 	for (const field of expected.fields) {
 		if (!(await labelVisible(page, field))) {
-			throw new Error(`${where}: parameter "${field.displayName}" (${field.name}) should be visible but is not`);
+			throw new Error(
+				`${where}: parameter "${field.displayName}" (${field.name}) should be visible but is not`,
+			);
 		}
 		check.fields += 1;
 	}
 	for (const notice of expected.notices) {
 		if (!(await panel.getByText(noticeStart(notice)).first().isVisible())) {
-			throw new Error(`${where}: notice "${noticeStart(notice)}…" (${notice.name}) should be visible but is not`);
+			throw new Error(
+				`${where}: notice "${noticeStart(notice)}…" (${notice.name}) should be visible but is not`,
+			);
 		}
 		check.notices += 1;
 	}
@@ -62,7 +75,10 @@ export async function assertPanel(page: Page, expected: ExpectedPanel, where: st
 				: shownNames.has(hidden.name)
 					? await panel.getByText(hidden.displayName, { exact: true }).first().isVisible()
 					: (await parameterLabel(page, hidden.name).count()) > 0;
-		if (shown) throw new Error(`${where}: parameter "${hidden.displayName}" (${hidden.name}) should be hidden but is shown`);
+		if (shown)
+			throw new Error(
+				`${where}: parameter "${hidden.displayName}" (${hidden.name}) should be hidden but is shown`,
+			);
 	}
 	for (const field of expected.fields) {
 		if (field.type !== 'options' && field.type !== 'multiOptions') continue;
@@ -73,7 +89,9 @@ export async function assertPanel(page: Page, expected: ExpectedPanel, where: st
 		const want = staticOptions(field).map((o) => o.name);
 		const got = await dropdownOptionNames(page, field.name);
 		if (JSON.stringify(got) !== JSON.stringify(want)) {
-			throw new Error(`${where}: options of "${field.displayName}" are ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+			throw new Error(
+				`${where}: options of "${field.displayName}" are ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`,
+			);
 		}
 		check.optionLists += 1;
 	}
@@ -94,7 +112,9 @@ export async function canvasNodeIssues(page: Page, node: Locator): Promise<strin
 		.filter({ has: page.locator('.titled-list > p', { hasText: /^Issues$/ }) })
 		.last();
 	await tooltip.waitFor({ timeout: 5_000 });
-	const lines = (await tooltip.locator('.titled-list-item').allInnerTexts()).map((line) => line.trim()).filter((line) => line !== '');
+	const lines = (await tooltip.locator('.titled-list-item').allInnerTexts())
+		.map((line) => line.trim())
+		.filter((line) => line !== '');
 	await page.mouse.move(5, 5);
 	return lines;
 }
@@ -102,7 +122,9 @@ export async function canvasNodeIssues(page: Page, node: Locator): Promise<strin
 /** Required-parameter issues the canvas shows for a node, after closing its NDV. */
 export async function requiredIssues(page: Page, node: Locator): Promise<string[]> {
 	if (await ndv(page).isVisible()) await closeNdv(page);
-	return (await canvasNodeIssues(page, node)).filter((line) => /^Parameter ".*" is required\.$/.test(line)).sort();
+	return (await canvasNodeIssues(page, node))
+		.filter((line) => /^Parameter ".*" is required\.$/.test(line))
+		.sort();
 }
 
 export function requiredIssueLines(fields: INodeProperties[]): string[] {
@@ -113,12 +135,17 @@ export function requiredIssueLines(fields: INodeProperties[]): string[] {
 export async function outputLabels(page: Page, node: Locator): Promise<string[]> {
 	// Handles are drawn beside the node element, tagged with the node's name.
 	const name = await node.getAttribute('data-node-name');
-	const handles = page.locator(`[data-test-id="canvas-node-output-handle"][data-node-name="${name}"]`);
+	const handles = page.locator(
+		`[data-test-id="canvas-node-output-handle"][data-node-name="${name}"]`,
+	);
 	const count = await handles.count();
 	const labels: Array<[number, string]> = [];
 	for (let i = 0; i < count; i++) {
 		const handle = handles.nth(i);
-		labels.push([Number(await handle.getAttribute('data-index')), (await handle.innerText()).trim()]);
+		labels.push([
+			Number(await handle.getAttribute('data-index')),
+			(await handle.innerText()).trim(),
+		]);
 	}
 	return labels.sort((a, b) => a[0] - b[0]).map(([, label]) => label);
 }

@@ -10,7 +10,10 @@ import { repoRoot } from '../e2e/paths';
  * proves renders); by default into the git-ignored cache, so `npm test` leaves the tree clean.
  * scripts/screenshots.sh sets NXCLOUD_SCREENSHOT_DIR=docs/screenshots to refresh the ones in README.
  */
-export const screenshotDir = resolve(repoRoot, process.env.NXCLOUD_SCREENSHOT_DIR ?? join('.cache', 'ui', 'screenshots'));
+export const screenshotDir = resolve(
+	repoRoot,
+	process.env.NXCLOUD_SCREENSHOT_DIR ?? join('.cache', 'ui', 'screenshots'),
+);
 
 /** Saves a PNG of `target` (a page or one element) as `<screenshotDir>/<name>.png`; returns its path. */
 export async function saveScreenshot(target: Page | Locator, name: string): Promise<string> {
@@ -23,7 +26,11 @@ export async function saveScreenshot(target: Page | Locator, name: string): Prom
 }
 
 /** Runs `body`; if it throws, saves the page as `.cache/ui/failures/<name>.png` and rethrows. */
-export async function onFailureScreenshot<T>(page: Page, name: string, body: () => Promise<T>): Promise<T> {
+export async function onFailureScreenshot<T>(
+	page: Page,
+	name: string,
+	body: () => Promise<T>,
+): Promise<T> {
 	try {
 		return await body();
 	} catch (error) {
@@ -37,10 +44,16 @@ export async function onFailureScreenshot<T>(page: Page, name: string, body: () 
 }
 
 /** Saves a PNG of the page around `target` (its box plus `margin` px each side, within the viewport). */
-export async function saveScreenshotAround(page: Page, target: Locator, name: string, margin = 48): Promise<string> {
+export async function saveScreenshotAround(
+	page: Page,
+	target: Locator,
+	name: string,
+	margin = 48,
+): Promise<string> {
 	const box = await target.boundingBox();
 	const viewport = page.viewportSize();
-	if (!box || !viewport) throw new Error(`Cannot screenshot around an element that is not on screen (${name})`);
+	if (!box || !viewport)
+		throw new Error(`Cannot screenshot around an element that is not on screen (${name})`);
 	const x = Math.max(0, Math.floor(box.x - margin));
 	const y = Math.max(0, Math.floor(box.y - margin));
 	const clip = {

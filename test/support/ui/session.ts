@@ -20,7 +20,9 @@ export interface EditorSession {
 export const N8N_EXPECTED_PROBLEMS = [/\/rest\/login\b/];
 
 /** A fresh Chromium, signed in to the n8n that globalSetup started, as its owner. */
-export async function openEditorSession(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<EditorSession> {
+export async function openEditorSession(
+	options: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<EditorSession> {
 	const n8n = getN8n();
 	const browser = await launchEditorBrowser(n8n.connection.baseUrl, options);
 	const watch = new ConsoleWatch(browser.page, new URL(n8n.connection.baseUrl).origin);

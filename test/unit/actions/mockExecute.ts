@@ -89,7 +89,11 @@ function rawParameters(value: unknown): unknown {
 }
 
 export function mockExecute(options: MockOptions): MockContext {
-	const node: INode = { ...NODE, parameters: rawParameters(options.params) as INode['parameters'], onError: options.onError };
+	const node: INode = {
+		...NODE,
+		parameters: rawParameters(options.params) as INode['parameters'],
+		onError: options.onError,
+	};
 	const items: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
 	const requests: SentRequest[] = [];
 	const parameterReads = new Map<string, number>();
@@ -104,7 +108,10 @@ export function mockExecute(options: MockOptions): MockContext {
 			return value === undefined ? fallback : value;
 		},
 		helpers: {
-			httpRequestWithAuthentication: async function (_type: string, requestOptions: IHttpRequestOptions) {
+			httpRequestWithAuthentication: async function (
+				_type: string,
+				requestOptions: IHttpRequestOptions,
+			) {
 				const body = requestOptions.body;
 				const text = typeof body === 'string' ? body : JSON.stringify(body ?? {});
 				const request: SentRequest = {

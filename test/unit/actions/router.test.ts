@@ -9,9 +9,11 @@ function optionValues(property: INodeProperties | undefined): string[] {
 
 const resources = optionValues(nodeProperties.find((p) => p.name === 'resource'));
 const offered = resources.flatMap((resource) =>
-	optionValues(nodeProperties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource))).map(
-		(operation) => [resource, operation] as const,
-	),
+	optionValues(
+		nodeProperties.find(
+			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource),
+		),
+	).map((operation) => [resource, operation] as const),
 );
 
 describe('router', () => {
@@ -26,12 +28,17 @@ describe('router', () => {
 		expect(Array.isArray(module?.description)).toBe(true);
 		// The module's own parameters are shown for this resource and operation only.
 		for (const property of module?.description ?? []) {
-			expect(property.displayOptions?.show).toMatchObject({ resource: [resource], operation: [operation] });
+			expect(property.displayOptions?.show).toMatchObject({
+				resource: [resource],
+				operation: [operation],
+			});
 		}
 	});
 
 	it('routes no operation that the node does not offer', () => {
-		const routed = Object.entries(OPERATIONS).flatMap(([resource, ops]) => Object.keys(ops).map((op) => `${resource}/${op}`));
+		const routed = Object.entries(OPERATIONS).flatMap(([resource, ops]) =>
+			Object.keys(ops).map((op) => `${resource}/${op}`),
+		);
 		expect(routed.sort()).toEqual(offered.map(([r, o]) => `${r}/${o}`).sort());
 		expect(operationModule('callbotTask', 'description')).toBeUndefined();
 		expect(operationModule('constructor', 'toString')).toBeUndefined();

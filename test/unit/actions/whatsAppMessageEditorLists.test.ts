@@ -3,12 +3,25 @@
 // phone that is given but wrong is still refused, naming the field.
 import type { ILoadOptionsFunctions, INode } from 'n8n-workflow';
 
-import { getMessageTemplateLanguages, getMessageTemplateNames } from '../../../nodes/NxCloud/actions/whatsAppMessage/methods';
+import {
+	getMessageTemplateLanguages,
+	getMessageTemplateNames,
+} from '../../../nodes/NxCloud/actions/whatsAppMessage/methods';
 
-function editor(parameters: Record<string, unknown>): { ctx: ILoadOptionsFunctions; requests: unknown[] } {
+function editor(parameters: Record<string, unknown>): {
+	ctx: ILoadOptionsFunctions;
+	requests: unknown[];
+} {
 	const requests: unknown[] = [];
 	const ctx = {
-		getNode: () => ({ name: 'NXCloud', type: 'n8n-nodes-nxcloud.nxCloud', typeVersion: 1, position: [0, 0], parameters: {} }) as unknown as INode,
+		getNode: () =>
+			({
+				name: 'NXCloud',
+				type: 'n8n-nodes-nxcloud.nxCloud',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			}) as unknown as INode,
 		getCurrentNodeParameter: (name: string) => parameters[name],
 		getCredentials: async () => ({ appKey: 'pem28kje' }),
 		helpers: {
@@ -26,12 +39,15 @@ describe('Send Template lists before a Business Phone is chosen', () => {
 		['the picker at its default', { mode: 'list', value: '' }],
 		['a plain empty value', ''],
 		['nothing', undefined],
-	])('template names and languages are empty, without a request, for %s', async (_case, businessPhone) => {
-		const { ctx, requests } = editor({ businessPhone, appKey: '', templateName: 'order_update' });
-		await expect(getMessageTemplateNames.call(ctx)).resolves.toEqual([]);
-		await expect(getMessageTemplateLanguages.call(ctx)).resolves.toEqual([]);
-		expect(requests).toEqual([]);
-	});
+	])(
+		'template names and languages are empty, without a request, for %s',
+		async (_case, businessPhone) => {
+			const { ctx, requests } = editor({ businessPhone, appKey: '', templateName: 'order_update' });
+			await expect(getMessageTemplateNames.call(ctx)).resolves.toEqual([]);
+			await expect(getMessageTemplateLanguages.call(ctx)).resolves.toEqual([]);
+			expect(requests).toEqual([]);
+		},
+	);
 
 	it('a Business Phone that is given but not a phone number is refused, naming the field', async () => {
 		const { ctx, requests } = editor({ businessPhone: { mode: 'id', value: '12ab' }, appKey: '' });

@@ -19,20 +19,32 @@ describe('in-process n8n', () => {
 	});
 
 	it('a wrong secret is refused by the stand-in: the signing really ran', async () => {
-		const run = await n8n.run({ resource: 'callbot', operation: 'ping' }, [{}], { credentials: { callbotSecretKey: 'not-the-secret' } });
+		const run = await n8n.run({ resource: 'callbot', operation: 'ping' }, [{}], {
+			credentials: { callbotSecretKey: 'not-the-secret' },
+		});
 		// ping answers in its own envelope: {code, msg}, not retCode.
 		expect(run.error?.message).toMatch(/\(code 6\)/);
 		expect(n8n.standIn.requestsTo('/ping')[0].retCode).toBe(6);
 	});
 
-	it('stores binary data with n8n\'s binary data service (filesystem mode) and reads it back in a later node', async () => {
+	it("stores binary data with n8n's binary data service (filesystem mode) and reads it back in a later node", async () => {
 		const bytes = Buffer.from([0, 1, 2, 250, 255, ...Buffer.from('voice note')]);
 		const { runData } = await n8n.runChain(
-			[{ json: { k: 1 }, binary: { audio: { data: bytes, fileName: 'note.ogg', mimeType: 'audio/ogg' } } }],
+			[
+				{
+					json: { k: 1 },
+					binary: { audio: { data: bytes, fileName: 'note.ogg', mimeType: 'audio/ogg' } },
+				},
+			],
 			[{ name: 'Reader', type: BINARY_READER_NODE_TYPE }],
 		);
 		const [stored] = outputsOf(runData, 'Input')[0];
-		expect(stored.binary?.audio).toMatchObject({ fileName: 'note.ogg', mimeType: 'audio/ogg', fileSize: '15 B', data: 'filesystem-v2' });
+		expect(stored.binary?.audio).toMatchObject({
+			fileName: 'note.ogg',
+			mimeType: 'audio/ogg',
+			fileSize: '15 B',
+			data: 'filesystem-v2',
+		});
 		expect(stored.binary?.audio.id).toMatch(/^filesystem-v2:/);
 
 		const read = outputsOf(runData, 'Reader')[0];

@@ -23,17 +23,23 @@ it('nodes/ and credentials/ import only n8n-workflow, node:crypto and their own 
 		const text = readFileSync(file, 'utf8');
 		// `… from 'x'` (import and export), `import 'x'`, `import('x')`, `require('x')`.
 		// Only at the start of a statement, so a word "from" inside a string is not taken for one.
-		const specs = text.matchAll(/^\s*(?:import|export)\b[^;'"]*?\bfrom\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/gm);
+		const specs = text.matchAll(
+			/^\s*(?:import|export)\b[^;'"]*?\bfrom\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/gm,
+		);
 		for (const match of specs) {
 			const spec = match[1] ?? match[2] ?? match[3];
-			if (!spec.startsWith('.') && !ALLOWED.has(spec)) outside.push(`${file.slice(root.length + 1)}: ${spec}`);
+			if (!spec.startsWith('.') && !ALLOWED.has(spec))
+				outside.push(`${file.slice(root.length + 1)}: ${spec}`);
 		}
 	}
 	expect(outside).toEqual([]);
 });
 
 it('n8n-core is a dev dependency only, and the package has no runtime dependencies', () => {
-	const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+	const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<
+		string,
+		Record<string, string> | undefined
+	>;
 	expect(pkg.dependencies).toBeUndefined();
 	expect(pkg.devDependencies?.['n8n-core']).toMatch(/^\d+\.\d+\.\d+$/);
 	expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });

@@ -1,4 +1,8 @@
-import { epochToIso, isTimestampKey, isoTimestamps } from '../../../nodes/NxCloud/shared/timestamps';
+import {
+	epochToIso,
+	isTimestampKey,
+	isoTimestamps,
+} from '../../../nodes/NxCloud/shared/timestamps';
 import { fixture } from '../trigger/events/fixtures';
 
 describe('epochToIso', () => {
@@ -11,12 +15,21 @@ describe('epochToIso', () => {
 		expect(epochToIso(value)).toBe(iso);
 	});
 
-	it.each([0, '0', 'TIMESTAMP', '', null, undefined, -5, 12345, '12.5', 'October 22, 2025', Number.NaN])(
-		'%p is not a time',
-		(value) => {
-			expect(epochToIso(value)).toBeUndefined();
-		},
-	);
+	it.each([
+		0,
+		'0',
+		'TIMESTAMP',
+		'',
+		null,
+		undefined,
+		-5,
+		12345,
+		'12.5',
+		'October 22, 2025',
+		Number.NaN,
+	])('%p is not a time', (value) => {
+		expect(epochToIso(value)).toBeUndefined();
+	});
 });
 
 describe('isTimestampKey: one rule for the trigger and the actions', () => {
@@ -37,12 +50,17 @@ describe('isTimestampKey: one rule for the trigger and the actions', () => {
 		expect(isTimestampKey(key)).toBe(true);
 	});
 
-	it.each(['Ts', 'call_duration', 'callDuration', 'agentCallElapsed', 'manualCallResult', 'timezone_id', 'times'])(
-		'%s does not',
-		(key) => {
-			expect(isTimestampKey(key)).toBe(false);
-		},
-	);
+	it.each([
+		'Ts',
+		'call_duration',
+		'callDuration',
+		'agentCallElapsed',
+		'manualCallResult',
+		'timezone_id',
+		'times',
+	])('%s does not', (key) => {
+		expect(isTimestampKey(key)).toBe(false);
+	});
 });
 
 describe('isoTimestamps', () => {
@@ -53,8 +71,10 @@ describe('isoTimestamps', () => {
 		});
 	});
 
-	it('converts a template event\'s integer time and a call record\'s start and end', () => {
-		expect(isoTimestamps(fixture('whatsapp', 'template-status-approved').value)).toEqual({ time: '2024-04-17T00:24:27.000Z' });
+	it("converts a template event's integer time and a call record's start and end", () => {
+		expect(isoTimestamps(fixture('whatsapp', 'template-status-approved').value)).toEqual({
+			time: '2024-04-17T00:24:27.000Z',
+		});
 		expect(isoTimestamps(fixture('whatsapp', 'call-record').calls[0])).toEqual({
 			start_time: '2025-08-14T06:35:16.000Z',
 			end_time: '2025-08-14T06:35:19.000Z',
@@ -70,7 +90,9 @@ describe('isoTimestamps', () => {
 				sms: [{ smsSendTs: '2025-11-23T09:01:10.000Z' }],
 			},
 		});
-		expect(isoTimestamps(fixture('callbot', 'task-filled'))).toEqual({ createTs: '2025-11-23T08:00:00.000Z' });
+		expect(isoTimestamps(fixture('callbot', 'task-filled'))).toEqual({
+			createTs: '2025-11-23T08:00:00.000Z',
+		});
 		expect(isoTimestamps({ list: [{ a: 1 }, { timestamp: '1660019986' }] })).toEqual({
 			list: [null, { timestamp: '2022-08-09T04:39:46.000Z' }],
 		});
@@ -78,11 +100,19 @@ describe('isoTimestamps', () => {
 
 	it('is undefined when there is nothing to convert (vendor zeros and placeholders)', () => {
 		expect(isoTimestamps(fixture('callbot', 'order'))).toBeUndefined();
-		expect(isoTimestamps(fixture('whatsapp', 'account-update-account-restriction').value)).toBeUndefined();
+		expect(
+			isoTimestamps(fixture('whatsapp', 'account-update-account-restriction').value),
+		).toBeUndefined();
 		expect(isoTimestamps('1660019986')).toBeUndefined();
 	});
 
 	it('does not take durations for times', () => {
-		expect(isoTimestamps({ call_duration: 1660019986, callDuration: 1660019986, agentCallElapsed: 1660019986 })).toBeUndefined();
+		expect(
+			isoTimestamps({
+				call_duration: 1660019986,
+				callDuration: 1660019986,
+				agentCallElapsed: 1660019986,
+			}),
+		).toBeUndefined();
 	});
 });

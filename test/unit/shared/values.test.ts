@@ -11,12 +11,20 @@ describe('the one number rule (parseNumber)', () => {
 		expect(parseNumber(value)).toBe(expected);
 	});
 
-	it.each(['', '   ', null, undefined, true, 'twelve', Number.NaN, Number.POSITIVE_INFINITY, [1], { n: 1 }])(
-		'%p is not a number (an empty field is never 0)',
-		(value) => {
-			expect(parseNumber(value)).toBeUndefined();
-		},
-	);
+	it.each([
+		'',
+		'   ',
+		null,
+		undefined,
+		true,
+		'twelve',
+		Number.NaN,
+		Number.POSITIVE_INFINITY,
+		[1],
+		{ n: 1 },
+	])('%p is not a number (an empty field is never 0)', (value) => {
+		expect(parseNumber(value)).toBeUndefined();
+	});
 });
 
 describe('toNumber and toInteger name the field', () => {
@@ -30,6 +38,8 @@ describe('toNumber and toInteger name the field', () => {
 		expect(toInteger('7', 'Tries')).toBe(7);
 		expect(() => toInteger(2.5, 'Tries')).toThrow('Tries must be a whole number, got 2.5');
 		expect(toInteger(65535, 'Port', { min: 1, max: 65535 })).toBe(65535);
-		expect(() => toInteger(0, 'Port', { min: 1, max: 65535 })).toThrow('Port must be a whole number from 1 to 65535, got 0');
+		expect(() => toInteger(0, 'Port', { min: 1, max: 65535 })).toThrow(
+			'Port must be a whole number from 1 to 65535, got 0',
+		);
 	});
 });

@@ -38,54 +38,99 @@ describe('signRequest: open platform', () => {
 	});
 
 	it('uses sha256 when the credential says so (spec V6 sha256)', async () => {
-		const signed = await signRequest({ ...credentials, openApiAlgorithm: 'sha256' }, openRequest(), () => 1655710885431);
-		expect(signed.headers).toMatchObject({ algorithm: 'sha256', sign: '8e11f62f0c41b669d7032465e4a319452fc4736dad4922ef472283e2cfaf1dd5' });
+		const signed = await signRequest(
+			{ ...credentials, openApiAlgorithm: 'sha256' },
+			openRequest(),
+			() => 1655710885431,
+		);
+		expect(signed.headers).toMatchObject({
+			algorithm: 'sha256',
+			sign: '8e11f62f0c41b669d7032465e4a319452fc4736dad4922ef472283e2cfaf1dd5',
+		});
 	});
 
 	it('serialises an object body once and signs that serialisation', async () => {
-		const signed = await signRequest(credentials, { ...openRequest(), body: { b: 1, a: '牛' } }, () => 1);
+		const signed = await signRequest(
+			credentials,
+			{ ...openRequest(), body: { b: 1, a: '牛' } },
+			() => 1,
+		);
 		expect(signed.body).toBe('{"b":1,"a":"牛"}');
 		const headers = signed.headers as Record<string, string>;
 		expect(headers.sign).toBe(
-			signOpenPlatform({ accessKey: 'fme2na3kdi3ki', action: 'mt', bizType: '2', ts: '1', body: '{"b":1,"a":"牛"}', accessSecret: 'abciiiko2k3', algorithm: 'md5' }),
+			signOpenPlatform({
+				accessKey: 'fme2na3kdi3ki',
+				action: 'mt',
+				bizType: '2',
+				ts: '1',
+				body: '{"b":1,"a":"牛"}',
+				accessSecret: 'abciiiko2k3',
+				algorithm: 'md5',
+			}),
 		);
 	});
 
 	it('re-signs with a fresh timestamp on every call (so every retry is signed anew)', async () => {
 		let clock = 1_700_000_000_000;
-		const first = (await signRequest(credentials, openRequest(), () => clock)).headers as Record<string, string>;
+		const first = (await signRequest(credentials, openRequest(), () => clock)).headers as Record<
+			string,
+			string
+		>;
 		clock += 1500;
-		const second = (await signRequest(credentials, openRequest(), () => clock)).headers as Record<string, string>;
+		const second = (await signRequest(credentials, openRequest(), () => clock)).headers as Record<
+			string,
+			string
+		>;
 		expect(second.ts).toBe(String(Number(first.ts) + 1500));
 		expect(second.sign).not.toBe(first.sign);
 	});
 
-	it('does not mutate the caller\'s options', async () => {
+	it("does not mutate the caller's options", async () => {
 		const request = openRequest();
 		await signRequest(credentials, request);
 		expect(request.headers).toEqual({ bizType: '2', action: 'mt' });
 	});
 
 	it('names the missing credential field before anything is sent', async () => {
-		await expect(signRequest({ ...credentials, accessKey: '' }, openRequest())).rejects.toThrow('Access Key (field "accessKey")');
-		await expect(signRequest({ ...credentials, accessSecret: ' ' }, openRequest())).rejects.toThrow('Access Secret (field "accessSecret")');
+		await expect(signRequest({ ...credentials, accessKey: '' }, openRequest())).rejects.toThrow(
+			'Access Key (field "accessKey")',
+		);
+		await expect(signRequest({ ...credentials, accessSecret: ' ' }, openRequest())).rejects.toThrow(
+			'Access Secret (field "accessSecret")',
+		);
 	});
 
 	it('refuses an open platform request without bizType/action', async () => {
-		await expect(signRequest(credentials, { ...openRequest(), headers: {} })).rejects.toThrow('bizType and action');
+		await expect(signRequest(credentials, { ...openRequest(), headers: {} })).rejects.toThrow(
+			'bizType and action',
+		);
 	});
 
 	it('signs the uncompressed JSON and sends it gzipped when asked', async () => {
-		const body = JSON.stringify({ rows: Array.from({ length: 50 }, (_, i) => ({ i, name: '牛小信' })) });
+		const body = JSON.stringify({
+			rows: Array.from({ length: 50 }, (_, i) => ({ i, name: '牛小信' })),
+		});
 		const signed = await signRequest(
 			credentials,
-			{ ...openRequest(), headers: { bizType: '2', action: 'mt', 'Content-Encoding': 'gzip' }, body },
+			{
+				...openRequest(),
+				headers: { bizType: '2', action: 'mt', 'Content-Encoding': 'gzip' },
+				body,
+			},
 			() => 5,
 		);
 		expect(Buffer.isBuffer(signed.body)).toBe(true);
 		expect(gunzipSync(signed.body as Buffer).toString('utf8')).toBe(body);
 		expect((signed.headers as Record<string, string>).sign).toBe(
-			signOpenPlatform({ accessKey: 'fme2na3kdi3ki', action: 'mt', bizType: '2', ts: '5', body, accessSecret: 'abciiiko2k3', algorithm: 'md5' }),
+			signOpenPlatform({
+				accessKey: 'fme2na3kdi3ki',
+				action: 'mt',
+				bizType: '2',
+				ts: '5',
+				body,
+				accessSecret: 'abciiiko2k3',
+				algorithm: 'md5',
+			}),
 		);
 	});
 });
@@ -108,7 +153,14 @@ describe('signRequest: Callbot', () => {
 		expect(headers.bizType).toBeUndefined();
 		expect(headers.action).toBeUndefined();
 		expect(headers.sign).toBe(
-			signCallbot({ secretKey: credentials.callbotSecretKey, body: '{"data":"ping"}', createTs: '1700000000', requestID: headers.requestID, uuid: credentials.callbotUuid, algorithm: 'MD5' }),
+			signCallbot({
+				secretKey: credentials.callbotSecretKey,
+				body: '{"data":"ping"}',
+				createTs: '1700000000',
+				requestID: headers.requestID,
+				uuid: credentials.callbotUuid,
+				algorithm: 'MD5',
+			}),
 		);
 	});
 
@@ -119,15 +171,23 @@ describe('signRequest: Callbot', () => {
 	});
 
 	it('honours SHA256', async () => {
-		const signed = await signRequest({ ...credentials, callbotAlgorithm: 'SHA256' }, callbotRequest(), () => 1_700_000_000_000);
+		const signed = await signRequest(
+			{ ...credentials, callbotAlgorithm: 'SHA256' },
+			callbotRequest(),
+			() => 1_700_000_000_000,
+		);
 		const headers = signed.headers as Record<string, string>;
 		expect(headers.algorithm).toBe('SHA256');
 		expect(headers.sign).toMatch(/^[0-9A-F]{64}$/);
 	});
 
 	it('names the missing Callbot field', async () => {
-		await expect(signRequest({ ...credentials, callbotUuid: '' }, callbotRequest())).rejects.toThrow('Callbot UUID (field "callbotUuid")');
-		await expect(signRequest({ ...credentials, callbotSecretKey: '' }, callbotRequest())).rejects.toThrow('Callbot Secret Key (field "callbotSecretKey")');
+		await expect(
+			signRequest({ ...credentials, callbotUuid: '' }, callbotRequest()),
+		).rejects.toThrow('Callbot UUID (field "callbotUuid")');
+		await expect(
+			signRequest({ ...credentials, callbotSecretKey: '' }, callbotRequest()),
+		).rejects.toThrow('Callbot Secret Key (field "callbotSecretKey")');
 	});
 
 	it('does not need the open platform half', async () => {

@@ -58,16 +58,37 @@ describe('refusals', () => {
 	});
 
 	it('SHA256 sign without the algorithm header → 6; MD5 sign announced as SHA256 → 6', async () => {
-		expectRet((await callCallbot(standIn, 'ping', ping, { algorithm: 'SHA256', algorithmHeader: null })).json(), 6, 'Signature incorrect');
-		expectRet((await callCallbot(standIn, 'ping', ping, { algorithm: 'MD5', algorithmHeader: 'SHA256' })).json(), 6, 'Signature incorrect');
+		expectRet(
+			(
+				await callCallbot(standIn, 'ping', ping, { algorithm: 'SHA256', algorithmHeader: null })
+			).json(),
+			6,
+			'Signature incorrect',
+		);
+		expectRet(
+			(
+				await callCallbot(standIn, 'ping', ping, { algorithm: 'MD5', algorithmHeader: 'SHA256' })
+			).json(),
+			6,
+			'Signature incorrect',
+		);
 	});
 
 	it('unknown algorithm → 6', async () => {
-		expectRet((await callCallbot(standIn, 'ping', ping, { algorithmHeader: 'SHA1' })).json(), 6, 'Signature incorrect');
+		expectRet(
+			(await callCallbot(standIn, 'ping', ping, { algorithmHeader: 'SHA1' })).json(),
+			6,
+			'Signature incorrect',
+		);
 	});
 
 	it('body not JSON (but signed) → 3', async () => {
-		expectRet((await callCallbot(standIn, 'ping', 'data=ping')).json(), 3, 'Parameter format error: body must be a JSON object', null);
+		expectRet(
+			(await callCallbot(standIn, 'ping', 'data=ping')).json(),
+			3,
+			'Parameter format error: body must be a JSON object',
+			null,
+		);
 	});
 });
 
@@ -77,40 +98,75 @@ describe('accepted', () => {
 		['SHA256', 'SHA256'],
 		['SHA256', 'sha256'],
 		['MD5', null],
-	] as const)('%s sign, algorithm header %p; ping echoes data', async (algorithm, algorithmHeader) => {
-		const before = Math.floor(Date.now() / 1000);
-		const res = await callCallbot(standIn, 'ping', { data: 'hello 牛' }, { algorithm, algorithmHeader, requestID: 'req-1' });
-		expect(res.json()).toEqual({ data: 'hello 牛', timestamp: expect.any(Number), code: 0, msg: 'success', reqId: 'req-1' });
-		expect(res.json().timestamp).toBeGreaterThanOrEqual(before);
-		expect(standIn.lastRequest()!.retCode).toBe(0);
-	});
+	] as const)(
+		'%s sign, algorithm header %p; ping echoes data',
+		async (algorithm, algorithmHeader) => {
+			const before = Math.floor(Date.now() / 1000);
+			const res = await callCallbot(
+				standIn,
+				'ping',
+				{ data: 'hello 牛' },
+				{ algorithm, algorithmHeader, requestID: 'req-1' },
+			);
+			expect(res.json()).toEqual({
+				data: 'hello 牛',
+				timestamp: expect.any(Number),
+				code: 0,
+				msg: 'success',
+				reqId: 'req-1',
+			});
+			expect(res.json().timestamp).toBeGreaterThanOrEqual(before);
+			expect(standIn.lastRequest()!.retCode).toBe(0);
+		},
+	);
 
 	it('a 290 s old createTs is inside the window', async () => {
-		const res = await callCallbot(standIn, 'ping', ping, { createTs: String(Math.floor(Date.now() / 1000) - 290) });
+		const res = await callCallbot(standIn, 'ping', ping, {
+			createTs: String(Math.floor(Date.now() / 1000) - 290),
+		});
 		expect(res.json().code).toBe(0);
 	});
 
 	it('response headers are signed back over the response body (docs/vendor-api.md §5.4)', async () => {
-		const res = await callCallbot(standIn, 'ping', ping, { algorithm: 'SHA256', requestID: 'abc123' });
+		const res = await callCallbot(standIn, 'ping', ping, {
+			algorithm: 'SHA256',
+			requestID: 'abc123',
+		});
 		const h = res.headers;
 		expect(h.requestid).toBe('abc123');
 		expect(h.uuid).toBe(ACCOUNTS.callbotUuid);
 		expect(h.algorithm).toBe('SHA256');
 		expect(String(h.createts)).toMatch(/^\d{10}$/);
-		const expected = callbotSignOf(ACCOUNTS.callbotSecretKey, res.text(), String(h.createts), 'abc123', ACCOUNTS.callbotUuid, 'SHA256');
+		const expected = callbotSignOf(
+			ACCOUNTS.callbotSecretKey,
+			res.text(),
+			String(h.createts),
+			'abc123',
+			ACCOUNTS.callbotUuid,
+			'SHA256',
+		);
 		expect(h.sign).toBe(expected);
 	});
 
 	it('refusals from a known account are signed too', async () => {
 		const res = await callCallbot(standIn, 'ping', ping, { secret: 'wrong', requestID: 'r2' });
-		const expected = callbotSignOf(ACCOUNTS.callbotSecretKey, res.text(), String(res.headers.createts), 'r2', ACCOUNTS.callbotUuid, 'MD5');
+		const expected = callbotSignOf(
+			ACCOUNTS.callbotSecretKey,
+			res.text(),
+			String(res.headers.createts),
+			'r2',
+			ACCOUNTS.callbotUuid,
+			'MD5',
+		);
 		expect(res.headers.sign).toBe(expected);
 	});
 
 	it("lowercase signs pass with callbotSignCase: 'any'", async () => {
 		const lenient = await start({ callbotSignCase: 'any' });
 		try {
-			expect((await callCallbot(lenient, 'ping', ping, { lowercaseSign: true })).json().code).toBe(0);
+			expect((await callCallbot(lenient, 'ping', ping, { lowercaseSign: true })).json().code).toBe(
+				0,
+			);
 		} finally {
 			await lenient.close();
 		}

@@ -28,7 +28,11 @@ describe('createTask', () => {
 			userTaskID: 't1',
 			taskStatus: 1,
 		});
-		expect(standIn.state.callbot.task('t1')).toMatchObject({ sceneID: 'scene-1', taskName: 'Task t1', taskStatus: 1 });
+		expect(standIn.state.callbot.task('t1')).toMatchObject({
+			sceneID: 'scene-1',
+			taskName: 'Task t1',
+			taskStatus: 1,
+		});
 	});
 
 	it.each([
@@ -46,14 +50,19 @@ describe('createTask', () => {
 		['taskCreateSetting', 'x', 'Parameter format error: taskCreateSetting must be an object'],
 		['funcFlag', [], 'Parameter format error: funcFlag must be an object'],
 	])('%s = %p → 3', async (field, value, retMsg) => {
-		expect(refusal(await call('createTask', createTaskBody('t1', { [field]: value })))).toEqual({ retCode: 3, retMsg });
+		expect(refusal(await call('createTask', createTaskBody('t1', { [field]: value })))).toEqual({
+			retCode: 3,
+			retMsg,
+		});
 	});
 
 	it('productID other than "callbot" → 4', async () => {
-		expect(refusal(await call('createTask', createTaskBody('t1', { productID: 'robot' })))).toEqual({
-			retCode: 4,
-			retMsg: 'Invalid parameter value: productID must be "callbot", got "robot"',
-		});
+		expect(refusal(await call('createTask', createTaskBody('t1', { productID: 'robot' })))).toEqual(
+			{
+				retCode: 4,
+				retMsg: 'Invalid parameter value: productID must be "callbot", got "robot"',
+			},
+		);
 	});
 
 	it('a userTaskID used before → 4', async () => {
@@ -65,7 +74,9 @@ describe('createTask', () => {
 	});
 
 	it('a callback URL that is not http(s) → 4', async () => {
-		expect(refusal(await call('createTask', createTaskBody('t1', { taskCallbackUrl: 'ftp://x' })))).toEqual({
+		expect(
+			refusal(await call('createTask', createTaskBody('t1', { taskCallbackUrl: 'ftp://x' }))),
+		).toEqual({
 			retCode: 4,
 			retMsg: 'Invalid parameter value: taskCallbackUrl "ftp://x" is not an http(s) URL',
 		});
@@ -74,14 +85,27 @@ describe('createTask', () => {
 
 describe('createAndCall', () => {
 	it('creates the task and imports its orders in one go', async () => {
-		const body = { ...createTaskBody('t2'), callInfoList: (callInfoBody('t2', 3) as any).callInfoList };
+		const body = {
+			...createTaskBody('t2'),
+			callInfoList: (callInfoBody('t2', 3) as any).callInfoList,
+		};
 		const json = await call('createAndCall', body);
-		expect(json).toMatchObject({ retCode: 0, userTaskID: 't2', taskStatus: 1, totalCount: 3, successCount: 3, errList: [] });
+		expect(json).toMatchObject({
+			retCode: 0,
+			userTaskID: 't2',
+			taskStatus: 1,
+			totalCount: 3,
+			successCount: 3,
+			errList: [],
+		});
 		expect(standIn.state.callbot.task('t2')!.orders.size).toBe(3);
 	});
 
 	it('a bad row leaves no task behind', async () => {
-		const body = { ...createTaskBody('t3'), callInfoList: (callInfoBody('t3', 2) as any).callInfoList };
+		const body = {
+			...createTaskBody('t3'),
+			callInfoList: (callInfoBody('t3', 2) as any).callInfoList,
+		};
 		delete body.callInfoList.callList[1].customerName;
 		expect(refusal(await call('createAndCall', body))).toEqual({
 			retCode: 2,
@@ -92,7 +116,12 @@ describe('createAndCall', () => {
 });
 
 describe('mgrTaskStatus and updateTask', () => {
-	const op = (taskOperate: unknown, extra: object = {}): object => ({ productID: 'callbot', userTaskID: 't1', taskOperate, ...extra });
+	const op = (taskOperate: unknown, extra: object = {}): object => ({
+		productID: 'callbot',
+		userTaskID: 't1',
+		taskOperate,
+		...extra,
+	});
 
 	beforeEach(async () => {
 		await call('createTask', createTaskBody('t1'));
@@ -100,11 +129,20 @@ describe('mgrTaskStatus and updateTask', () => {
 	});
 
 	it('start → 2 (orders dialled), pause → 5, complete → 3, then everything is refused', async () => {
-		expect(await call('mgrTaskStatus', op(1))).toMatchObject({ retCode: 0, taskStatus: 2, taskID: expect.any(String) });
-		expect([...standIn.state.callbot.task('t1')!.orders.values()].every((o) => o.state === 'dialled')).toBe(true);
+		expect(await call('mgrTaskStatus', op(1))).toMatchObject({
+			retCode: 0,
+			taskStatus: 2,
+			taskID: expect.any(String),
+		});
+		expect(
+			[...standIn.state.callbot.task('t1')!.orders.values()].every((o) => o.state === 'dialled'),
+		).toBe(true);
 		expect((await call('mgrTaskStatus', op(2))).taskStatus).toBe(5);
 		expect((await call('mgrTaskStatus', op(3))).taskStatus).toBe(3);
-		expect(refusal(await call('mgrTaskStatus', op(1)))).toEqual({ retCode: 4, retMsg: 'Invalid parameter value: userTaskID "t1" is completed' });
+		expect(refusal(await call('mgrTaskStatus', op(1)))).toEqual({
+			retCode: 4,
+			retMsg: 'Invalid parameter value: userTaskID "t1" is completed',
+		});
 		expect((await call('addBatchCall', callInfoBody('t1', 1, 'late'))).retCode).toBe(4);
 	});
 
@@ -136,13 +174,22 @@ describe('mgrTaskStatus and updateTask', () => {
 	});
 
 	it('updateTask merges taskCreateSetting/funcFlag while pending or paused, refuses while running', async () => {
-		const update = { productID: 'callbot', userTaskID: 't1', taskCreateSetting: { maxRingTime: 30 }, funcFlag: { smsEnable: 1 } };
+		const update = {
+			productID: 'callbot',
+			userTaskID: 't1',
+			taskCreateSetting: { maxRingTime: 30 },
+			funcFlag: { smsEnable: 1 },
+		};
 		expect((await call('updateTask', update)).retCode).toBe(0);
-		expect(standIn.state.callbot.task('t1')!.taskCreateSetting).toMatchObject({ strategyName: 'default', maxRingTime: 30 });
+		expect(standIn.state.callbot.task('t1')!.taskCreateSetting).toMatchObject({
+			strategyName: 'default',
+			maxRingTime: 30,
+		});
 		await call('mgrTaskStatus', op(1));
 		expect(refusal(await call('updateTask', update))).toEqual({
 			retCode: 4,
-			retMsg: 'Invalid parameter value: userTaskID "t1" can only be updated while not started or paused',
+			retMsg:
+				'Invalid parameter value: userTaskID "t1" can only be updated while not started or paused',
 		});
 		await call('mgrTaskStatus', op(2));
 		expect((await call('updateTask', update)).retCode).toBe(0);
@@ -151,23 +198,41 @@ describe('mgrTaskStatus and updateTask', () => {
 
 describe('listTask', () => {
 	beforeEach(async () => {
-		for (const id of ['a', 'b', 'c']) await call('createTask', createTaskBody(id, { sceneID: id === 'c' ? 'scene-2' : 'scene-1' }));
+		for (const id of ['a', 'b', 'c'])
+			await call('createTask', createTaskBody(id, { sceneID: id === 'c' ? 'scene-2' : 'scene-1' }));
 		await call('addBatchCall', callInfoBody('a', 10));
 		await call('mgrTaskStatus', { productID: 'callbot', userTaskID: 'a', taskOperate: 1 });
 	});
 
 	it('pages and reports stats', async () => {
-		const first = await call('listTask', { productID: 'callbot', page: 1, size: 2, queryConditions: {} });
+		const first = await call('listTask', {
+			productID: 'callbot',
+			page: 1,
+			size: 2,
+			queryConditions: {},
+		});
 		expect(first).toMatchObject({ retCode: 0, totalCount: 3, page: 1, size: 2 });
 		expect(first.taskData.map((t: any) => t.userTaskID)).toEqual(['a', 'b']);
-		expect(first.taskData[0].taskStat).toMatchObject({ totalOrderCount: 10, finishOrderCount: 10, finishRate: 1, totalCall: 10 });
-		const second = await call('listTask', { productID: 'callbot', page: 2, size: 2, queryConditions: {} });
+		expect(first.taskData[0].taskStat).toMatchObject({
+			totalOrderCount: 10,
+			finishOrderCount: 10,
+			finishRate: 1,
+			totalCall: 10,
+		});
+		const second = await call('listTask', {
+			productID: 'callbot',
+			page: 2,
+			size: 2,
+			queryConditions: {},
+		});
 		expect(second.taskData.map((t: any) => t.userTaskID)).toEqual(['c']);
 	});
 
 	it('filters by queryConditions', async () => {
 		const list = async (queryConditions: object): Promise<string[]> =>
-			(await call('listTask', { productID: 'callbot', page: 1, size: 10, queryConditions })).taskData.map((t: any) => t.userTaskID);
+			(
+				await call('listTask', { productID: 'callbot', page: 1, size: 10, queryConditions })
+			).taskData.map((t: any) => t.userTaskID);
 		expect(await list({ taskStatus: [2] })).toEqual(['a']);
 		expect(await list({ sceneID: 'scene-2' })).toEqual(['c']);
 		expect(await list({ userTaskID: ['b', 'c'] })).toEqual(['b', 'c']);
@@ -176,12 +241,31 @@ describe('listTask', () => {
 
 	it.each([
 		[{ page: 1, size: 10 }, 2, 'Missing parameter: queryConditions'],
-		[{ page: 1, size: 10, queryConditions: [] }, 3, 'Parameter format error: queryConditions must be an object'],
+		[
+			{ page: 1, size: 10, queryConditions: [] },
+			3,
+			'Parameter format error: queryConditions must be an object',
+		],
 		[{ size: 10, queryConditions: {} }, 2, 'Missing parameter: page'],
-		[{ page: 0, size: 10, queryConditions: {} }, 4, 'Invalid parameter value: page must be 1 or more, got 0'],
-		[{ page: 1, size: 1001, queryConditions: {} }, 4, 'Invalid parameter value: size must be 1 to 1000, got 1001'],
-		[{ page: 1, size: 10, queryConditions: { taskStatus: ['2'] } }, 3, 'Parameter format error: queryConditions.taskStatus[0] must be a number'],
+		[
+			{ page: 0, size: 10, queryConditions: {} },
+			4,
+			'Invalid parameter value: page must be 1 or more, got 0',
+		],
+		[
+			{ page: 1, size: 1001, queryConditions: {} },
+			4,
+			'Invalid parameter value: size must be 1 to 1000, got 1001',
+		],
+		[
+			{ page: 1, size: 10, queryConditions: { taskStatus: ['2'] } },
+			3,
+			'Parameter format error: queryConditions.taskStatus[0] must be a number',
+		],
 	])('%p → %p', async (paging, retCode, retMsg) => {
-		expect(refusal(await call('listTask', { productID: 'callbot', ...paging }))).toEqual({ retCode, retMsg });
+		expect(refusal(await call('listTask', { productID: 'callbot', ...paging }))).toEqual({
+			retCode,
+			retMsg,
+		});
 	});
 });

@@ -3,7 +3,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 
-import { type PostResult, type StandIn, type StandInOptions, post, startStandIn } from '../../support/standin';
+import {
+	type PostResult,
+	type StandIn,
+	type StandInOptions,
+	post,
+	startStandIn,
+} from '../../support/standin';
 
 export const ACCOUNTS = {
 	accessKey: 'fme2na3kdi3ki',
@@ -16,10 +22,15 @@ export const APPKEY = 'pem28kje';
 export const PHONE = '8613300000000';
 
 export function start(extra: Partial<StandInOptions> = {}): Promise<StandIn> {
-	return startStandIn({ ...ACCOUNTS, boundPhones: [{ business_phone: PHONE, appkey: APPKEY }], ...extra });
+	return startStandIn({
+		...ACCOUNTS,
+		boundPhones: [{ business_phone: PHONE, appkey: APPKEY }],
+		...extra,
+	});
 }
 
-const hex = (algorithm: string, text: string): string => createHash(algorithm).update(text, 'utf8').digest('hex');
+const hex = (algorithm: string, text: string): string =>
+	createHash(algorithm).update(text, 'utf8').digest('hex');
 
 export interface OpenOptions {
 	algorithm?: 'md5' | 'sha256';
@@ -37,17 +48,26 @@ export interface OpenOptions {
 	gzip?: boolean;
 }
 
-function applyOverrides(headers: Record<string, string>, overrides: Record<string, string | undefined> = {}): Record<string, string> {
+function applyOverrides(
+	headers: Record<string, string>,
+	overrides: Record<string, string | undefined> = {},
+): Record<string, string> {
 	const out = { ...headers };
 	for (const [name, value] of Object.entries(overrides)) {
-		for (const key of Object.keys(out)) if (key.toLowerCase() === name.toLowerCase()) delete out[key];
+		for (const key of Object.keys(out))
+			if (key.toLowerCase() === name.toLowerCase()) delete out[key];
 		if (value !== undefined) out[name] = value;
 	}
 	return out;
 }
 
 /** POST /api/wa/calling/<op>, signed per docs/vendor-api.md §1.3. `body` is sent exactly as given when a string. */
-export function callOpen(standIn: StandIn, op: string, body: string | object, o: OpenOptions = {}): Promise<PostResult> {
+export function callOpen(
+	standIn: StandIn,
+	op: string,
+	body: string | object,
+	o: OpenOptions = {},
+): Promise<PostResult> {
 	const text = typeof body === 'string' ? body : JSON.stringify(body);
 	const algorithm = o.algorithm ?? 'md5';
 	const accessKey = o.accessKey ?? ACCOUNTS.accessKey;
@@ -65,7 +85,9 @@ export function callOpen(standIn: StandIn, op: string, body: string | object, o:
 	if (o.algorithmHeader !== null) headers.algorithm = o.algorithmHeader ?? algorithm;
 	if (o.gzip) headers['Content-Encoding'] = 'gzip';
 	const wire = o.gzip ? gzipSync(text) : text;
-	return post(`${standIn.url}/api/wa/calling/${op}`, wire, { headers: applyOverrides(headers, o.headers) });
+	return post(`${standIn.url}/api/wa/calling/${op}`, wire, {
+		headers: applyOverrides(headers, o.headers),
+	});
 }
 
 export interface CallbotOptions {
@@ -81,30 +103,61 @@ export interface CallbotOptions {
 	acceptGzip?: boolean;
 }
 
-export function callbotSignOf(secret: string, body: string, createTs: string, requestID: string, uuid: string, algorithm: 'MD5' | 'SHA256'): string {
+export function callbotSignOf(
+	secret: string,
+	body: string,
+	createTs: string,
+	requestID: string,
+	uuid: string,
+	algorithm: 'MD5' | 'SHA256',
+): string {
 	const plaintext = `${secret}&body=${body}&createTs=${createTs}&requestID=${requestID}&uuid=${uuid}`;
 	return hex(algorithm === 'SHA256' ? 'sha256' : 'md5', plaintext).toUpperCase();
 }
 
 /** POST /callcentre/api/v3/<name>, signed per docs/vendor-api.md §5.3. */
-export function callCallbot(standIn: StandIn, name: string, body: string | object, o: CallbotOptions = {}): Promise<PostResult> {
+export function callCallbot(
+	standIn: StandIn,
+	name: string,
+	body: string | object,
+	o: CallbotOptions = {},
+): Promise<PostResult> {
 	const text = typeof body === 'string' ? body : JSON.stringify(body);
 	const algorithm = o.algorithm ?? 'MD5';
 	const createTs = o.createTs ?? Math.floor(Date.now() / 1000).toString();
 	const requestID = o.requestID ?? randomBytes(16).toString('hex');
 	const uuid = o.uuid ?? ACCOUNTS.callbotUuid;
-	let sign = callbotSignOf(o.secret ?? ACCOUNTS.callbotSecretKey, text, createTs, requestID, uuid, algorithm);
+	let sign = callbotSignOf(
+		o.secret ?? ACCOUNTS.callbotSecretKey,
+		text,
+		createTs,
+		requestID,
+		uuid,
+		algorithm,
+	);
 	if (o.lowercaseSign) sign = sign.toLowerCase();
-	const headers: Record<string, string> = { 'Content-Type': 'application/json', requestID, uuid, createTs, sign };
+	const headers: Record<string, string> = {
+		'Content-Type': 'application/json',
+		requestID,
+		uuid,
+		createTs,
+		sign,
+	};
 	if (o.algorithmHeader !== null) headers.algorithm = o.algorithmHeader ?? algorithm;
 	if (o.gzip) headers['Content-Encoding'] = 'gzip';
 	if (o.acceptGzip) headers['Accept-Encoding'] = 'gzip';
 	const wire = o.gzip ? gzipSync(text) : text;
-	return post(`${standIn.url}/callcentre/api/v3/${name}`, wire, { headers: applyOverrides(headers, o.headers) });
+	return post(`${standIn.url}/callcentre/api/v3/${name}`, wire, {
+		headers: applyOverrides(headers, o.headers),
+	});
 }
 
 /** A valid importBatchCall / addBatchCall body with `count` rows (orderIDs `${prefix}-<i>`). */
-export function callInfoBody(userTaskID: string, count: number, prefix = 'o'): Record<string, unknown> {
+export function callInfoBody(
+	userTaskID: string,
+	count: number,
+	prefix = 'o',
+): Record<string, unknown> {
 	const callList = [];
 	for (let i = 0; i < count; i++) {
 		callList.push({
@@ -119,11 +172,18 @@ export function callInfoBody(userTaskID: string, count: number, prefix = 'o'): R
 	return {
 		productID: 'callbot',
 		userTaskID,
-		callInfoList: { orderCallbackUrl: 'https://example.com/order', callCallbackUrl: 'https://example.com/call', callList },
+		callInfoList: {
+			orderCallbackUrl: 'https://example.com/order',
+			callCallbackUrl: 'https://example.com/call',
+			callList,
+		},
 	};
 }
 
-export function createTaskBody(userTaskID: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function createTaskBody(
+	userTaskID: string,
+	extra: Record<string, unknown> = {},
+): Record<string, unknown> {
 	return {
 		productID: 'callbot',
 		userTaskID,

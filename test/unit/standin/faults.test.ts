@@ -1,6 +1,16 @@
 // Injected faults: each kind, matching, counting, afterHandling, and that the fault is recorded.
 import { type StandIn, post } from '../../support/standin';
-import { ACCOUNTS, APPKEY, PHONE, callCallbot, callInfoBody, callOpen, callbotSignOf, createTaskBody, start } from './client';
+import {
+	ACCOUNTS,
+	APPKEY,
+	PHONE,
+	callCallbot,
+	callInfoBody,
+	callOpen,
+	callbotSignOf,
+	createTaskBody,
+	start,
+} from './client';
 
 let standIn: StandIn;
 beforeAll(async () => {
@@ -9,7 +19,8 @@ beforeAll(async () => {
 beforeEach(() => standIn.reset());
 afterAll(() => standIn.close());
 
-const ping = (): ReturnType<typeof callCallbot> => callCallbot(standIn, 'ping', { data: 'p' }, { requestID: 'fr' });
+const ping = (): ReturnType<typeof callCallbot> =>
+	callCallbot(standIn, 'ping', { data: 'p' }, { requestID: 'fr' });
 
 it('status: 503 with a body, once, then normal again', async () => {
 	standIn.failNext({ kind: 'status', status: 503, body: 'upstream down' });
@@ -18,7 +29,10 @@ it('status: 503 with a body, once, then normal again', async () => {
 	expect(failed.text()).toBe('upstream down');
 	expect((await ping()).json().code).toBe(0);
 	expect(standIn.requests.map((r) => r.fault?.kind)).toEqual(['status', undefined]);
-	expect(standIn.requests[0]).toMatchObject({ status: 503, fault: { kind: 'status', status: 503, body: 'upstream down' } });
+	expect(standIn.requests[0]).toMatchObject({
+		status: 503,
+		fault: { kind: 'status', status: 503, body: 'upstream down' },
+	});
 });
 
 it('status: 429 with a Retry-After header; default body is the status text', async () => {
@@ -31,7 +45,12 @@ it('status: 429 with a Retry-After header; default body is the status text', asy
 
 it('times: n requests in a row, match by substring', async () => {
 	standIn.failNext({ match: '/ping', kind: 'status', status: 500, times: 2 });
-	await callCallbot(standIn, 'listTask', { productID: 'callbot', page: 1, size: 1, queryConditions: {} });
+	await callCallbot(standIn, 'listTask', {
+		productID: 'callbot',
+		page: 1,
+		size: 1,
+		queryConditions: {},
+	});
 	expect((await ping()).status).toBe(500);
 	expect((await ping()).status).toBe(500);
 	expect((await ping()).status).toBe(200);
@@ -40,7 +59,11 @@ it('times: n requests in a row, match by substring', async () => {
 });
 
 it('match by predicate on the parsed body', async () => {
-	standIn.failNext({ match: (r) => (r.json() as any).data === 'second', kind: 'status', status: 502 });
+	standIn.failNext({
+		match: (r) => (r.json() as any).data === 'second',
+		kind: 'status',
+		status: 502,
+	});
 	expect((await callCallbot(standIn, 'ping', { data: 'first' })).status).toBe(200);
 	expect((await callCallbot(standIn, 'ping', { data: 'second' })).status).toBe(502);
 });
@@ -49,19 +72,41 @@ it('retCode: Callbot envelope with the vendor wording, signed back', async () =>
 	standIn.failNext({ kind: 'retCode', retCode: 7 });
 	const res = await ping();
 	expect(res.status).toBe(200);
-	expect(res.json()).toEqual({ retCode: 7, retMsg: 'System busy', responseID: expect.stringMatching(/^[0-9a-f]{32}$/) });
-	expect(res.headers.sign).toBe(callbotSignOf(ACCOUNTS.callbotSecretKey, res.text(), String(res.headers.createts), 'fr', ACCOUNTS.callbotUuid, 'MD5'));
+	expect(res.json()).toEqual({
+		retCode: 7,
+		retMsg: 'System busy',
+		responseID: expect.stringMatching(/^[0-9a-f]{32}$/),
+	});
+	expect(res.headers.sign).toBe(
+		callbotSignOf(
+			ACCOUNTS.callbotSecretKey,
+			res.text(),
+			String(res.headers.createts),
+			'fr',
+			ACCOUNTS.callbotUuid,
+			'MD5',
+		),
+	);
 	expect(standIn.lastRequest()!.retCode).toBe(7);
 	standIn.failNext({ kind: 'retCode', retCode: 1001 });
-	expect((await ping()).json().retMsg).toBe('Batch import in progress, import and export are unavailable');
+	expect((await ping()).json().retMsg).toBe(
+		'Batch import in progress, import and export are unavailable',
+	);
 });
 
 it('code: open-platform envelope (10003, 1102)', async () => {
 	standIn.failNext({ kind: 'code', code: 1102 });
 	const res = await callOpen(standIn, 'get', { appkey: APPKEY, business_phone: PHONE });
-	expect(res.json()).toEqual({ code: 1102, message: 'Insufficient balance', traceId: expect.any(String) });
+	expect(res.json()).toEqual({
+		code: 1102,
+		message: 'Insufficient balance',
+		traceId: expect.any(String),
+	});
 	standIn.failNext({ kind: 'code', code: 10003, message: 'custom' });
-	expect((await callOpen(standIn, 'get', {})).json()).toMatchObject({ code: 10003, message: 'custom' });
+	expect((await callOpen(standIn, 'get', {})).json()).toMatchObject({
+		code: 10003,
+		message: 'custom',
+	});
 	expect(standIn.lastRequest()!.code).toBe(10003);
 });
 
@@ -86,7 +131,11 @@ it('htmlPage: a gateway error page', async () => {
 it('reset: the socket is destroyed without an answer', async () => {
 	standIn.failNext({ kind: 'reset' });
 	await expect(ping()).rejects.toThrow(/socket hang up|ECONNRESET/);
-	expect(standIn.lastRequest()).toMatchObject({ answered: false, reason: 'fault: socket reset', fault: { kind: 'reset' } });
+	expect(standIn.lastRequest()).toMatchObject({
+		answered: false,
+		reason: 'fault: socket reset',
+		fault: { kind: 'reset' },
+	});
 });
 
 it('timeout with afterMs: no answer, then the socket is dropped', async () => {
@@ -98,8 +147,14 @@ it('timeout with afterMs: no answer, then the socket is dropped', async () => {
 
 it('timeout without afterMs: no answer until the client gives up', async () => {
 	standIn.failNext({ kind: 'timeout' });
-	await expect(post(`${standIn.url}/callcentre/api/v3/ping`, '{}', { timeoutMs: 300 })).rejects.toThrow(/timed out/);
-	expect(standIn.lastRequest()).toMatchObject({ answered: false, reason: 'fault: no answer', fault: { kind: 'timeout' } });
+	await expect(
+		post(`${standIn.url}/callcentre/api/v3/ping`, '{}', { timeoutMs: 300 }),
+	).rejects.toThrow(/timed out/);
+	expect(standIn.lastRequest()).toMatchObject({
+		answered: false,
+		reason: 'fault: no answer',
+		fault: { kind: 'timeout' },
+	});
 });
 
 it('close() returns while a request hangs, and that request then fails', async () => {
@@ -133,7 +188,9 @@ it('afterHandling: the import happens, the answer is lost; a retry meets duplica
 it('without afterHandling a faulted request changes nothing', async () => {
 	await callCallbot(standIn, 'createTask', createTaskBody('t1'));
 	standIn.failNext({ match: '/importBatchCall', kind: 'retCode', retCode: 5001 });
-	expect((await callCallbot(standIn, 'importBatchCall', callInfoBody('t1', 2))).json().retCode).toBe(5001);
+	expect(
+		(await callCallbot(standIn, 'importBatchCall', callInfoBody('t1', 2))).json().retCode,
+	).toBe(5001);
 	expect(standIn.state.callbot.task('t1')!.orders.size).toBe(0);
 });
 

@@ -16,9 +16,15 @@ it('no stand-in file imports from nodes/ or credentials/', () => {
 	const files = sources(root);
 	expect(files.length).toBeGreaterThan(10);
 	for (const file of files) {
-		const imports = [...readFileSync(file, 'utf8').matchAll(/(?:from|import|require)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
+		const imports = [
+			...readFileSync(file, 'utf8').matchAll(/(?:from|import|require)\s*\(?\s*['"]([^'"]+)['"]/g),
+		].map((m) => m[1]);
 		for (const spec of imports) {
-			expect({ file, spec, ok: !/(^|\/)(nodes|credentials)(\/|$)/.test(spec) && !spec.startsWith('n8n-') }).toEqual({ file, spec, ok: true });
+			expect({
+				file,
+				spec,
+				ok: !/(^|\/)(nodes|credentials)(\/|$)/.test(spec) && !spec.startsWith('n8n-'),
+			}).toEqual({ file, spec, ok: true });
 		}
 	}
 });

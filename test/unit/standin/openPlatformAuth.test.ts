@@ -90,7 +90,9 @@ describe('refusals', () => {
 		const ts = Date.now().toString();
 		// Sign one string, send another: what a re-serialising client does.
 		const sign = createHash('md5')
-			.update(`accessKey=fme2na3kdi3ki&action=mt&bizType=2&ts=${ts}&body=${text}&accessSecret=abciiiko2k3`)
+			.update(
+				`accessKey=fme2na3kdi3ki&action=mt&bizType=2&ts=${ts}&body=${text}&accessSecret=abciiiko2k3`,
+			)
 			.digest('hex');
 		expect((await callOpen(standIn, 'get', text, { ts, headers: { sign } })).json().code).toBe(0);
 		const res = await callOpen(standIn, 'get', `${text}\n`, { ts, headers: { sign } });
@@ -98,12 +100,18 @@ describe('refusals', () => {
 	});
 
 	it('sha256 sign with the algorithm header left out (so md5 is expected) → 1003', async () => {
-		const res = await callOpen(standIn, 'get', body, { algorithm: 'sha256', algorithmHeader: null });
+		const res = await callOpen(standIn, 'get', body, {
+			algorithm: 'sha256',
+			algorithmHeader: null,
+		});
 		expectEnvelope(res.json(), 1003, 'Invalid signature');
 	});
 
 	it('md5 sign announced as sha256 → 1003', async () => {
-		const res = await callOpen(standIn, 'get', body, { algorithm: 'md5', algorithmHeader: 'sha256' });
+		const res = await callOpen(standIn, 'get', body, {
+			algorithm: 'md5',
+			algorithmHeader: 'sha256',
+		});
 		expectEnvelope(res.json(), 1003, 'Invalid signature');
 	});
 
@@ -126,21 +134,34 @@ describe('refusals', () => {
 
 describe('accepted', () => {
 	const ok = (json: any): void => {
-		expect(json).toMatchObject({ code: 0, message: 'Success', data: { business_phone: PHONE, status: 1 } });
+		expect(json).toMatchObject({
+			code: 0,
+			message: 'Success',
+			data: { business_phone: PHONE, status: 1 },
+		});
 		expect(json.traceId).toMatch(/^[0-9a-f]{32}$/);
 	};
 
-	it('md5 with algorithm header "md5"', async () => ok((await callOpen(standIn, 'get', body)).json()));
+	it('md5 with algorithm header "md5"', async () =>
+		ok((await callOpen(standIn, 'get', body)).json()));
 	it('md5 without an algorithm header (the default)', async () =>
 		ok((await callOpen(standIn, 'get', body, { algorithmHeader: null })).json()));
 	it('sha256 with algorithm header "sha256"', async () =>
 		ok((await callOpen(standIn, 'get', body, { algorithm: 'sha256' })).json()));
 	it('sha256 with algorithm header "SHA256" (case-insensitive)', async () =>
-		ok((await callOpen(standIn, 'get', body, { algorithm: 'sha256', algorithmHeader: 'SHA256' })).json()));
+		ok(
+			(
+				await callOpen(standIn, 'get', body, { algorithm: 'sha256', algorithmHeader: 'SHA256' })
+			).json(),
+		));
 	it('an uppercase hex sign (compared ignoring case)', async () =>
 		ok((await callOpen(standIn, 'get', body, { uppercaseSign: true })).json()));
 	it('Content-Type with a charset parameter', async () =>
-		ok((await callOpen(standIn, 'get', body, { contentType: 'application/json; charset=UTF-8' })).json()));
+		ok(
+			(
+				await callOpen(standIn, 'get', body, { contentType: 'application/json; charset=UTF-8' })
+			).json(),
+		));
 	it('header names in any case', async () => {
 		const res = await callOpen(standIn, 'get', body, { algorithm: 'sha256' });
 		expect(res.json().code).toBe(0);
@@ -149,7 +170,11 @@ describe('accepted', () => {
 		expect(record.headers.accesskey).toBe('fme2na3kdi3ki');
 	});
 	it('non-ASCII body signed as UTF-8', async () => {
-		const res = await callOpen(standIn, 'get', `{"appkey":"${APPKEY}","business_phone":"${PHONE}","note":"牛小信"}`);
+		const res = await callOpen(
+			standIn,
+			'get',
+			`{"appkey":"${APPKEY}","business_phone":"${PHONE}","note":"牛小信"}`,
+		);
 		expect(res.json().code).toBe(0);
 	});
 	it('a non-JSON body that is correctly signed → 9000', async () => {

@@ -36,10 +36,23 @@ it('records method, path, headers, raw body, parsed JSON, the answer and timing'
 });
 
 it('records refusals with the code sent and our reason', async () => {
-	await callOpen(standIn, 'get', { appkey: APPKEY, business_phone: PHONE }, { ts: '1000000000000' });
-	expect(standIn.lastRequest()).toMatchObject({ api: 'openPlatform', status: 200, code: 1004, reason: expect.stringMatching(/outside ±60000 ms/) });
+	await callOpen(
+		standIn,
+		'get',
+		{ appkey: APPKEY, business_phone: PHONE },
+		{ ts: '1000000000000' },
+	);
+	expect(standIn.lastRequest()).toMatchObject({
+		api: 'openPlatform',
+		status: 200,
+		code: 1004,
+		reason: expect.stringMatching(/outside ±60000 ms/),
+	});
 	await callCallbot(standIn, 'createTask', { productID: 'callbot' });
-	expect(standIn.lastRequest()).toMatchObject({ retCode: 2, reason: 'Missing parameter: userTaskID' });
+	expect(standIn.lastRequest()).toMatchObject({
+		retCode: 2,
+		reason: 'Missing parameter: userTaskID',
+	});
 });
 
 it('requestsTo filters by path suffix; clearRequests empties the log', async () => {
@@ -106,7 +119,12 @@ it('listens on a given port and host', async () => {
 it('a clock option drives the ts window', async () => {
 	const past = await start({ now: () => 1_655_710_885_431 });
 	try {
-		const res = await callOpen(past, 'get', { appkey: APPKEY, business_phone: PHONE }, { ts: '1655710885431' });
+		const res = await callOpen(
+			past,
+			'get',
+			{ appkey: APPKEY, business_phone: PHONE },
+			{ ts: '1655710885431' },
+		);
 		expect(res.json().code).toBe(10013);
 	} finally {
 		await past.close();

@@ -8,14 +8,25 @@ import {
 	openPlatformSign,
 } from '../../support/standin/signing';
 
-const base = { accessKey: 'fme2na3kdi3ki', action: 'send', bizType: '1', ts: '1655710885431', accessSecret: 'abciiiko2k3' };
+const base = {
+	accessKey: 'fme2na3kdi3ki',
+	action: 'send',
+	bizType: '1',
+	ts: '1655710885431',
+	accessSecret: 'abciiiko2k3',
+};
 
 describe('open platform sign (docs/vendor-api.md §1.4)', () => {
 	it.each([
 		['V1', '{"name":"牛小信","id":10001}', 'md5', '87c3560d3331ae23f1021e2025722354'],
 		['V2', '{"id":10001,"name":"牛小信"}', 'md5', '7750759da06333f20d0640be09355e34'],
 		['V3', '{"id": 10001, "name": "牛小信"}', 'md5', 'd0c24a9886c629330d7f3f2056c65bc2'],
-		['V4', '{"name":"牛小信","id":10001}', 'sha256', 'e0eec2c99ef80f269a82795e2223f618ebfc0616c8b6c8c7d438021ec38ad0eb'],
+		[
+			'V4',
+			'{"name":"牛小信","id":10001}',
+			'sha256',
+			'e0eec2c99ef80f269a82795e2223f618ebfc0616c8b6c8c7d438021ec38ad0eb',
+		],
 	] as const)('%s %s', (_name, body, digest, expected) => {
 		expect(openPlatformSign({ ...base, body }, digest)).toBe(expected);
 		// The server hashes raw bytes; the same vector must come out of a Buffer.
@@ -23,9 +34,9 @@ describe('open platform sign (docs/vendor-api.md §1.4)', () => {
 	});
 
 	it('V1 is JSON.stringify of the object (key order as written)', () => {
-		expect(openPlatformSign({ ...base, body: JSON.stringify({ name: '牛小信', id: 10001 }) }, 'md5')).toBe(
-			'87c3560d3331ae23f1021e2025722354',
-		);
+		expect(
+			openPlatformSign({ ...base, body: JSON.stringify({ name: '牛小信', id: 10001 }) }, 'md5'),
+		).toBe('87c3560d3331ae23f1021e2025722354');
 	});
 
 	it.each([
@@ -42,7 +53,12 @@ describe('open platform sign (docs/vendor-api.md §1.4)', () => {
 		['md5', '6372cc0aea594b0783d419a36be49513'],
 		['sha256', '8e11f62f0c41b669d7032465e4a319452fc4736dad4922ef472283e2cfaf1dd5'],
 	] as const)('V6 (calling body, action mt, bizType 2) %s', (digest, expected) => {
-		const parts = { ...base, action: 'mt', bizType: '2', body: '{"appkey":"pem28kje","business_phone":"8613300000000"}' };
+		const parts = {
+			...base,
+			action: 'mt',
+			bizType: '2',
+			body: '{"appkey":"pem28kje","business_phone":"8613300000000"}',
+		};
 		expect(openPlatformSign(parts, digest)).toBe(expected);
 	});
 
@@ -79,8 +95,16 @@ describe('Callbot sign (docs/vendor-api.md §5.3)', () => {
 
 	it.each([
 		['{"data":"ping"}', 'MD5', 'B13974D77A7E6B91FF2952D1938AACCE'],
-		['{"data":"ping"}', 'SHA256', '3D3F8D612D5A8AAB93E94328222B944BDE093168B2CE766973E597D373C057AA'],
-		['{"customerId": "1234", "appKey": "xxxxxx", "status": 1}', 'MD5', '5D9DF0A715F076BD80045812AB251F08'],
+		[
+			'{"data":"ping"}',
+			'SHA256',
+			'3D3F8D612D5A8AAB93E94328222B944BDE093168B2CE766973E597D373C057AA',
+		],
+		[
+			'{"customerId": "1234", "appKey": "xxxxxx", "status": 1}',
+			'MD5',
+			'5D9DF0A715F076BD80045812AB251F08',
+		],
 		[
 			'{"customerId": "1234", "appKey": "xxxxxx", "status": 1}',
 			'SHA256',

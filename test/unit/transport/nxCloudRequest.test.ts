@@ -12,11 +12,24 @@ import {
 // operations, the signing, n8n's real HTTP errors (reset, timeout, refused) and retries through the
 // node run on n8n-core's engine: test/unit/actions/<resource>/<operation>.test.ts. The fake's
 // network errors copy the shape those tests observe (`cause.code`, ECONNABORTED for a timeout).
-import { mockExecute, n8n1NetworkError, networkError, type HttpAnswer } from '../actions/mockExecute';
+import {
+	mockExecute,
+	n8n1NetworkError,
+	networkError,
+	type HttpAnswer,
+} from '../actions/mockExecute';
 
 const FAST: RetryPolicy = { maxTries: 3, baseDelayMs: 1, timeoutMs: 1000, retryAmbiguous: true };
-const CALLBOT = { product: 'callbot' as const, path: '/callcentre/api/v3/listTask', body: { productID: 'callbot' } };
-const CALLING = { product: 'openPlatform' as const, path: '/api/wa/calling/get', body: { appkey: 'k' } };
+const CALLBOT = {
+	product: 'callbot' as const,
+	path: '/callcentre/api/v3/listTask',
+	body: { productID: 'callbot' },
+};
+const CALLING = {
+	product: 'openPlatform' as const,
+	path: '/api/wa/calling/get',
+	body: { appkey: 'k' },
+};
 
 function answering(...answers: Array<HttpAnswer | Error>) {
 	return mockExecute({
@@ -45,30 +58,49 @@ describe('error mapping', () => {
 		[6002, /Callbot UUID/],
 		[6003, /no permission/],
 		[4001, /Too many elements/],
-	])('Callbot retCode %i becomes a NodeApiError with code, vendor message, response ID and advice', async (code, hint) => {
-		const { ctx, requests } = answering({ body: { retCode: code, retMsg: 'vendor says no', responseID: 'resp-42' } });
-		const error = await failure(nxCloudRequest.call(ctx, CALLBOT, FAST));
+	])(
+		'Callbot retCode %i becomes a NodeApiError with code, vendor message, response ID and advice',
+		async (code, hint) => {
+			const { ctx, requests } = answering({
+				body: { retCode: code, retMsg: 'vendor says no', responseID: 'resp-42' },
+			});
+			const error = await failure(nxCloudRequest.call(ctx, CALLBOT, FAST));
 
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toBe(`Callbot refused the request (retCode ${code}): vendor says no`);
-		expect(error.description).toMatch(hint);
-		expect(error.description).toMatch(/Response ID: resp-42$/);
-		expect(failureDetails(error)).toMatchObject({ code, codeName: 'retCode', vendorMessage: 'vendor says no', traceId: 'resp-42', ambiguous: false, tries: 1 });
-		expect(requests).toHaveLength(1);
-	});
+			expect(error).toBeInstanceOf(NodeApiError);
+			expect(error.message).toBe(`Callbot refused the request (retCode ${code}): vendor says no`);
+			expect(error.description).toMatch(hint);
+			expect(error.description).toMatch(/Response ID: resp-42$/);
+			expect(failureDetails(error)).toMatchObject({
+				code,
+				codeName: 'retCode',
+				vendorMessage: 'vendor says no',
+				traceId: 'resp-42',
+				ambiguous: false,
+				tries: 1,
+			});
+			expect(requests).toHaveLength(1);
+		},
+	);
 
 	it.each([
-		['importBatchCall', /Import the first part with Import as New Batch, then send the rest with Add Numbers to Task/, /Do not split it into several imports/],
+		[
+			'importBatchCall',
+			/Import the first part with Import as New Batch, then send the rest with Add Numbers to Task/,
+			/Do not split it into several imports/,
+		],
 		['addBatchCall', /Loop Over Items/, /nothing is replaced/],
 		['createAndCall', /Create the task with a first part.*Add Numbers to Task/, /Create and Call/],
 		['stopOrder', /order IDs/, /Loop Over Items/],
 		['listOrderDetail', /At most 500 order IDs/, /Loop Over Items/],
-	])('retCode 4001 from %s gets that operation\'s own advice', async (endpoint, advice, more) => {
+	])("retCode 4001 from %s gets that operation's own advice", async (endpoint, advice, more) => {
 		const { ctx } = answering({ body: { retCode: 4001, retMsg: 'too many', responseID: 'r' } });
-		const error = await failure(nxCloudRequest.call(ctx, { ...CALLBOT, path: `/callcentre/api/v3/${endpoint}` }, FAST));
+		const error = await failure(
+			nxCloudRequest.call(ctx, { ...CALLBOT, path: `/callcentre/api/v3/${endpoint}` }, FAST),
+		);
 		expect(error.description).toMatch(advice);
 		expect(error.description).toMatch(more);
-		if (endpoint === 'importBatchCall') expect(error.description).not.toMatch(/^Too many elements in one request\. Split the input/);
+		if (endpoint === 'importBatchCall')
+			expect(error.description).not.toMatch(/^Too many elements in one request\. Split the input/);
 	});
 
 	it.each([
@@ -84,7 +116,11 @@ describe('error mapping', () => {
 		expect(error.message).toBe(`NXCloud refused the request (code ${code}): nope`);
 		expect(error.description).toMatch(hint);
 		expect(error.description).toMatch(/Trace ID: trace-9/);
-		expect(requests[0].headers).toMatchObject({ bizType: '2', action: 'mt', 'Content-Type': 'application/json' });
+		expect(requests[0].headers).toMatchObject({
+			bizType: '2',
+			action: 'mt',
+			'Content-Type': 'application/json',
+		});
 	});
 
 	it('maps an HTTP error without JSON and a 4xx with JSON', async () => {
@@ -110,8 +146,13 @@ describe('retries', () => {
 		['retCode 7', { body: { retCode: 7, retMsg: 'busy' } }],
 		['ECONNREFUSED', networkError('ECONNREFUSED')],
 	])('retries %s and succeeds on a later try', async (_name, transient) => {
-		const { ctx, requests } = answering(transient as HttpAnswer, { body: { retCode: 0, taskData: [] } });
-		await expect(nxCloudRequest.call(ctx, CALLBOT, FAST)).resolves.toEqual({ retCode: 0, taskData: [] });
+		const { ctx, requests } = answering(transient as HttpAnswer, {
+			body: { retCode: 0, taskData: [] },
+		});
+		await expect(nxCloudRequest.call(ctx, CALLBOT, FAST)).resolves.toEqual({
+			retCode: 0,
+			taskData: [],
+		});
 		expect(requests).toHaveLength(2);
 	});
 
@@ -136,32 +177,46 @@ describe('retries', () => {
 		expect(safe.requests).toHaveLength(2);
 
 		const unsafe = answering(ambiguous as HttpAnswer, { body: { retCode: 0 } });
-		const error = await failure(nxCloudRequest.call(unsafe.ctx, CALLBOT, { ...FAST, retryAmbiguous: false }));
+		const error = await failure(
+			nxCloudRequest.call(unsafe.ctx, CALLBOT, { ...FAST, retryAmbiguous: false }),
+		);
 		expect(unsafe.requests).toHaveLength(1);
 		expect(isAmbiguousFailure(error)).toBe(true);
-		expect(error.description).toMatch(/Not retried: NXCloud may already have received this request/);
+		expect(error.description).toMatch(
+			/Not retried: NXCloud may already have received this request/,
+		);
 	});
 
 	it.each([
 		['ECONNABORTED', 'The connection was aborted, perhaps the server is offline'],
 		['ECONNRESET', 'The connection to the server was closed unexpectedly, perhaps it is offline.'],
 		['ECONNREFUSED', 'The service refused the connection - perhaps it is offline'],
-	])('names and retries %s as n8n 1.x reports it (code only in httpCode)', async (code, message) => {
-		const safe = answering(n8n1NetworkError(code, message), { body: { retCode: 0 } });
-		await nxCloudRequest.call(safe.ctx, CALLBOT, FAST);
-		expect(safe.requests).toHaveLength(2);
+	])(
+		'names and retries %s as n8n 1.x reports it (code only in httpCode)',
+		async (code, message) => {
+			const safe = answering(n8n1NetworkError(code, message), { body: { retCode: 0 } });
+			await nxCloudRequest.call(safe.ctx, CALLBOT, FAST);
+			expect(safe.requests).toHaveLength(2);
 
-		const unsafe = answering(n8n1NetworkError(code, message));
-		const error = await failure(nxCloudRequest.call(unsafe.ctx, CALLBOT, { ...FAST, retryAmbiguous: false }));
-		expect(error.message).toBe(`Could not reach Callbot (${code})`);
-		expect(failureDetails(error)?.networkCode).toBe(code);
-		expect(isAmbiguousFailure(error)).toBe(code !== 'ECONNREFUSED');
-		expect(unsafe.requests).toHaveLength(code === 'ECONNREFUSED' ? 3 : 1);
-	});
+			const unsafe = answering(n8n1NetworkError(code, message));
+			const error = await failure(
+				nxCloudRequest.call(unsafe.ctx, CALLBOT, { ...FAST, retryAmbiguous: false }),
+			);
+			expect(error.message).toBe(`Could not reach Callbot (${code})`);
+			expect(failureDetails(error)?.networkCode).toBe(code);
+			expect(isAmbiguousFailure(error)).toBe(code !== 'ECONNREFUSED');
+			expect(unsafe.requests).toHaveLength(code === 'ECONNREFUSED' ? 3 : 1);
+		},
+	);
 
 	it('treats a listed business code as ambiguous (5001 answering a write)', async () => {
-		const { ctx, requests } = answering({ body: { retCode: 5001, retMsg: 'internal' } }, { body: { retCode: 0 } });
-		const error = await failure(nxCloudRequest.call(ctx, CALLBOT, { ...FAST, retryAmbiguous: false, ambiguousCodes: [5001] }));
+		const { ctx, requests } = answering(
+			{ body: { retCode: 5001, retMsg: 'internal' } },
+			{ body: { retCode: 0 } },
+		);
+		const error = await failure(
+			nxCloudRequest.call(ctx, CALLBOT, { ...FAST, retryAmbiguous: false, ambiguousCodes: [5001] }),
+		);
 		expect(requests).toHaveLength(1);
 		expect(isAmbiguousFailure(error)).toBe(true);
 	});
@@ -180,20 +235,34 @@ describe('waiting on an import in progress (retCode 1001)', () => {
 		const busy = { body: { retCode: 1001, retMsg: 'Batch import in progress' } };
 		const { ctx, requests } = answering(busy, busy, busy, { body: { retCode: 0, batchID: 'b' } });
 		await expect(
-			nxCloudRequest.call(ctx, CALLBOT, { ...FAST, maxTries: 1, waitCodes: [1001], maxWaitMs: 5000 }),
+			nxCloudRequest.call(ctx, CALLBOT, {
+				...FAST,
+				maxTries: 1,
+				waitCodes: [1001],
+				maxWaitMs: 5000,
+			}),
 		).resolves.toMatchObject({ batchID: 'b' });
 		expect(requests).toHaveLength(4);
 	});
 
 	it('fails with the exact vendor reason when waiting is off or over', async () => {
-		const busy = { body: { retCode: 1001, retMsg: 'Batch import in progress, import and export are unavailable' } };
+		const busy = {
+			body: {
+				retCode: 1001,
+				retMsg: 'Batch import in progress, import and export are unavailable',
+			},
+		};
 		const off = answering(busy);
 		const e1 = await failure(nxCloudRequest.call(off.ctx, CALLBOT, FAST));
-		expect(e1.message).toBe('Callbot refused the request (retCode 1001): Batch import in progress, import and export are unavailable');
+		expect(e1.message).toBe(
+			'Callbot refused the request (retCode 1001): Batch import in progress, import and export are unavailable',
+		);
 		expect(off.requests).toHaveLength(1);
 
 		const over = answering(busy);
-		const e2 = await failure(nxCloudRequest.call(over.ctx, CALLBOT, { ...FAST, waitCodes: [1001], maxWaitMs: 30 }));
+		const e2 = await failure(
+			nxCloudRequest.call(over.ctx, CALLBOT, { ...FAST, waitCodes: [1001], maxWaitMs: 30 }),
+		);
 		expect(e2.description).toMatch(/Waited 0 s for it to finish/);
 		expect(over.requests.length).toBeGreaterThan(1);
 	});

@@ -24,7 +24,9 @@ describe('events survive hostile nesting', () => {
 
 	it('makes the item (ISO timestamp copies stop at a bounded depth)', () => {
 		const [event] = splitWhatsAppPush(deep());
-		expect(() => eventItemJson('whatsapp', event, { receivedAt: 'now', signatureVerified: true })).not.toThrow();
+		expect(() =>
+			eventItemJson('whatsapp', event, { receivedAt: 'now', signatureVerified: true }),
+		).not.toThrow();
 		expect(() => isoTimestamps(nested(10_000, 1))).not.toThrow();
 	});
 
@@ -37,7 +39,11 @@ describe('events survive hostile nesting', () => {
 });
 
 describe('parseJsonBody refuses hostile nesting before parsing', () => {
-	const { MAX_JSON_DEPTH, jsonNestingDepth, parseJsonBody } = require('../../../nodes/NxCloud/trigger/body');
+	const {
+		MAX_JSON_DEPTH,
+		jsonNestingDepth,
+		parseJsonBody,
+	} = require('../../../nodes/NxCloud/trigger/body');
 
 	it('measures nesting outside strings only', () => {
 		expect(jsonNestingDepth('{"a":[1,{"b":"[[[{{{"}]}')).toBe(3);
@@ -50,6 +56,9 @@ describe('parseJsonBody refuses hostile nesting before parsing', () => {
 		expect(parseJsonBody(at(MAX_JSON_DEPTH + 1), 'application/json')).toEqual({
 			rejection: expect.objectContaining({ status: 400, reason: 'too_deeply_nested' }),
 		});
-		expect(parseJsonBody(at(10_000), 'application/json')).toHaveProperty('rejection.reason', 'too_deeply_nested');
+		expect(parseJsonBody(at(10_000), 'application/json')).toHaveProperty(
+			'rejection.reason',
+			'too_deeply_nested',
+		);
 	});
 });

@@ -21,13 +21,17 @@ describe('checkTimestampAge', () => {
 	it('reads createTs in seconds', () => {
 		const seconds = Math.floor(NOW / 1000);
 		expect(checkTimestampAge('createts', String(seconds - 60), 's', 60, NOW)).toBeNull();
-		expect(checkTimestampAge('createts', String(seconds - 61), 's', 60, NOW)).toMatchObject({ ageSeconds: 61 });
+		expect(checkTimestampAge('createts', String(seconds - 61), 's', 60, NOW)).toMatchObject({
+			ageSeconds: 61,
+		});
 		// A seconds value read as milliseconds would be 1970: the unit matters.
 		expect(checkTimestampAge('createts', String(seconds), 'ms', 60, NOW)).not.toBeNull();
 	});
 
 	it('refuses timestamps too far in the future and values that are not numbers', () => {
-		expect(checkTimestampAge('ts', String(NOW + 120_000), 'ms', 60, NOW)).toMatchObject({ ageSeconds: 120 });
+		expect(checkTimestampAge('ts', String(NOW + 120_000), 'ms', 60, NOW)).toMatchObject({
+			ageSeconds: 120,
+		});
 		expect(checkTimestampAge('ts', '12:00', 'ms', 60, NOW)).toMatchObject({ ageSeconds: null });
 		expect(checkTimestampAge('ts', '-5', 'ms', 60, NOW)).toMatchObject({ ageSeconds: null });
 	});

@@ -6,11 +6,25 @@ import { CREDENTIALS } from './mockWebhook';
 
 function hookContext(parameters: IDataObject, credentials: IDataObject | Error = CREDENTIALS) {
 	const trigger = new NxCloudTrigger();
-	const resolved = NodeHelpers.getNodeParameters(trigger.description.properties, parameters as any, true, false, null, trigger.description) as IDataObject;
+	const resolved = NodeHelpers.getNodeParameters(
+		trigger.description.properties,
+		parameters as any,
+		true,
+		false,
+		null,
+		trigger.description,
+	) as IDataObject;
 	let credentialReads = 0;
 	const context = {
-		getNodeParameter: (name: string, fallback?: unknown) => (name in resolved ? resolved[name] : fallback),
-		getNode: () => ({ id: 'node-1', name: 'NXCloud Trigger', type: 'n8n-nodes-nxcloud.nxCloudTrigger', typeVersion: 1, parameters: resolved }),
+		getNodeParameter: (name: string, fallback?: unknown) =>
+			name in resolved ? resolved[name] : fallback,
+		getNode: () => ({
+			id: 'node-1',
+			name: 'NXCloud Trigger',
+			type: 'n8n-nodes-nxcloud.nxCloudTrigger',
+			typeVersion: 1,
+			parameters: resolved,
+		}),
 		getWorkflow: () => ({ id: 'wf-lifecycle', active: true }),
 		async getCredentials() {
 			credentialReads += 1;
@@ -18,7 +32,11 @@ function hookContext(parameters: IDataObject, credentials: IDataObject | Error =
 			return credentials;
 		},
 	} as unknown as IHookFunctions;
-	return { methods: trigger.webhookMethods.default, context, credentialReads: () => credentialReads };
+	return {
+		methods: trigger.webhookMethods.default,
+		context,
+		credentialReads: () => credentialReads,
+	};
 }
 
 describe('webhook lifecycle: nothing to register at NXCloud', () => {
@@ -38,26 +56,41 @@ describe('webhook lifecycle: nothing to register at NXCloud', () => {
 	});
 
 	it('fails activation naming the missing Callbot fields for the Callbot source', async () => {
-		const { methods, context } = hookContext({ source: 'callbot' }, { ...CREDENTIALS, callbotSecretKey: '' });
+		const { methods, context } = hookContext(
+			{ source: 'callbot' },
+			{ ...CREDENTIALS, callbotSecretKey: '' },
+		);
 		await expect(methods.checkExists.call(context)).rejects.toThrow('Callbot Secret Key');
 	});
 
 	it('fails activation when no credential is selected and signatures are checked', async () => {
-		const { methods, context } = hookContext({}, new Error('Node "NXCloud Trigger" does not have any credentials set'));
-		await expect(methods.checkExists.call(context)).rejects.toThrow('does not have any credentials set');
+		const { methods, context } = hookContext(
+			{},
+			new Error('Node "NXCloud Trigger" does not have any credentials set'),
+		);
+		await expect(methods.checkExists.call(context)).rejects.toThrow(
+			'does not have any credentials set',
+		);
 	});
 
 	it('needs no credential with Signature Check off', async () => {
-		const { methods, context, credentialReads } = hookContext({ signatureCheck: 'off' }, new Error('none'));
+		const { methods, context, credentialReads } = hookContext(
+			{ signatureCheck: 'off' },
+			new Error('none'),
+		);
 		await expect(methods.checkExists.call(context)).resolves.toBe(true);
 		expect(credentialReads()).toBe(0);
 	});
 
 	it('fails activation naming an invalid parameter', async () => {
 		const { methods, context } = hookContext({ businessPhones: 'sales desk' });
-		await expect(methods.checkExists.call(context)).rejects.toThrow(/"businessPhones".*"sales desk"/);
+		await expect(methods.checkExists.call(context)).rejects.toThrow(
+			/"businessPhones".*"sales desk"/,
+		);
 		const window = hookContext({ redeliveryWindow: 0 });
-		await expect(window.methods.checkExists.call(window.context)).rejects.toThrow('"redeliveryWindow" must be a whole number from 1 to 20000, got 0');
+		await expect(window.methods.checkExists.call(window.context)).rejects.toThrow(
+			'"redeliveryWindow" must be a whole number from 1 to 20000, got 0',
+		);
 	});
 
 	it('does not touch NXCloud or the credential when deactivated', async () => {

@@ -160,7 +160,8 @@ export function mockWebhookContext(options: MockRequestOptions) {
 	let credentialReads = 0;
 	const workflowId = options.workflowId ?? `wf-${process.pid}-${++workflowCounter}`;
 	const context = {
-		getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
+		getNodeParameter: (name: string, fallback?: unknown) =>
+			name in parameters ? parameters[name] : fallback,
 		getRequestObject: () => request,
 		getResponseObject: () => res,
 		async getCredentials() {

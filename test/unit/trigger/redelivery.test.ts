@@ -1,5 +1,9 @@
 import { splitCallbotCallback } from '../../../nodes/NxCloud/trigger/events/callbot';
-import { admitKeys, redeliveryIdentity, redeliveryKey } from '../../../nodes/NxCloud/trigger/redelivery';
+import {
+	admitKeys,
+	redeliveryIdentity,
+	redeliveryKey,
+} from '../../../nodes/NxCloud/trigger/redelivery';
 import { splitWhatsAppPush } from '../../../nodes/NxCloud/trigger/events/whatsapp';
 import { fixture, fixtureBytes, fixtureNames } from './events/fixtures';
 
@@ -17,7 +21,9 @@ describe('redelivery keys', () => {
 		const sent = wa({ statuses: [{ id: 'w1', status: 'sent', timestamp: '1' }] })[0];
 		// The vendor calls `timestamp` the callback time: a retry may carry a new one.
 		expect(wa({ statuses: [{ id: 'w1', status: 'sent', timestamp: '2' }] })[0]).toBe(sent);
-		expect(wa({ statuses: [{ id: 'w1', status: 'sent', timestamp: '1', costs: [{ price: 1 }] }] })[0]).not.toBe(sent);
+		expect(
+			wa({ statuses: [{ id: 'w1', status: 'sent', timestamp: '1', costs: [{ price: 1 }] }] })[0],
+		).not.toBe(sent);
 		expect(wa({ statuses: [{ id: 'w1', status: 'delivered' }] })[0]).not.toBe(sent);
 		expect(wa({ statuses: [{ id: 'w2', status: 'sent' }] })[0]).not.toBe(sent);
 	});
@@ -42,10 +48,15 @@ describe('redelivery keys', () => {
 		expect(wa({ ...approved, value: { ...approved.value, event: 'PAUSED' } })[0]).not.toBe(key);
 		// The vendor's PAUSED example has no `time`: a first and a second pause differ only in other_info.
 		const paused = fixture('whatsapp', 'template-status-paused');
-		const firstPause = { ...paused, value: { ...paused.value, other_info: { ...paused.value.other_info, title: 'FIRST_PAUSE' } } };
+		const firstPause = {
+			...paused,
+			value: { ...paused.value, other_info: { ...paused.value.other_info, title: 'FIRST_PAUSE' } },
+		};
 		expect(wa(firstPause)).not.toEqual(wa(paused));
 		const quality = fixture('whatsapp', 'template-quality');
-		expect(wa({ ...quality, value: { ...quality.value, new_quality_score: 'RED' } })).not.toEqual(wa(quality));
+		expect(wa({ ...quality, value: { ...quality.value, new_quality_score: 'RED' } })).not.toEqual(
+			wa(quality),
+		);
 	});
 
 	it('tell apart two failed statuses of one message that differ only in their errors (vendor examples)', () => {
@@ -60,11 +71,13 @@ describe('redelivery keys', () => {
 		expect(wa({ calls: [{ ...record.calls[0], record: 'other' }] })).toEqual(wa(record));
 	});
 
-	it('fall back to the event\'s content, key order ignored, for events without an id', () => {
+	it("fall back to the event's content, key order ignored, for events without an id", () => {
 		const a = { field: 'account_update', value: { event: 'X', business_phone: '1', wabaId: '2' } };
 		const b = { value: { wabaId: '2', business_phone: '1', event: 'X' }, field: 'account_update' };
 		expect(wa(a)).toEqual(wa(b));
-		expect(wa({ field: 'account_update', value: { event: 'Y', business_phone: '1', wabaId: '2' } })).not.toEqual(wa(a));
+		expect(
+			wa({ field: 'account_update', value: { event: 'Y', business_phone: '1', wabaId: '2' } }),
+		).not.toEqual(wa(a));
 		expect(redeliveryIdentity('whatsapp', splitWhatsAppPush(a)[0])).toContain('"event":"X"');
 	});
 
@@ -72,17 +85,25 @@ describe('redelivery keys', () => {
 		const order = fixture('callbot', 'order-filled');
 		const key = cb(order)[0];
 		expect(cb({ ...order, other: 'changed' })[0]).toBe(key);
-		expect(cb({ ...order, callInfoDetail: { ...order.callInfoDetail, callStatus: 2 } })[0]).not.toBe(key);
+		expect(
+			cb({ ...order, callInfoDetail: { ...order.callInfoDetail, callStatus: 2 } })[0],
+		).not.toBe(key);
 		const call = fixture('callbot', 'call-filled');
-		expect(cb({ ...call, callInfoDetail: { ...call.callInfoDetail, hangupCause: 'x' } })).toEqual(cb(call));
-		expect(cb({ ...call, callInfoDetail: { ...call.callInfoDetail, callID: 'other' } })).not.toEqual(cb(call));
+		expect(cb({ ...call, callInfoDetail: { ...call.callInfoDetail, hangupCause: 'x' } })).toEqual(
+			cb(call),
+		);
+		expect(
+			cb({ ...call, callInfoDetail: { ...call.callInfoDetail, callID: 'other' } }),
+		).not.toEqual(cb(call));
 	});
 
 	it('identify a Callbot task report by task id + status + statistics', () => {
 		const task = fixture('callbot', 'task-filled');
 		expect(cb({ ...task, createTs: 1 })).toEqual(cb(task));
 		expect(cb({ ...task, taskStatus: 3 })).not.toEqual(cb(task));
-		expect(cb({ ...task, taskStat: { ...task.taskStat, finishOrderCount: 31 } })).not.toEqual(cb(task));
+		expect(cb({ ...task, taskStat: { ...task.taskStat, finishOrderCount: 31 } })).not.toEqual(
+			cb(task),
+		);
 	});
 
 	it('use the content of the vendor examples, whose ids are empty', () => {
@@ -104,32 +125,48 @@ describe('redelivery keys over every vendor example', () => {
 			}));
 		});
 
-	it.each(['whatsapp', 'callbot'] as const)('%s: no two distinct examples share a key; a byte-identical redelivery does', (source) => {
-		const events = keyed(source);
-		expect(events.length).toBeGreaterThan(source === 'whatsapp' ? 50 : 3);
-		const byKey = new Map<string, { label: string; content: string }>();
-		const collisions: string[] = [];
-		for (const event of events) {
-			expect(event.again).toBe(event.key);
-			const earlier = byKey.get(event.key);
-			if (earlier && earlier.content !== event.content) collisions.push(`${earlier.label} = ${event.label}`);
-			byKey.set(event.key, event);
-		}
-		expect(collisions).toEqual([]);
-	});
+	it.each(['whatsapp', 'callbot'] as const)(
+		'%s: no two distinct examples share a key; a byte-identical redelivery does',
+		(source) => {
+			const events = keyed(source);
+			expect(events.length).toBeGreaterThan(source === 'whatsapp' ? 50 : 3);
+			const byKey = new Map<string, { label: string; content: string }>();
+			const collisions: string[] = [];
+			for (const event of events) {
+				expect(event.again).toBe(event.key);
+				const earlier = byKey.get(event.key);
+				if (earlier && earlier.content !== event.content)
+					collisions.push(`${earlier.label} = ${event.label}`);
+				byKey.set(event.key, event);
+			}
+			expect(collisions).toEqual([]);
+		},
+	);
 });
 
 describe('admitKeys', () => {
 	it('admits unseen keys and appends them to the window', () => {
-		expect(admitKeys(['a', 'b'], ['x'], 10)).toEqual({ fresh: [true, true], window: ['x', 'a', 'b'], changed: true });
+		expect(admitKeys(['a', 'b'], ['x'], 10)).toEqual({
+			fresh: [true, true],
+			window: ['x', 'a', 'b'],
+			changed: true,
+		});
 	});
 
 	it('refuses keys in the window and repeats inside one push', () => {
-		expect(admitKeys(['x', 'a', 'a'], ['x'], 10)).toEqual({ fresh: [false, true, false], window: ['x', 'a'], changed: true });
+		expect(admitKeys(['x', 'a', 'a'], ['x'], 10)).toEqual({
+			fresh: [false, true, false],
+			window: ['x', 'a'],
+			changed: true,
+		});
 	});
 
 	it('reports no change when everything was seen', () => {
-		expect(admitKeys(['x'], ['x', 'y'], 10)).toEqual({ fresh: [false], window: ['x', 'y'], changed: false });
+		expect(admitKeys(['x'], ['x', 'y'], 10)).toEqual({
+			fresh: [false],
+			window: ['x', 'y'],
+			changed: false,
+		});
 	});
 
 	it('forgets the oldest keys beyond the window size', () => {
@@ -140,6 +177,10 @@ describe('admitKeys', () => {
 	});
 
 	it('shrinks a window that is larger than a newly lowered size', () => {
-		expect(admitKeys(['a'], ['a', 'b', 'c'], 2)).toEqual({ fresh: [false], window: ['b', 'c'], changed: true });
+		expect(admitKeys(['a'], ['a', 'b', 'c'], 2)).toEqual({
+			fresh: [false],
+			window: ['b', 'c'],
+			changed: true,
+		});
 	});
 });

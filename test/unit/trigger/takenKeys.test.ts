@@ -1,4 +1,10 @@
-import { forgetTakenKeys, keysToCheck, requestsTaking, reserve, windowToStore } from '../../../nodes/NxCloud/trigger/takenKeys';
+import {
+	forgetTakenKeys,
+	keysToCheck,
+	requestsTaking,
+	reserve,
+	windowToStore,
+} from '../../../nodes/NxCloud/trigger/takenKeys';
 
 let counter = 0;
 const nodeKey = () => `wf-taken-${++counter}\u0000node`;

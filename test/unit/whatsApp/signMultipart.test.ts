@@ -28,27 +28,40 @@ describe('multipart upload signing', () => {
 	it.each([
 		['md5', 'd2632e6b4cbea8587b36cb585e06a195'],
 		['sha256', '7017ea722938caa1d454ac43ae05d9ffc736bb2ebf1e18563777927f3f54c389'],
-	])('signs headers and secret only (V5, %s) and sends the bytes untouched', async (algorithm, sign) => {
-		const body = form();
-		const signed = await signRequest(
-			{ ...credentials, openApiAlgorithm: algorithm },
-			{
-				method: 'POST',
-				url: 'https://api2.nxcloud.com/api/wa/uploadMedia',
-				headers: { bizType: '2', action: 'uploadMedia', 'Content-Type': `multipart/form-data; boundary=${boundary}` },
-				body,
-			},
-			() => 1655710885431,
-		);
-		expect((signed.headers as Record<string, string>).sign).toBe(sign);
-		expect(signed.body).toBe(body);
-		expect((signed.headers as Record<string, string>)['Content-Type']).toBe(`multipart/form-data; boundary=${boundary}`);
-	});
+	])(
+		'signs headers and secret only (V5, %s) and sends the bytes untouched',
+		async (algorithm, sign) => {
+			const body = form();
+			const signed = await signRequest(
+				{ ...credentials, openApiAlgorithm: algorithm },
+				{
+					method: 'POST',
+					url: 'https://api2.nxcloud.com/api/wa/uploadMedia',
+					headers: {
+						bizType: '2',
+						action: 'uploadMedia',
+						'Content-Type': `multipart/form-data; boundary=${boundary}`,
+					},
+					body,
+				},
+				() => 1655710885431,
+			);
+			expect((signed.headers as Record<string, string>).sign).toBe(sign);
+			expect(signed.body).toBe(body);
+			expect((signed.headers as Record<string, string>)['Content-Type']).toBe(
+				`multipart/form-data; boundary=${boundary}`,
+			);
+		},
+	);
 });
 
 describe('GET downloads', () => {
 	it('are passed through without any NXCloud header', async () => {
-		const request = { method: 'GET' as const, url: 'https://bucket.example/obj?Expires=1&Signature=x', headers: { Accept: '*/*' } };
+		const request = {
+			method: 'GET' as const,
+			url: 'https://bucket.example/obj?Expires=1&Signature=x',
+			headers: { Accept: '*/*' },
+		};
 		const signed = await signRequest(credentials, request);
 		expect(signed.headers).toEqual({ Accept: '*/*' });
 	});

@@ -8,16 +8,27 @@ import { callbotRequest } from '../../transport/requests';
 
 const properties: INodeProperties[] = [optionsCollection([], false)];
 
-export const description = updateDisplayOptions({ show: { resource: ['callbot'], operation: ['ping'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['callbot'], operation: ['ping'] } },
+	properties,
+);
 
 /**
  * ping answers `{data, timestamp, code, msg, reqId}` (docs/vendor-api.md §6 row 1); `data` is our echo, not a
  * payload, so the whole answer is the output.
  */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const options = readOptions(this, i);
-		const envelope = await callbotRequest(this, 'ping', { data: 'n8n' }, retryPolicy(options, i, { retryAmbiguous: true }));
+		const envelope = await callbotRequest(
+			this,
+			'ping',
+			{ data: 'n8n' },
+			retryPolicy(options, i, { retryAmbiguous: true }),
+		);
 		return addIsoCopies(envelope);
 	});
 }

@@ -8,7 +8,15 @@ import * as getNumberDetails from './getNumberDetails.operation';
 import * as importBatch from './importBatch.operation';
 import * as stopNumbers from './stopNumbers.operation';
 
-export { addNumbers, exportBatch, getAllCalls, getAllNumbers, getNumberDetails, importBatch, stopNumbers };
+export {
+	addNumbers,
+	exportBatch,
+	getAllCalls,
+	getAllNumbers,
+	getNumberDetails,
+	importBatch,
+	stopNumbers,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -58,7 +66,8 @@ export const description: INodeProperties[] = [
 				value: 'importBatch',
 				description:
 					'Import the input items as a new batch of numbers into a Callbot task, one number per item, in one request. Removes the undialled numbers of the previous batch. Dials real phones if the task is running.',
-				action: 'Import numbers as a new callbot batch that replaces undialled numbers and dials if the task runs',
+				action:
+					'Import numbers as a new callbot batch that replaces undialled numbers and dials if the task runs',
 			},
 			{
 				name: 'Stop Numbers',

@@ -23,7 +23,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const userTaskId = userTaskIdReader(this);
 	return await runNumberBatch(this, items, {
 		endpoint: 'addBatchCall',

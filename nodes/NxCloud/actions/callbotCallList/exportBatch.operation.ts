@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { callbotOutput } from '../../transport/envelope';
@@ -12,7 +17,9 @@ import { IMPORT_OPTIONS } from './numberFields';
 import { IMPORT_RUNNING } from './numberBatch';
 import { requireUserTaskId } from '../common/userTaskId';
 
-const WAIT_OPTIONS = IMPORT_OPTIONS.filter((option) => option.name === 'waitIfImportRunning' || option.name === 'maxWaitSeconds');
+const WAIT_OPTIONS = IMPORT_OPTIONS.filter(
+	(option) => option.name === 'waitIfImportRunning' || option.name === 'maxWaitSeconds',
+);
 
 const properties: INodeProperties[] = [USER_TASK_ID_FIELD, optionsCollection(WAIT_OPTIONS)];
 
@@ -25,7 +32,10 @@ export const description = updateDisplayOptions(
  * One item per number of the latest batch, each with the batch's batchID and totalCount, so
  * "Convert to File" turns the output into a CSV/XLSX sheet directly. The answer is asked gzipped.
  */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const options = readOptions(this, i);
 		const userTaskID = requireUserTaskId(this, i);
@@ -34,9 +44,15 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			waitCodes: options.waitIfImportRunning === true ? [IMPORT_RUNNING] : undefined,
 			maxWaitMs: Math.max(0, Number(options.maxWaitSeconds ?? 120)) * 1000,
 		});
-		const envelope = await callbotRequest(this, 'exportBatchCall', { productID: PRODUCT_ID, userTaskID }, policy, {
-			acceptGzip: true,
-		});
+		const envelope = await callbotRequest(
+			this,
+			'exportBatchCall',
+			{ productID: PRODUCT_ID, userTaskID },
+			policy,
+			{
+				acceptGzip: true,
+			},
+		);
 		if (options.fullResponse === true) return callbotOutput(envelope, true);
 		const rows = pageRows(envelope, 'callList');
 		const batch: IDataObject = {

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { callListQuery } from './listFilters';
@@ -53,13 +58,30 @@ export const description = updateDisplayOptions(
 );
 
 /** listCall: one item per call (a number can have several calls when redialled); asked gzipped. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const calls = await runPagedList(this, items, {
 		endpoint: 'listCall',
 		// Not shown by the vendor page: the likely names, in order.
-		rowsKeys: ['callList', 'callDataList', 'callData', 'callInfoList', 'list', 'data', 'rows', 'records'],
+		rowsKeys: [
+			'callList',
+			'callDataList',
+			'callData',
+			'callInfoList',
+			'list',
+			'data',
+			'rows',
+			'records',
+		],
 		acceptGzip: true,
-		body: (i) => callListQuery(PRODUCT_ID, requireUserTaskId(this, i), this.getNodeParameter('filters', i, {}) as IDataObject),
+		body: (i) =>
+			callListQuery(
+				PRODUCT_ID,
+				requireUserTaskId(this, i),
+				this.getNodeParameter('filters', i, {}) as IDataObject,
+			),
 	});
 	// One item per call carries its callAudioUrl; with Full Response an item is a whole page.
 	return await attachRecordings(this, calls, (json) => json.callAudioUrl);

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { callListQuery } from './listFilters';
@@ -50,11 +55,28 @@ export const description = updateDisplayOptions(
 );
 
 /** listOrder: one item per number (order) with its last call. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runPagedList(this, items, {
 		endpoint: 'listOrder',
 		// Not shown by the vendor page: the likely names, in order.
-		rowsKeys: ['orderList', 'orderDataList', 'orderData', 'orderInfoList', 'list', 'data', 'rows', 'records'],
-		body: (i) => callListQuery(PRODUCT_ID, requireUserTaskId(this, i), this.getNodeParameter('filters', i, {}) as IDataObject),
+		rowsKeys: [
+			'orderList',
+			'orderDataList',
+			'orderData',
+			'orderInfoList',
+			'list',
+			'data',
+			'rows',
+			'records',
+		],
+		body: (i) =>
+			callListQuery(
+				PRODUCT_ID,
+				requireUserTaskId(this, i),
+				this.getNodeParameter('filters', i, {}) as IDataObject,
+			),
 	});
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pageRows } from '../common/paging';
@@ -12,7 +17,11 @@ import { ORDER_IDS_FIELD } from './numberFields';
 /** listOrderDetail accepts at most 500 order IDs per request (docs/vendor-api.md §6 row 11). */
 export const ORDER_DETAIL_MAX = 500;
 
-const properties: INodeProperties[] = [USER_TASK_ID_FIELD, ORDER_IDS_FIELD, optionsCollection([], false)];
+const properties: INodeProperties[] = [
+	USER_TASK_ID_FIELD,
+	ORDER_IDS_FIELD,
+	optionsCollection([], false),
+];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['callbotCallList'], operation: ['getNumberDetails'] } },
@@ -24,7 +33,10 @@ export const description = updateDisplayOptions(
  * NXCloud does not know, `{orderID, found: false}`. More than 500 IDs are split into several
  * requests and merged.
  */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runOrderIdBatches(this, items, {
 		chunkSize: ORDER_DETAIL_MAX,
 		send: async (userTaskID, orderIDs, _extra, options, itemIndex) => {
@@ -41,7 +53,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const answers = new Map<string, IDataObject>();
 			for (const orderID of orderIDs) {
 				const detail = found.get(orderID);
-				answers.set(orderID, detail ? addIsoCopies({ found: true, ...detail }) : { orderID, found: false, userTaskID });
+				answers.set(
+					orderID,
+					detail ? addIsoCopies({ found: true, ...detail }) : { orderID, found: false, userTaskID },
+				);
 			}
 			return answers;
 		},

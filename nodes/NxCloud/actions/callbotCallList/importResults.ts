@@ -38,8 +38,12 @@ interface ErrEntry {
 function errEntries(envelope: IDataObject): ErrEntry[] {
 	const list = Array.isArray(envelope.errList) ? (envelope.errList as IDataObject[]) : [];
 	return list.map((entry) => ({
-		phone: entry?.phone === undefined || entry.phone === null ? undefined : normalisePhone(String(entry.phone)),
-		orderID: entry?.orderID === undefined || entry.orderID === null ? undefined : String(entry.orderID),
+		phone:
+			entry?.phone === undefined || entry.phone === null
+				? undefined
+				: normalisePhone(String(entry.phone)),
+		orderID:
+			entry?.orderID === undefined || entry.orderID === null ? undefined : String(entry.orderID),
 		errMsg: String(entry?.errMsg ?? 'refused without a message'),
 		used: false,
 	}));
@@ -60,12 +64,15 @@ export function outcomesFromAnswer(
 	const byPhone = new Map<string, ErrEntry>();
 	const byOrder = new Map<string, ErrEntry>();
 	for (const entry of entries) {
-		if (entry.orderID !== undefined && !byOrder.has(entry.orderID)) byOrder.set(entry.orderID, entry);
-		else if (entry.phone !== undefined && !byPhone.has(entry.phone)) byPhone.set(entry.phone, entry);
+		if (entry.orderID !== undefined && !byOrder.has(entry.orderID))
+			byOrder.set(entry.orderID, entry);
+		else if (entry.phone !== undefined && !byPhone.has(entry.phone))
+			byPhone.set(entry.phone, entry);
 	}
 	let imported = 0;
 	const outcomes = sent.map((row): RowOutcome => {
-		const entry = entries.length === 0 ? undefined : (byOrder.get(row.orderID) ?? byPhone.get(row.userPhone));
+		const entry =
+			entries.length === 0 ? undefined : (byOrder.get(row.orderID) ?? byPhone.get(row.userPhone));
 		if (entry) {
 			entry.used = true;
 			return { status: 'rejected', rejectedBy: 'nxcloud', reason: entry.errMsg };
@@ -77,7 +84,10 @@ export function outcomesFromAnswer(
 	const totalCount = parseNumber(envelope.totalCount);
 	const unmatched = entries.filter((entry) => !entry.used).length;
 	const problems: string[] = [];
-	if (unmatched > 0) problems.push(`${unmatched} errList entr${unmatched === 1 ? 'y matches' : 'ies match'} no number that was sent`);
+	if (unmatched > 0)
+		problems.push(
+			`${unmatched} errList entr${unmatched === 1 ? 'y matches' : 'ies match'} no number that was sent`,
+		);
 	if (successCount !== undefined && successCount !== imported) {
 		problems.push(`NXCloud counted ${successCount} successes, its errList leaves ${imported}`);
 	}
@@ -85,7 +95,8 @@ export function outcomesFromAnswer(
 		problems.push(`NXCloud counted ${totalCount} rows, ${sent.length} were sent`);
 	}
 	const summary: Omit<BatchSummary, 'userTaskID'> = {};
-	if (envelope.batchID !== undefined && envelope.batchID !== null) summary.batchID = String(envelope.batchID);
+	if (envelope.batchID !== undefined && envelope.batchID !== null)
+		summary.batchID = String(envelope.batchID);
 	if (envelope.responseID !== undefined) summary.responseID = String(envelope.responseID);
 	if (totalCount !== undefined) summary.totalCount = totalCount;
 	if (successCount !== undefined) summary.successCount = successCount;
@@ -104,30 +115,41 @@ export type ExportVerdict =
  * was carried out: rows in the batch were imported, rows absent were refused by NXCloud (its
  * reason went with the lost answer). None of ours in the batch means none was imported.
  */
-export function reconcileWithExport(sent: PreparedRow[], exportEnvelope: IDataObject): ExportVerdict {
-	const list = Array.isArray(exportEnvelope.callList) ? (exportEnvelope.callList as IDataObject[]) : [];
+export function reconcileWithExport(
+	sent: PreparedRow[],
+	exportEnvelope: IDataObject,
+): ExportVerdict {
+	const list = Array.isArray(exportEnvelope.callList)
+		? (exportEnvelope.callList as IDataObject[])
+		: [];
 	const present = new Set<string>();
-	for (const entry of list) if (entry && entry.orderID !== undefined) present.add(String(entry.orderID));
+	for (const entry of list)
+		if (entry && entry.orderID !== undefined) present.add(String(entry.orderID));
 	const batchID =
-		exportEnvelope.batchID === undefined || exportEnvelope.batchID === null ? undefined : String(exportEnvelope.batchID);
+		exportEnvelope.batchID === undefined || exportEnvelope.batchID === null
+			? undefined
+			: String(exportEnvelope.batchID);
 	const landed = sent.some((row) => present.has(row.orderID));
 	if (!landed) return { landed: false, batchID, exportedCount: list.length };
-	const outcomes = sent.map(
-		(row): RowOutcome =>
-			present.has(row.orderID)
-				? IMPORTED
-				: {
-						status: 'rejected',
-						rejectedBy: 'nxcloud',
-						reason:
-							"not in NXCloud's latest batch after the import; NXCloud's own reason was lost with its answer",
-					},
+	const outcomes = sent.map((row): RowOutcome =>
+		present.has(row.orderID)
+			? IMPORTED
+			: {
+					status: 'rejected',
+					rejectedBy: 'nxcloud',
+					reason:
+						"not in NXCloud's latest batch after the import; NXCloud's own reason was lost with its answer",
+				},
 	);
 	return { landed: true, outcomes, batchID, exportedCount: list.length };
 }
 
 /** The output item of one number. */
-export function rowResultJson(row: PreparedRow, outcome: RowOutcome, summary: BatchSummary): IDataObject {
+export function rowResultJson(
+	row: PreparedRow,
+	outcome: RowOutcome,
+	summary: BatchSummary,
+): IDataObject {
 	const json: IDataObject = {
 		status: outcome.status,
 		imported: outcome.status === 'imported',

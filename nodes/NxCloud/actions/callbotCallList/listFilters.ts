@@ -22,12 +22,18 @@ function bound(value: unknown, field: string): number | undefined {
 }
 
 /** `{gt, lt, enable}`: the vendor's range filter (exclusive bounds), enabled when a bound is set. */
-export function rangeFilter(moreThan: unknown, lessThan: unknown, field: string): IDataObject | undefined {
+export function rangeFilter(
+	moreThan: unknown,
+	lessThan: unknown,
+	field: string,
+): IDataObject | undefined {
 	const gt = bound(moreThan, `${field} more than`);
 	const lt = bound(lessThan, `${field} less than`);
 	if (gt === undefined && lt === undefined) return undefined;
 	if (gt !== undefined && lt !== undefined && lt <= gt) {
-		throw new Error(`${field}: "less than" (${lt}) must be above "more than" (${gt}), or no row can match`);
+		throw new Error(
+			`${field}: "less than" (${lt}) must be above "more than" (${gt}), or no row can match`,
+		);
 	}
 	const range: IDataObject = { enable: true };
 	if (gt !== undefined) range.gt = gt;
@@ -40,12 +46,17 @@ export function callFilters(filters: IDataObject): IDataObject {
 	const out: IDataObject = {};
 	for (const [param, key, kind] of LIST_FILTERS) {
 		if (filters[param] === undefined) continue;
-		const list = kind === 'integer' ? toIntegerList(filters[param], param) : toList(filters[param], param);
+		const list =
+			kind === 'integer' ? toIntegerList(filters[param], param) : toList(filters[param], param);
 		if (list.length > 0) out[key] = list;
 	}
 	const turnTime = rangeFilter(filters.turnsMoreThan, filters.turnsLessThan, 'Turns');
 	if (turnTime) out.turnTime = turnTime;
-	const callDuration = rangeFilter(filters.durationMoreThan, filters.durationLessThan, 'Call duration');
+	const callDuration = rangeFilter(
+		filters.durationMoreThan,
+		filters.durationLessThan,
+		'Call duration',
+	);
 	if (callDuration) out.callDuration = callDuration;
 	const startTs = toUnixSeconds(filters.startedAfter, 'Started After');
 	const endTs = toUnixSeconds(filters.startedBefore, 'Started Before');
@@ -57,7 +68,11 @@ export function callFilters(filters: IDataObject): IDataObject {
 }
 
 /** The body of listCall and listOrder (without page/size): the task and its filters. */
-export function callListQuery(productID: string, userTaskID: string, filters: IDataObject): IDataObject {
+export function callListQuery(
+	productID: string,
+	userTaskID: string,
+	filters: IDataObject,
+): IDataObject {
 	// options always sent, {} when there is no filter: the vendor page lists it without saying it may be left out.
 	return { productID, userTaskID, options: callFilters(filters) };
 }
@@ -72,7 +87,8 @@ export function taskFilters(filters: IDataObject): IDataObject {
 	if (names.length > 0) out.taskName = names;
 	const ids = toList(filters.userTaskIds, 'User Task IDs');
 	if (ids.length > 0) out.userTaskID = ids;
-	if (typeof filters.sceneId === 'string' && filters.sceneId.trim() !== '') out.sceneID = filters.sceneId.trim();
+	if (typeof filters.sceneId === 'string' && filters.sceneId.trim() !== '')
+		out.sceneID = filters.sceneId.trim();
 	const startTs = toUnixSeconds(filters.createdAfter, 'Created After');
 	const endTs = toUnixSeconds(filters.createdBefore, 'Created Before');
 	if (startTs !== undefined) out.startTs = startTs;

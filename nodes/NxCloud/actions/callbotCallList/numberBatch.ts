@@ -2,7 +2,13 @@ import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { type NumberFields, type PreparedRow, CallListBuilder, callListBody, requiredCallbackUrl } from './callList';
+import {
+	type NumberFields,
+	type PreparedRow,
+	CallListBuilder,
+	callListBody,
+	requiredCallbackUrl,
+} from './callList';
 import {
 	type BatchSummary,
 	type RowOutcome,
@@ -11,7 +17,11 @@ import {
 	refusedOutcome,
 	rowResultJson,
 } from './importResults';
-import { failureDetails, isAmbiguousFailure, type RetryPolicy } from '../../transport/nxCloudRequest';
+import {
+	failureDetails,
+	isAmbiguousFailure,
+	type RetryPolicy,
+} from '../../transport/nxCloudRequest';
 import { asNodeError, continueOnFailJson } from '../common/errors';
 import { readOptions, retryPolicy } from '../common/options';
 import { PRODUCT_ID, callbotRequest } from '../../transport/requests';
@@ -41,7 +51,12 @@ interface Group {
 	builder: CallListBuilder;
 }
 
-function itemFor(row: PreparedRow, outcome: RowOutcome, summary: BatchSummary, extra?: IDataObject): INodeExecutionData {
+function itemFor(
+	row: PreparedRow,
+	outcome: RowOutcome,
+	summary: BatchSummary,
+	extra?: IDataObject,
+): INodeExecutionData {
 	const json = rowResultJson(row, outcome, summary);
 	if (extra) Object.assign(json, extra);
 	return { json, pairedItem: { item: row.itemIndex } };
@@ -93,7 +108,8 @@ export async function runNumberBatch(
 		group.builder.finish();
 		const { userTaskID } = group;
 		for (const row of group.builder.rows) {
-			if (row.problem !== undefined) results[row.itemIndex] = itemFor(row, refusedOutcome(row), { userTaskID });
+			if (row.problem !== undefined)
+				results[row.itemIndex] = itemFor(row, refusedOutcome(row), { userTaskID });
 		}
 		const sent = group.builder.sentRows();
 		// Nothing valid: send nothing. An empty import would still open a new batch and drop the
@@ -104,11 +120,16 @@ export async function runNumberBatch(
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(ctx, error, sent[0].itemIndex);
 			const json = continueOnFailJson(ctx, error);
-			for (const row of sent) results[row.itemIndex] = { json, pairedItem: { item: row.itemIndex } };
+			for (const row of sent)
+				results[row.itemIndex] = { json, pairedItem: { item: row.itemIndex } };
 		}
 	}
 	for (let i = 0; i < results.length; i++) {
-		if (!results[i]) throw new NodeOperationError(ctx.getNode(), `Item ${i} got no result: this is a bug in the node`);
+		if (!results[i])
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Item ${i} got no result: this is a bug in the node`,
+			);
 	}
 	return results as INodeExecutionData[];
 }
@@ -131,8 +152,14 @@ async function sendGroup(
 		maxWaitMs,
 	});
 	const urls = {
-		orderCallbackUrl: requiredCallbackUrl(ctx.getNodeParameter('orderCallbackUrl', first, ''), 'Order Callback URL'),
-		callCallbackUrl: requiredCallbackUrl(ctx.getNodeParameter('callCallbackUrl', first, ''), 'Call Callback URL'),
+		orderCallbackUrl: requiredCallbackUrl(
+			ctx.getNodeParameter('orderCallbackUrl', first, ''),
+			'Order Callback URL',
+		),
+		callCallbackUrl: requiredCallbackUrl(
+			ctx.getNodeParameter('callCallbackUrl', first, ''),
+			'Call Callback URL',
+		),
 	};
 	let body = callListBody(plan.head(first, group.userTaskID), urls, sent);
 	// The body holds everything now; free the per-row objects before sending and collecting.
@@ -153,7 +180,8 @@ async function sendGroup(
 	const { outcomes, summary } = outcomesFromAnswer(sent, envelope);
 	const extra = plan.fromAnswer?.(envelope);
 	const batch: BatchSummary = { userTaskID: group.userTaskID, ...summary };
-	for (let k = 0; k < sent.length; k++) results[sent[k].itemIndex] = itemFor(sent[k], outcomes[k], batch, extra);
+	for (let k = 0; k < sent.length; k++)
+		results[sent[k].itemIndex] = itemFor(sent[k], outcomes[k], batch, extra);
 }
 
 /**
@@ -178,7 +206,11 @@ async function checkLostImport(
 			ctx,
 			'exportBatchCall',
 			{ productID: PRODUCT_ID, userTaskID: group.userTaskID },
-			retryPolicy(options, first, { retryAmbiguous: true, waitCodes: [IMPORT_RUNNING], maxWaitMs: Math.max(maxWaitMs, 30_000) }),
+			retryPolicy(options, first, {
+				retryAmbiguous: true,
+				waitCodes: [IMPORT_RUNNING],
+				maxWaitMs: Math.max(maxWaitMs, 30_000),
+			}),
 			{ acceptGzip: true },
 		);
 	} catch (checkError) {
@@ -192,7 +224,8 @@ async function checkLostImport(
 	}
 	const verdict = reconcileWithExport(sent, exported);
 	if (!verdict.landed) {
-		failure.description = `${failure.description ?? ''} Checked with Export Latest Batch: NXCloud's latest batch (${verdict.batchID || 'none'}, ${verdict.exportedCount} numbers) holds none of these numbers, so none of them was imported.`.trim();
+		failure.description =
+			`${failure.description ?? ''} Checked with Export Latest Batch: NXCloud's latest batch (${verdict.batchID || 'none'}, ${verdict.exportedCount} numbers) holds none of these numbers, so none of them was imported.`.trim();
 		throw failure;
 	}
 	const summary: BatchSummary = {
@@ -201,5 +234,6 @@ async function checkLostImport(
 		confirmedBy: 'exportBatchCall',
 		warning: `NXCloud's answer to the import was lost (${failure.message}); the row results come from Export Latest Batch.`,
 	};
-	for (let k = 0; k < sent.length; k++) results[sent[k].itemIndex] = itemFor(sent[k], verdict.outcomes[k], summary);
+	for (let k = 0; k < sent.length; k++)
+		results[sent[k].itemIndex] = itemFor(sent[k], verdict.outcomes[k], summary);
 }

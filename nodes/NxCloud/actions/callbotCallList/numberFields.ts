@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { NumberFields } from './callList';
 import { itemParameter } from '../common/itemParameter';
@@ -45,7 +50,8 @@ const MAPPED_FIELDS: INodeProperties[] = [
 		name: 'other',
 		type: 'string',
 		default: '',
-		description: 'Free text passed through to the order and call callbacks (other). Empty: the order ID is sent, as NXCloud requires a value.',
+		description:
+			'Free text passed through to the order and call callbacks (other). Empty: the order ID is sent, as NXCloud requires a value.',
 	},
 	{
 		displayName: 'Template Variables',
@@ -86,7 +92,12 @@ const NAMED_FIELDS: INodeProperties = {
 	description:
 		'Names of the input fields to read (dots reach into objects, e.g. contact.phone). Fields not changed here use the names shown as placeholders.',
 	options: [
-		{ displayName: 'Customer Name Field', name: 'customerName', type: 'string', default: 'customerName' },
+		{
+			displayName: 'Customer Name Field',
+			name: 'customerName',
+			type: 'string',
+			default: 'customerName',
+		},
 		{
 			displayName: 'Order ID Field',
 			name: 'orderId',
@@ -107,7 +118,8 @@ const NAMED_FIELDS: INodeProperties = {
 			name: 'params',
 			type: 'string',
 			default: 'params',
-			description: 'Field with the template variables: an object { name: value } or a list of { name, value }',
+			description:
+				'Field with the template variables: an object { name: value } or a list of { name, value }',
 		},
 		{ displayName: 'User Name Field', name: 'userName', type: 'string', default: 'userName' },
 	],
@@ -134,7 +146,10 @@ export const NUMBER_FIELDS: INodeProperties[] = [
 		],
 		default: 'mapEachField',
 	},
-	...MAPPED_FIELDS.map((field) => ({ ...field, displayOptions: { show: { inputMode: ['mapEachField'] } } })),
+	...MAPPED_FIELDS.map((field) => ({
+		...field,
+		displayOptions: { show: { inputMode: ['mapEachField'] } },
+	})),
 	{ ...NAMED_FIELDS, displayOptions: { show: { inputMode: ['inputFields'] } } },
 ];
 
@@ -182,9 +197,15 @@ function variablesOf(value: unknown): unknown {
 /** Reads the raw number fields of each item (checked later by CallListBuilder). */
 export type NumberFieldReader = (itemIndex: number) => NumberFields;
 
-export function numberFieldReader(ctx: IExecuteFunctions, items: INodeExecutionData[]): NumberFieldReader {
+export function numberFieldReader(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+): NumberFieldReader {
 	if (ctx.getNodeParameter('inputMode', 0, 'mapEachField') === 'inputFields') {
-		const names = { ...FIELD_NAME_DEFAULTS, ...(ctx.getNodeParameter('inputFieldNames', 0, {}) as IDataObject) } as Record<keyof typeof FIELD_NAME_DEFAULTS, string>;
+		const names = {
+			...FIELD_NAME_DEFAULTS,
+			...(ctx.getNodeParameter('inputFieldNames', 0, {}) as IDataObject),
+		} as Record<keyof typeof FIELD_NAME_DEFAULTS, string>;
 		return (itemIndex) => {
 			const json = items[itemIndex].json;
 			return {
@@ -258,6 +279,6 @@ export const IMPORT_OPTIONS: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			'Whether to ask NXCloud for the latest batch (Export Latest Batch, read-only) when the import\'s answer is lost (timeout, connection reset, server error), and report per row what NXCloud holds. An import is never sent twice: a second import would open another batch and drop the numbers of the first.',
+			"Whether to ask NXCloud for the latest batch (Export Latest Batch, read-only) when the import's answer is lost (timeout, connection reset, server error), and report per row what NXCloud holds. An import is never sent twice: a second import would open another batch and drop the numbers of the first.",
 	},
 ];

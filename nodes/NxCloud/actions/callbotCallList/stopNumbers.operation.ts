@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { USER_TASK_ID_FIELD, cautionNotice } from '../common/fields';
@@ -11,7 +16,9 @@ import { PRODUCT_ID, callbotRequest } from '../../transport/requests';
 const STOP_CHUNK = 500;
 
 const properties: INodeProperties[] = [
-	cautionNotice('Caution: stopping is irreversible. Stopped numbers are never dialled by this task.'),
+	cautionNotice(
+		'Caution: stopping is irreversible. Stopped numbers are never dialled by this task.',
+	),
 	USER_TASK_ID_FIELD,
 	ORDER_IDS_FIELD,
 	{
@@ -30,10 +37,15 @@ export const description = updateDisplayOptions(
 );
 
 /** One item per order ID: `{orderID, stopped, errMsg?}`. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runOrderIdBatches(this, items, {
 		chunkSize: STOP_CHUNK,
-		extra: (i) => ({ delCall: this.getNodeParameter('deleteUndialled', i, false) === true ? 1 : 0 }),
+		extra: (i) => ({
+			delCall: this.getNodeParameter('deleteUndialled', i, false) === true ? 1 : 0,
+		}),
 		send: async (userTaskID, orderIDs, extra, options, itemIndex) => {
 			// Stopping twice leaves the same state, so a lost answer may be retried; the second
 			// answer then calls rows the first try stopped "already stopped".
@@ -44,8 +56,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				retryPolicy(options, itemIndex, { retryAmbiguous: true }),
 			);
 			const errors = new Map<string, string>();
-			for (const entry of (Array.isArray(envelope.errList) ? envelope.errList : []) as IDataObject[]) {
-				if (entry?.orderID !== undefined) errors.set(String(entry.orderID), String(entry.errMsg ?? 'refused'));
+			for (const entry of (Array.isArray(envelope.errList)
+				? envelope.errList
+				: []) as IDataObject[]) {
+				if (entry?.orderID !== undefined)
+					errors.set(String(entry.orderID), String(entry.errMsg ?? 'refused'));
 			}
 			const answers = new Map<string, IDataObject>();
 			for (const orderID of orderIDs) {

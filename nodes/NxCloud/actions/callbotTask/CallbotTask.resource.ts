@@ -21,13 +21,15 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Complete',
 				value: 'complete',
-				description: 'Finish a Callbot task for good; it cannot be started again. Optionally deletes its undialled numbers.',
+				description:
+					'Finish a Callbot task for good; it cannot be started again. Optionally deletes its undialled numbers.',
 				action: 'Complete a callbot task',
 			},
 			{
 				name: 'Create',
 				value: 'create',
-				description: 'Create a Callbot AI outbound-call task from a script template, without numbers. Does not dial.',
+				description:
+					'Create a Callbot AI outbound-call task from a script template, without numbers. Does not dial.',
 				action: 'Create a callbot task',
 			},
 			{
@@ -40,7 +42,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'List Callbot tasks with their statistics, filtered by status, name, scene, ID or creation time. Read-only.',
+				description:
+					'List Callbot tasks with their statistics, filtered by status, name, scene, ID or creation time. Read-only.',
 				action: 'Get many callbot tasks',
 			},
 			{
@@ -58,7 +61,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				description: 'Change the settings and functions of a paused or not yet started Callbot task',
+				description:
+					'Change the settings and functions of a paused or not yet started Callbot task',
 				action: 'Update a callbot task',
 			},
 		],

@@ -1,5 +1,10 @@
 import { randomUUID } from 'crypto';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toText } from '../../shared/values';
@@ -9,7 +14,13 @@ import { cautionNotice } from '../common/fields';
 import { itemParameter } from '../common/itemParameter';
 import { optionsCollection } from '../common/options';
 import { PRODUCT_ID } from '../../transport/requests';
-import { NEW_TASK_ID_FIELD, SCENE_ID_FIELD, readTaskSettings, requireSceneId, taskSettingFields } from './taskFields';
+import {
+	NEW_TASK_ID_FIELD,
+	SCENE_ID_FIELD,
+	readTaskSettings,
+	requireSceneId,
+	taskSettingFields,
+} from './taskFields';
 
 const properties: INodeProperties[] = [
 	cautionNotice(
@@ -33,7 +44,10 @@ export const description = updateDisplayOptions(
  * it; an empty one gets a single generated UUID for the whole run. Every input item comes back
  * as one item for its number, carrying the new task's IDs.
  */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	let generatedId: string | undefined;
 	const generated = new Set<string>();
 	const userTaskId = itemParameter(this, 'userTaskId', '');
@@ -47,13 +61,19 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			return generatedId;
 		},
 		head: (i, userTaskID) => {
-			return { productID: PRODUCT_ID, userTaskID, sceneID: requireSceneId(this, i), ...readTaskSettings(this, i, 'createAndCall') };
+			return {
+				productID: PRODUCT_ID,
+				userTaskID,
+				sceneID: requireSceneId(this, i),
+				...readTaskSettings(this, i, 'createAndCall'),
+			};
 		},
 		fromAnswer: (envelope): IDataObject => {
 			const extra: IDataObject = {};
 			if (envelope.taskID !== undefined) extra.taskID = envelope.taskID;
 			if (envelope.taskStatus !== undefined) extra.taskStatus = envelope.taskStatus;
-			if (typeof envelope.userTaskID === 'string') extra.userTaskIdGenerated = generated.has(envelope.userTaskID);
+			if (typeof envelope.userTaskID === 'string')
+				extra.userTaskIdGenerated = generated.has(envelope.userTaskID);
 			return extra;
 		},
 	});

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { taskFilters } from '../callbotCallList/listFilters';
@@ -16,10 +21,34 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '', description: 'Only tasks created at or after this time' },
-			{ displayName: 'Created Before', name: 'createdBefore', type: 'dateTime', default: '', description: 'Only tasks created at or before this time' },
-			{ displayName: 'Scene ID', name: 'sceneId', type: 'string', default: '', description: 'Only tasks of this script template' },
-			{ displayName: 'Task Names', name: 'taskNames', type: 'string', default: '', description: 'Only tasks with one of these names (comma-separated)' },
+			{
+				displayName: 'Created After',
+				name: 'createdAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only tasks created at or after this time',
+			},
+			{
+				displayName: 'Created Before',
+				name: 'createdBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only tasks created at or before this time',
+			},
+			{
+				displayName: 'Scene ID',
+				name: 'sceneId',
+				type: 'string',
+				default: '',
+				description: 'Only tasks of this script template',
+			},
+			{
+				displayName: 'Task Names',
+				name: 'taskNames',
+				type: 'string',
+				default: '',
+				description: 'Only tasks with one of these names (comma-separated)',
+			},
 			{
 				displayName: 'Task Statuses',
 				name: 'taskStatuses',
@@ -34,7 +63,13 @@ const properties: INodeProperties[] = [
 				default: [],
 				description: 'Only tasks in one of these states',
 			},
-			{ displayName: 'User Task IDs', name: 'userTaskIds', type: 'string', default: '', description: 'Only these tasks (comma-separated userTaskIDs)' },
+			{
+				displayName: 'User Task IDs',
+				name: 'userTaskIds',
+				type: 'string',
+				default: '',
+				description: 'Only these tasks (comma-separated userTaskIDs)',
+			},
 		],
 	},
 	optionsCollection(),
@@ -46,7 +81,10 @@ export const description = updateDisplayOptions(
 );
 
 /** listTask: one item per task with its statistics (taskStat). */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runPagedList(this, items, {
 		endpoint: 'listTask',
 		rowsKeys: ['taskData'],

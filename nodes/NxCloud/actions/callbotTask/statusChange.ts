@@ -27,7 +27,8 @@ export function statusChangeDescription(operation: TaskOperation): INodeProperti
 			name: 'deleteUndialled',
 			type: 'boolean',
 			default: false,
-			description: 'Whether NXCloud also deletes the numbers of the task that were not dialled yet (delCall 1). Use with care.',
+			description:
+				'Whether NXCloud also deletes the numbers of the task that were not dialled yet (delCall 1). Use with care.',
 		},
 		optionsCollection(),
 	]);

@@ -10,35 +10,140 @@ import { type SmsRuleInput, type SmsSpelling, funcFlag, taskCreateSetting } from
  */
 function settingsOptions(withCallOnlyFields: boolean): INodeProperties[] {
 	const options: INodeProperties[] = [
-		{ displayName: 'Dial Days of Week', name: 'dialAtWeekDay', type: 'string', default: '', description: 'Days the task may dial (dialAtWeekDay), in the format of the NXCloud console' },
-		{ displayName: 'Dial From Hour', name: 'dialAtUpHour', type: 'string', default: '', description: 'Start of the daily dialling window (dialAtUpHour)' },
-		{ displayName: 'Dial Until Hour', name: 'dialAtDownHour', type: 'string', default: '', description: 'End of the daily dialling window (dialAtDownHour)' },
-		{ displayName: 'Max Ring Time (Seconds)', name: 'maxRingTime', type: 'number', default: 30, description: 'How long a call may ring before it counts as unanswered (maxRingTime)' },
-		{ displayName: 'Route ID', name: 'routeID', type: 'string', default: '', description: 'Line route to dial through (routeID)' },
-		{ displayName: 'Startup At', name: 'startupAt', type: 'dateTime', default: '', description: 'When a scheduled task starts (startupAt, sent as Unix seconds)' },
-		{ displayName: 'Startup Type', name: 'startupType', type: 'number', default: 1, description: 'How the task starts (startupType), as NXCloud numbers it' },
-		{ displayName: 'Strategy Name', name: 'strategyName', type: 'string', default: '', description: 'Dialling strategy (strategyName)' },
-		{ displayName: 'Task Name', name: 'taskName', type: 'string', default: '', description: 'Name shown in the NXCloud console (taskName)' },
-		{ displayName: 'Time Zone Offset (Seconds)', name: 'zoneSecond', type: 'number', default: 0, description: 'Time zone of the dialling window as an offset from UTC in seconds (zoneSecond)' },
+		{
+			displayName: 'Dial Days of Week',
+			name: 'dialAtWeekDay',
+			type: 'string',
+			default: '',
+			description: 'Days the task may dial (dialAtWeekDay), in the format of the NXCloud console',
+		},
+		{
+			displayName: 'Dial From Hour',
+			name: 'dialAtUpHour',
+			type: 'string',
+			default: '',
+			description: 'Start of the daily dialling window (dialAtUpHour)',
+		},
+		{
+			displayName: 'Dial Until Hour',
+			name: 'dialAtDownHour',
+			type: 'string',
+			default: '',
+			description: 'End of the daily dialling window (dialAtDownHour)',
+		},
+		{
+			displayName: 'Max Ring Time (Seconds)',
+			name: 'maxRingTime',
+			type: 'number',
+			default: 30,
+			description: 'How long a call may ring before it counts as unanswered (maxRingTime)',
+		},
+		{
+			displayName: 'Route ID',
+			name: 'routeID',
+			type: 'string',
+			default: '',
+			description: 'Line route to dial through (routeID)',
+		},
+		{
+			displayName: 'Startup At',
+			name: 'startupAt',
+			type: 'dateTime',
+			default: '',
+			description: 'When a scheduled task starts (startupAt, sent as Unix seconds)',
+		},
+		{
+			displayName: 'Startup Type',
+			name: 'startupType',
+			type: 'number',
+			default: 1,
+			description: 'How the task starts (startupType), as NXCloud numbers it',
+		},
+		{
+			displayName: 'Strategy Name',
+			name: 'strategyName',
+			type: 'string',
+			default: '',
+			description: 'Dialling strategy (strategyName)',
+		},
+		{
+			displayName: 'Task Name',
+			name: 'taskName',
+			type: 'string',
+			default: '',
+			description: 'Name shown in the NXCloud console (taskName)',
+		},
+		{
+			displayName: 'Time Zone Offset (Seconds)',
+			name: 'zoneSecond',
+			type: 'number',
+			default: 0,
+			description: 'Time zone of the dialling window as an offset from UTC in seconds (zoneSecond)',
+		},
 	];
 	if (withCallOnlyFields) {
 		options.push(
-			{ displayName: 'Max Calls', name: 'maxCall', type: 'number', default: 1, description: 'Most calls per number (maxCall)' },
-			{ displayName: 'Task Callback URL', name: 'taskCallbackUrl', type: 'string', default: '', description: 'Where NXCloud posts task status changes (taskCallbackUrl)' },
+			{
+				displayName: 'Max Calls',
+				name: 'maxCall',
+				type: 'number',
+				default: 1,
+				description: 'Most calls per number (maxCall)',
+			},
+			{
+				displayName: 'Task Callback URL',
+				name: 'taskCallbackUrl',
+				type: 'string',
+				default: '',
+				description: 'Where NXCloud posts task status changes (taskCallbackUrl)',
+			},
 		);
 	}
 	return options.sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
-export function taskSettingFields(withCallOnlyFields: boolean, withPhoneEncrypt: boolean): INodeProperties[] {
+export function taskSettingFields(
+	withCallOnlyFields: boolean,
+	withPhoneEncrypt: boolean,
+): INodeProperties[] {
 	const functions: INodeProperties[] = [
-		{ displayName: 'Keep Task', name: 'taskKeep', type: 'boolean', default: false, description: 'Whether the task stays open after its numbers are done (taskKeep)' },
-		{ displayName: 'Round Redial', name: 'roundRedial', type: 'boolean', default: false, description: 'Whether unanswered numbers are redialled in rounds (roundRedial)' },
-		{ displayName: 'SMS Enabled', name: 'smsEnable', type: 'boolean', default: false, description: 'Whether SMS follow-ups are sent (smsEnable)' },
-		{ displayName: 'Whole TTS', name: 'wholeTTS', type: 'boolean', default: false, description: 'Whether the whole script is spoken by text-to-speech (wholeTTS)' },
+		{
+			displayName: 'Keep Task',
+			name: 'taskKeep',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the task stays open after its numbers are done (taskKeep)',
+		},
+		{
+			displayName: 'Round Redial',
+			name: 'roundRedial',
+			type: 'boolean',
+			default: false,
+			description: 'Whether unanswered numbers are redialled in rounds (roundRedial)',
+		},
+		{
+			displayName: 'SMS Enabled',
+			name: 'smsEnable',
+			type: 'boolean',
+			default: false,
+			description: 'Whether SMS follow-ups are sent (smsEnable)',
+		},
+		{
+			displayName: 'Whole TTS',
+			name: 'wholeTTS',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the whole script is spoken by text-to-speech (wholeTTS)',
+		},
 	];
 	if (withPhoneEncrypt) {
-		functions.push({ displayName: 'Encrypt Phone Numbers', name: 'phoneEncrypt', type: 'boolean', default: false, description: 'Whether phone numbers are masked in NXCloud (phoneEncrypt)' });
+		functions.push({
+			displayName: 'Encrypt Phone Numbers',
+			name: 'phoneEncrypt',
+			type: 'boolean',
+			default: false,
+			description: 'Whether phone numbers are masked in NXCloud (phoneEncrypt)',
+		});
 		functions.sort((a, b) => a.displayName.localeCompare(b.displayName));
 	}
 	return [
@@ -59,9 +164,27 @@ export function taskSettingFields(withCallOnlyFields: boolean, withPhoneEncrypt:
 			description: 'Hand-over to human agents (manualCallSetting)',
 			options: [
 				{ displayName: 'Agent Group', name: 'agentGroup', type: 'string', default: '' },
-				{ displayName: 'Dispatch Type', name: 'dispatchType', type: 'number', default: 0, description: 'How calls are dispatched to agents (dispatchType), as NXCloud numbers it' },
-				{ displayName: 'Predict Call Rate', name: 'predictCallRate', type: 'number', typeOptions: { numberPrecision: 2 }, default: 1 },
-				{ displayName: 'Ratio Call Rate', name: 'ratioCallRate', type: 'number', typeOptions: { numberPrecision: 1 }, default: 1 },
+				{
+					displayName: 'Dispatch Type',
+					name: 'dispatchType',
+					type: 'number',
+					default: 0,
+					description: 'How calls are dispatched to agents (dispatchType), as NXCloud numbers it',
+				},
+				{
+					displayName: 'Predict Call Rate',
+					name: 'predictCallRate',
+					type: 'number',
+					typeOptions: { numberPrecision: 2 },
+					default: 1,
+				},
+				{
+					displayName: 'Ratio Call Rate',
+					name: 'ratioCallRate',
+					type: 'number',
+					typeOptions: { numberPrecision: 1 },
+					default: 1,
+				},
 			],
 		},
 		{
@@ -86,8 +209,20 @@ export function taskSettingFields(withCallOnlyFields: boolean, withPhoneEncrypt:
 					name: 'rule',
 					values: [
 						{ displayName: 'SMS ID', name: 'smsId', type: 'string', default: '' },
-						{ displayName: 'Intent IDs', name: 'intentIds', type: 'string', default: '', description: 'Comma-separated' },
-						{ displayName: 'Intent Names', name: 'intentNames', type: 'string', default: '', description: 'Comma-separated' },
+						{
+							displayName: 'Intent IDs',
+							name: 'intentIds',
+							type: 'string',
+							default: '',
+							description: 'Comma-separated',
+						},
+						{
+							displayName: 'Intent Names',
+							name: 'intentNames',
+							type: 'string',
+							default: '',
+							description: 'Comma-separated',
+						},
 					],
 				},
 			],
@@ -96,7 +231,11 @@ export function taskSettingFields(withCallOnlyFields: boolean, withPhoneEncrypt:
 }
 
 /** taskCreateSetting and funcFlag of item `itemIndex`, each only when something was set. */
-export function readTaskSettings(ctx: IExecuteFunctions, itemIndex: number, spelling: SmsSpelling): IDataObject {
+export function readTaskSettings(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	spelling: SmsSpelling,
+): IDataObject {
 	const out: IDataObject = {};
 	const setting = taskCreateSetting(
 		ctx.getNodeParameter('taskSettings', itemIndex, {}) as IDataObject,
@@ -126,18 +265,29 @@ export const NEW_TASK_ID_FIELD: INodeProperties = {
 	name: 'userTaskId',
 	type: 'string',
 	default: '',
-	description: 'Your own unique ID for the new task (userTaskID). Leave empty to have a UUID generated; it is returned on the output.',
+	description:
+		'Your own unique ID for the new task (userTaskID). Leave empty to have a UUID generated; it is returned on the output.',
 };
 
 /** The Scene ID of item `itemIndex`; throws naming the field when empty. */
 export function requireSceneId(ctx: IExecuteFunctions, itemIndex: number): string {
 	const sceneID = toText(ctx.getNodeParameter('sceneId', itemIndex, ''), 'Scene ID').trim();
-	if (sceneID === '') throw new Error('Scene ID is empty: give the ID of the script template (console → Script Management)');
+	if (sceneID === '')
+		throw new Error(
+			'Scene ID is empty: give the ID of the script template (console → Script Management)',
+		);
 	return sceneID;
 }
 
 /** The new task's userTaskID (given or generated) and sceneID of item `itemIndex`. */
-export function readNewTaskIds(ctx: IExecuteFunctions, itemIndex: number): { userTaskID: string; generated: boolean; sceneID: string } {
+export function readNewTaskIds(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { userTaskID: string; generated: boolean; sceneID: string } {
 	const given = toText(ctx.getNodeParameter('userTaskId', itemIndex, ''), 'User Task ID').trim();
-	return { userTaskID: given || randomUUID(), generated: given === '', sceneID: requireSceneId(ctx, itemIndex) };
+	return {
+		userTaskID: given || randomUUID(),
+		generated: given === '',
+		sceneID: requireSceneId(ctx, itemIndex),
+	};
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { callbotOutput } from '../../transport/envelope';
@@ -27,17 +32,27 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const options = readOptions(this, i);
 		const userTaskID = requireUserTaskId(this, i);
 		const changes = readTaskSettings(this, i, 'createAndCall');
 		if (Object.keys(changes).length === 0) {
-			throw new Error('Nothing to update: add at least one Task Settings, Manual Call Settings, Functions or SMS Rules entry');
+			throw new Error(
+				'Nothing to update: add at least one Task Settings, Manual Call Settings, Functions or SMS Rules entry',
+			);
 		}
 		const body: IDataObject = { productID: PRODUCT_ID, userTaskID, ...changes };
 		// Setting the same values twice ends in the same state: safe to resend.
-		const envelope = await callbotRequest(this, 'updateTask', body, retryPolicy(options, i, { retryAmbiguous: true }));
+		const envelope = await callbotRequest(
+			this,
+			'updateTask',
+			body,
+			retryPolicy(options, i, { retryAmbiguous: true }),
+		);
 		return { userTaskID, ...callbotOutput(envelope, options.fullResponse === true) };
 	});
 }

@@ -4,7 +4,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 export function holdsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
 	if (Array.isArray(value)) return value.some(holdsExpression);
-	if (typeof value === 'object' && value !== null) return Object.values(value).some(holdsExpression);
+	if (typeof value === 'object' && value !== null)
+		return Object.values(value).some(holdsExpression);
 	return false;
 }
 
@@ -22,9 +23,14 @@ function rawParameter(ctx: IExecuteFunctions, name: string): unknown {
  * millisecond per item in n8n 2.41, which over 100,000 items is most of a minute; a parameter
  * without any expression has the same value for every item, so it is read once.
  */
-export function itemParameter(ctx: IExecuteFunctions, name: string, fallback: unknown): (itemIndex: number) => unknown {
+export function itemParameter(
+	ctx: IExecuteFunctions,
+	name: string,
+	fallback: unknown,
+): (itemIndex: number) => unknown {
 	const raw = rawParameter(ctx, name.split('.')[0]);
-	if (raw !== undefined && holdsExpression(raw)) return (i) => ctx.getNodeParameter(name, i, fallback);
+	if (raw !== undefined && holdsExpression(raw))
+		return (i) => ctx.getNodeParameter(name, i, fallback);
 	let cached: { value: unknown } | undefined;
 	return () => {
 		cached ??= { value: ctx.getNodeParameter(name, 0, fallback) };

@@ -4,7 +4,13 @@
  * n8n hands both to the node as they are stored, so every reader goes through here.
  */
 export function locatorValue(raw: unknown): unknown {
-	if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && 'value' in raw && ('__rl' in raw || 'mode' in raw)) {
+	if (
+		typeof raw === 'object' &&
+		raw !== null &&
+		!Array.isArray(raw) &&
+		'value' in raw &&
+		('__rl' in raw || 'mode' in raw)
+	) {
 		return (raw as { value: unknown }).value;
 	}
 	return raw;

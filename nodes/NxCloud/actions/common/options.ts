@@ -32,14 +32,22 @@ export const FULL_RESPONSE_OPTION: INodeProperties = {
 };
 
 /** An "Options" collection with Tries, Timeout and the operation's own options. */
-export function optionsCollection(extra: INodeProperties[] = [], fullResponse = true): INodeProperties {
+export function optionsCollection(
+	extra: INodeProperties[] = [],
+	fullResponse = true,
+): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...extra, ...(fullResponse ? [FULL_RESPONSE_OPTION] : []), TIMEOUT_OPTION, TRIES_OPTION],
+		options: [
+			...extra,
+			...(fullResponse ? [FULL_RESPONSE_OPTION] : []),
+			TIMEOUT_OPTION,
+			TRIES_OPTION,
+		],
 	};
 }
 

@@ -52,7 +52,8 @@ export async function runOrderIdBatches(
 		try {
 			const userTaskID = requireUserTaskId(ctx, i);
 			const orderIDs = toList(ctx.getNodeParameter('orderIds', i, ''), 'Order IDs');
-			if (orderIDs.length === 0) throw new Error('Order IDs is empty: give one order ID or a comma-separated list');
+			if (orderIDs.length === 0)
+				throw new Error('Order IDs is empty: give one order ID or a comma-separated list');
 			const extra = spec.extra?.(i) ?? {};
 			const key = `${userTaskID}\u0000${JSON.stringify(extra)}`;
 			let group = groups.get(key);
@@ -86,7 +87,8 @@ export async function runOrderIdBatches(
 				for (const id of ids) {
 					const json = answers.get(id);
 					if (!json) continue;
-					for (const i of askers.get(id)!) perItem[i].push(askers.get(id)!.length > 1 ? { ...json } : json);
+					for (const i of askers.get(id)!)
+						perItem[i].push(askers.get(id)!.length > 1 ? { ...json } : json);
 				}
 			} catch (error) {
 				if (!continueOnFail) throw asNodeError(ctx, error, owner);

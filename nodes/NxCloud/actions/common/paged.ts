@@ -37,7 +37,11 @@ export async function runPagedList(
 				const envelope = await callbotRequest(ctx, list.endpoint, { ...base, page, size }, policy, {
 					acceptGzip: list.acceptGzip,
 				});
-				return { rows: rowsUnderAnyKey(envelope, list.rowsKeys), totalCount: totalOf(envelope), envelope };
+				return {
+					rows: rowsUnderAnyKey(envelope, list.rowsKeys),
+					totalCount: totalOf(envelope),
+					envelope,
+				};
 			},
 			{
 				returnAll,

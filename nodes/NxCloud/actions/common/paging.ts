@@ -69,7 +69,10 @@ export async function collectPages(
 	const envelopes: IDataObject[] = [];
 	if (!options.returnAll && limit === 0) return { rows, envelopes };
 	for (let page = 1; ; page++) {
-		if (page > maxPages) throw new Error(`Paging did not end after ${maxPages} pages; NXCloud kept returning full pages`);
+		if (page > maxPages)
+			throw new Error(
+				`Paging did not end after ${maxPages} pages; NXCloud kept returning full pages`,
+			);
 		const result = await fetchPage(page, size);
 		envelopes.push(result.envelope);
 		for (const row of result.rows) rows.push(row);
@@ -78,7 +81,10 @@ export async function collectPages(
 			break;
 		}
 		if (result.rows.length === 0) break;
-		if (result.totalCount !== undefined ? rows.length >= result.totalCount : result.rows.length < size) break;
+		if (
+			result.totalCount !== undefined ? rows.length >= result.totalCount : result.rows.length < size
+		)
+			break;
 	}
 	return { rows, envelopes };
 }

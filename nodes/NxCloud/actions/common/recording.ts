@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { downloadLink } from '../../transport/download';
@@ -39,7 +44,10 @@ export async function attachRecordings(
 ): Promise<INodeExecutionData[]> {
 	const out: INodeExecutionData[] = [];
 	for (const item of items) {
-		const itemIndex = typeof item.pairedItem === 'object' && !Array.isArray(item.pairedItem) ? item.pairedItem.item : 0;
+		const itemIndex =
+			typeof item.pairedItem === 'object' && !Array.isArray(item.pairedItem)
+				? item.pairedItem.item
+				: 0;
 		const options = readOptions(ctx, itemIndex);
 		if (options.downloadRecording !== true || item.json.error !== undefined) {
 			out.push(item);
@@ -47,7 +55,13 @@ export async function attachRecordings(
 		}
 		const url = urlOf(item.json);
 		if (typeof url !== 'string' || url === '') {
-			out.push({ ...item, json: { ...item.json, recordingDownload: { ok: false, error: 'this call has no recording' } } });
+			out.push({
+				...item,
+				json: {
+					...item.json,
+					recordingDownload: { ok: false, error: 'this call has no recording' },
+				},
+			});
 			continue;
 		}
 		try {
@@ -60,11 +74,24 @@ export async function attachRecordings(
 			const binary = await ctx.helpers.prepareBinaryData(file.data, fileName, file.contentType);
 			out.push({
 				...item,
-				json: { ...item.json, recordingDownload: { ok: true, fileName, mimeType: binary.mimeType, fileSize: file.data.length, binaryProperty: RECORDING_FIELD } },
+				json: {
+					...item.json,
+					recordingDownload: {
+						ok: true,
+						fileName,
+						mimeType: binary.mimeType,
+						fileSize: file.data.length,
+						binaryProperty: RECORDING_FIELD,
+					},
+				},
 				binary: { ...(item.binary ?? {}), [RECORDING_FIELD]: binary },
 			});
 		} catch (error) {
-			const failure = new NodeOperationError(ctx.getNode(), `Could not download the recording: ${(error as Error).message}`, { itemIndex });
+			const failure = new NodeOperationError(
+				ctx.getNode(),
+				`Could not download the recording: ${(error as Error).message}`,
+				{ itemIndex },
+			);
 			if (!ctx.continueOnFail()) throw asNodeError(ctx, failure, itemIndex);
 			out.push({ json: errorJson(failure), pairedItem: item.pairedItem });
 		}

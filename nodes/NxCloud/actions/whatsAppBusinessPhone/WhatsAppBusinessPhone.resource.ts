@@ -15,7 +15,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'List the WhatsApp business numbers of an application: display name, status, quality rating, messaging tier. Read-only.',
+				description:
+					'List the WhatsApp business numbers of an application: display name, status, quality rating, messaging tier. Read-only.',
 				action: 'Get many whatsapp business phones',
 			},
 		],

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requirePhone } from '../../shared/phone';
@@ -24,7 +29,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 8613300000000, 85266123456',
-				description: 'Only these numbers (comma-separated, with country code). Empty: every number of the application.',
+				description:
+					'Only these numbers (comma-separated, with country code). Empty: every number of the application.',
 			},
 		],
 	},
@@ -37,12 +43,22 @@ export const description = updateDisplayOptions(
 );
 
 /** getPhone (§15): one item per number with its display name, status, quality rating and tier. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const appKey = actionAppKey(this);
 	return await forEachItem(this, items, async (i) => {
 		const options = readOptions(this, i);
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-		const only = toList(filters.businessPhones, 'Business Phones').map((phone) => requirePhone(phone, 'Business Phones'));
-		return await listPhones(this, await appKey(i), only, retryPolicy(options, i, { retryAmbiguous: true }));
+		const only = toList(filters.businessPhones, 'Business Phones').map((phone) =>
+			requirePhone(phone, 'Business Phones'),
+		);
+		return await listPhones(
+			this,
+			await appKey(i),
+			only,
+			retryPolicy(options, i, { retryAmbiguous: true }),
+		);
 	});
 }

@@ -4,9 +4,13 @@ import { requirePhone } from '../../shared/phone';
 import { parseNumber, toInteger, toText } from '../../shared/values';
 
 /** The calling phone reference every WhatsApp Calling request carries (docs/vendor-api.md §3). */
-export function phoneRef(appKey: unknown, businessPhone: unknown): { appkey: string; business_phone: string } {
+export function phoneRef(
+	appKey: unknown,
+	businessPhone: unknown,
+): { appkey: string; business_phone: string } {
 	const appkey = toText(appKey, 'App Key').trim();
-	if (appkey === '') throw new Error('App Key is empty: give the NXCloud WhatsApp application key (e.g. pem28kje)');
+	if (appkey === '')
+		throw new Error('App Key is empty: give the NXCloud WhatsApp application key (e.g. pem28kje)');
 	return { appkey, business_phone: requirePhone(businessPhone, 'Business Phone') };
 }
 
@@ -22,7 +26,9 @@ export const MAX_SIP_ADDRESSES = 5;
 
 function isIPv4(host: string): boolean {
 	const parts = host.split('.');
-	return parts.length === 4 && parts.every((part) => /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/.test(part));
+	return (
+		parts.length === 4 && parts.every((part) => /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/.test(part))
+	);
 }
 
 function isIPv6(host: string): boolean {
@@ -55,37 +61,59 @@ export function isIpAddress(host: string): boolean {
  * customer_sip_addr: 1 to 5 entries, each an IP host, a port 1–65535 and a type 1|2|3, host+port
  * unique (help.nxlink.ai). Errors name the entry by its position, counting from 1.
  */
-export function sipAddresses(entries: SipAddressInput[]): Array<{ host: string; port: number; type: number }> {
-	if (entries.length === 0) throw new Error('SIP Addresses: add at least one SIP address (host, port and type)');
+export function sipAddresses(
+	entries: SipAddressInput[],
+): Array<{ host: string; port: number; type: number }> {
+	if (entries.length === 0)
+		throw new Error('SIP Addresses: add at least one SIP address (host, port and type)');
 	if (entries.length > MAX_SIP_ADDRESSES) {
-		throw new Error(`SIP Addresses: ${entries.length} given, NXCloud accepts at most ${MAX_SIP_ADDRESSES}`);
+		throw new Error(
+			`SIP Addresses: ${entries.length} given, NXCloud accepts at most ${MAX_SIP_ADDRESSES}`,
+		);
 	}
 	const seen = new Map<string, number>();
 	return entries.map((entry, i) => {
 		const at = `SIP address ${i + 1}`;
 		const host = toText(entry.host, `${at} host`).trim();
 		if (host === '') throw new Error(`${at}: host is empty`);
-		if (!isIpAddress(host)) throw new Error(`${at}: host "${host}" is not an IP address (NXCloud takes IPs only, no domain names)`);
+		if (!isIpAddress(host))
+			throw new Error(
+				`${at}: host "${host}" is not an IP address (NXCloud takes IPs only, no domain names)`,
+			);
 		const port = toInteger(entry.port, `${at}: port`, { min: 1, max: 65535 });
 		const type = parseNumber(entry.type);
 		if (!SIP_TYPES.includes(type as 1 | 2 | 3)) {
-			throw new Error(`${at}: type must be 1 (inbound and outbound), 2 (inbound only) or 3 (outbound only), got ${JSON.stringify(entry.type)}`);
+			throw new Error(
+				`${at}: type must be 1 (inbound and outbound), 2 (inbound only) or 3 (outbound only), got ${JSON.stringify(entry.type)}`,
+			);
 		}
 		const key = `${host.toLowerCase()}|${port}`;
 		const earlier = seen.get(key);
-		if (earlier !== undefined) throw new Error(`${at}: ${host} port ${port} is already SIP address ${earlier}; host and port must be unique`);
+		if (earlier !== undefined)
+			throw new Error(
+				`${at}: ${host} port ${port} is already SIP address ${earlier}; host and port must be unique`,
+			);
 		seen.set(key, i + 1);
 		return { host, port, type: type as number };
 	});
 }
 
-export const DAYS_OF_WEEK = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
+export const DAYS_OF_WEEK = [
+	'MONDAY',
+	'TUESDAY',
+	'WEDNESDAY',
+	'THURSDAY',
+	'FRIDAY',
+	'SATURDAY',
+	'SUNDAY',
+] as const;
 
 /** "0900", "09:00" or "9:00" → "0900" (Meta's call_hours HHMM); throws naming the field. */
 export function hhmm(value: unknown, field: string): string {
 	const text = toText(value, field).trim();
 	const match = /^([01]?\d|2[0-3]):?([0-5]\d)$/.exec(text);
-	if (!match) throw new Error(`${field} must be a time from 00:00 to 23:59 (HH:MM or HHMM), got "${text}"`);
+	if (!match)
+		throw new Error(`${field} must be a time from 00:00 to 23:59 (HH:MM or HHMM), got "${text}"`);
 	return `${match[1].padStart(2, '0')}${match[2]}`;
 }
 
@@ -93,7 +121,8 @@ export function hhmm(value: unknown, field: string): string {
 export function calendarDate(value: unknown, field: string): string {
 	const text = toText(value, field).trim();
 	const day = text.slice(0, 10);
-	const valid = /^\d{4}-\d{2}-\d{2}$/.test(day) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
+	const valid =
+		/^\d{4}-\d{2}-\d{2}$/.test(day) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
 	if (!valid || (text.length > 10 && text[10] !== 'T' && text[10] !== ' ')) {
 		throw new Error(`${field} must be a date (YYYY-MM-DD), got "${text}"`);
 	}
@@ -112,17 +141,22 @@ export interface BusinessHoursInput {
  */
 export function businessHours(input: BusinessHoursInput): IDataObject {
 	const timezone = toText(input.timezoneId, 'Time Zone').trim();
-	if (timezone === '') throw new Error('Time Zone is empty: give a Meta time zone ID such as Etc/GMT-8 or Asia/Singapore');
+	if (timezone === '')
+		throw new Error(
+			'Time Zone is empty: give a Meta time zone ID such as Etc/GMT-8 or Asia/Singapore',
+		);
 	const weekly = (input.weekly ?? []).map((entry, i) => {
 		const at = `Weekly hours ${i + 1}`;
 		const day = toText(entry.day, `${at} day`).trim().toUpperCase();
-		if (!(DAYS_OF_WEEK as readonly string[]).includes(day)) throw new Error(`${at}: day must be MONDAY to SUNDAY, got "${day}"`);
+		if (!(DAYS_OF_WEEK as readonly string[]).includes(day))
+			throw new Error(`${at}: day must be MONDAY to SUNDAY, got "${day}"`);
 		const open = hhmm(entry.openTime, `${at} open time`);
 		const close = hhmm(entry.closeTime, `${at} close time`);
 		if (close <= open) throw new Error(`${at}: close time ${close} is not after open time ${open}`);
 		return { day_of_week: day, open_time: open, close_time: close };
 	});
-	if (weekly.length === 0) throw new Error('Custom business hours need at least one Weekly Hours entry');
+	if (weekly.length === 0)
+		throw new Error('Custom business hours need at least one Weekly Hours entry');
 	const holidays = (input.holidays ?? []).map((entry, i) => {
 		const at = `Holiday ${i + 1}`;
 		const date = calendarDate(entry.date, `${at} date`);
@@ -131,7 +165,11 @@ export function businessHours(input: BusinessHoursInput): IDataObject {
 		if (end <= start) throw new Error(`${at}: end time ${end} is not after start time ${start}`);
 		return { date, start_time: start, end_time: end };
 	});
-	const hours: IDataObject = { status: 'ENABLED', timezone_id: timezone, weekly_operating_hours: weekly };
+	const hours: IDataObject = {
+		status: 'ENABLED',
+		timezone_id: timezone,
+		weekly_operating_hours: weekly,
+	};
 	if (holidays.length > 0) hours.holiday_schedule = holidays;
 	return hours;
 }

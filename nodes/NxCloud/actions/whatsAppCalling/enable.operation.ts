@@ -1,7 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { DAYS_OF_WEEK, type BusinessHoursInput, type SipAddressInput, enableBody } from './callingBody';
+import {
+	DAYS_OF_WEEK,
+	type BusinessHoursInput,
+	type SipAddressInput,
+	enableBody,
+} from './callingBody';
 import { openPlatformOutput } from '../../transport/envelope';
 import { actionAppKey } from '../common/appKey';
 import { APP_KEY_FIELD, BUSINESS_PHONE_FIELD, cautionNotice } from '../common/fields';
@@ -99,7 +109,11 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'No Custom Hours', value: 'none', description: 'Calls are possible at any time' },
-			{ name: 'Custom Hours', value: 'custom', description: 'Calls only in the weekly hours, except on holidays' },
+			{
+				name: 'Custom Hours',
+				value: 'custom',
+				description: 'Calls only in the weekly hours, except on holidays',
+			},
 		],
 		default: 'none',
 	},
@@ -200,7 +214,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const appKey = actionAppKey(this);
 	return await forEachItem(this, items, async (i) => {
 		const options = readOptions(this, i);
@@ -209,7 +226,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			? {
 					timezoneId: this.getNodeParameter('timezoneId', i, ''),
 					weekly: this.getNodeParameter('weeklyHours.hours', i, []) as BusinessHoursInput['weekly'],
-					holidays: this.getNodeParameter('holidays.holiday', i, []) as BusinessHoursInput['holidays'],
+					holidays: this.getNodeParameter(
+						'holidays.holiday',
+						i,
+						[],
+					) as BusinessHoursInput['holidays'],
 				}
 			: undefined;
 		const body = enableBody({
@@ -223,7 +244,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			hours,
 		});
 		// Same settings twice end in the same state, so a lost answer may be retried.
-		const envelope = await callingRequest(this, 'enable', body, retryPolicy(options, i, { retryAmbiguous: true }));
+		const envelope = await callingRequest(
+			this,
+			'enable',
+			body,
+			retryPolicy(options, i, { retryAmbiguous: true }),
+		);
 		return openPlatformOutput(envelope, options.fullResponse === true) as IDataObject;
 	});
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { APP_KEY_FIELD, BUSINESS_PHONE_FIELD } from '../common/fields';
@@ -16,7 +21,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. outgoing:wacid.HBgN…',
-		description: 'The call_id of the call, as the NXCloud calls webhook (NXCloud Trigger) delivers it',
+		description:
+			'The call_id of the call, as the NXCloud calls webhook (NXCloud Trigger) delivers it',
 	},
 	optionsCollection([DOWNLOAD_RECORDING_OPTION]),
 ];
@@ -26,11 +32,14 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const records = await runPhoneRequest(this, items, 'query');
 	// `calls` holds the one record asked for (§3.4); with Full Response it sits under `data`.
 	return await attachRecordings(this, records, (json) => {
-		const data = (json.calls ? json : json.data ?? {}) as IDataObject;
+		const data = (json.calls ? json : (json.data ?? {})) as IDataObject;
 		const calls = Array.isArray(data.calls) ? (data.calls as IDataObject[]) : [];
 		return calls[0]?.record;
 	});

@@ -21,13 +21,22 @@ export async function runPhoneRequest(
 	const appKey = actionAppKey(ctx);
 	return await forEachItem(ctx, items, async (i) => {
 		const options = readOptions(ctx, i);
-		const body: IDataObject = phoneRef(await appKey(i), locatorValue(ctx.getNodeParameter('businessPhone', i)));
+		const body: IDataObject = phoneRef(
+			await appKey(i),
+			locatorValue(ctx.getNodeParameter('businessPhone', i)),
+		);
 		if (op === 'query') {
 			const callId = String(ctx.getNodeParameter('callId', i, '') ?? '').trim();
-			if (callId === '') throw new Error('Call ID is empty: give the call_id of the call (from the calls webhook)');
+			if (callId === '')
+				throw new Error('Call ID is empty: give the call_id of the call (from the calls webhook)');
 			body.call_id = callId;
 		}
-		const envelope = await callingRequest(ctx, op, body, retryPolicy(options, i, { retryAmbiguous: true }));
+		const envelope = await callingRequest(
+			ctx,
+			op,
+			body,
+			retryPolicy(options, i, { retryAmbiguous: true }),
+		);
 		check?.(envelope, i);
 		return openPlatformOutput(envelope, options.fullResponse === true);
 	});

@@ -25,13 +25,15 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Download',
 				value: 'download',
-				description: 'Download a media file (for example an image or voice note a user sent) by its media ID, as binary data with its MIME type and file name. Read-only.',
+				description:
+					'Download a media file (for example an image or voice note a user sent) by its media ID, as binary data with its MIME type and file name. Read-only.',
 				action: 'Download a whatsapp media file',
 			},
 			{
 				name: 'Upload',
 				value: 'upload',
-				description: 'Upload a file from binary data to NXCloud and get the media ID to send it with. Type and size are checked first.',
+				description:
+					'Upload a file from binary data to NXCloud and get the media ID to send it with. Type and size are checked first.',
 				action: 'Upload a whatsapp media file',
 			},
 		],

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { BUSINESS_PHONE_FIELD } from '../common/fields';
@@ -15,7 +20,10 @@ export const description = updateDisplayOptions(
 );
 
 /** deleteMedia (§19). Deleting twice ends in the same state, so a lost answer may be retried. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const options = readOptions(this, i);
 		const businessPhone = businessPhoneOf(this.getNodeParameter('businessPhone', i));

@@ -14,7 +14,8 @@ export const MAX_DOWNLOAD_OPTION: INodeProperties = {
 	type: 'number',
 	typeOptions: { minValue: 0.1 },
 	default: 100,
-	description: 'Larger files are not downloaded (WhatsApp media is at most 100 MB); keeps memory bounded',
+	description:
+		'Larger files are not downloaded (WhatsApp media is at most 100 MB); keeps memory bounded',
 };
 
 const properties: INodeProperties[] = [
@@ -30,7 +31,10 @@ export const description = updateDisplayOptions(
 );
 
 /** getMedia, then the file behind its URL, as binary data with the MIME type and a file name. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const out: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
 		try {
@@ -44,14 +48,23 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				policy: retryPolicy(options, i, { retryAmbiguous: true }),
 			});
 			out.push({
-				json: { ...fetched.info, fileName: fetched.binary.fileName, mimeType: fetched.binary.mimeType, fileSize: fetched.size },
+				json: {
+					...fetched.info,
+					fileName: fetched.binary.fileName,
+					mimeType: fetched.binary.mimeType,
+					fileSize: fetched.size,
+				},
 				binary: { [property]: fetched.binary },
 				pairedItem: { item: i },
 			});
 		} catch (error) {
 			const failure =
 				error instanceof DownloadError
-					? new NodeOperationError(this.getNode(), `Could not download the media: ${error.message}`, { itemIndex: i })
+					? new NodeOperationError(
+							this.getNode(),
+							`Could not download the media: ${error.message}`,
+							{ itemIndex: i },
+						)
 					: error;
 			if (this.continueOnFail()) {
 				out.push({ json: errorJson(failure), pairedItem: { item: i } });

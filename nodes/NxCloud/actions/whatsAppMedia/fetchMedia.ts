@@ -24,20 +24,40 @@ export async function fetchMedia(
 		ctx,
 		'getMedia',
 		'getMedia',
-		{ business_phone: input.businessPhone, 'Media-ID': input.mediaId, messaging_product: MESSAGING_PRODUCT },
+		{
+			business_phone: input.businessPhone,
+			'Media-ID': input.mediaId,
+			messaging_product: MESSAGING_PRODUCT,
+		},
 		input.policy,
 	);
 	const data = (envelope.data ?? {}) as IDataObject;
 	const url = typeof data.url === 'string' ? data.url : '';
-	if (url === '') throw new Error(`NXCloud answered getMedia for media ${input.mediaId} without a download URL`);
-	const file = await downloadLink(ctx, url, { maxBytes: input.maxBytes, timeoutMs: input.policy.timeoutMs });
-	const mimeType = typeof data.mime_type === 'string' && data.mime_type !== '' ? data.mime_type : file.contentType;
-	const baseName = typeof data.file_name === 'string' && data.file_name !== '' ? data.file_name : file.fileName ?? input.mediaId;
+	if (url === '')
+		throw new Error(`NXCloud answered getMedia for media ${input.mediaId} without a download URL`);
+	const file = await downloadLink(ctx, url, {
+		maxBytes: input.maxBytes,
+		timeoutMs: input.policy.timeoutMs,
+	});
+	const mimeType =
+		typeof data.mime_type === 'string' && data.mime_type !== '' ? data.mime_type : file.contentType;
+	const baseName =
+		typeof data.file_name === 'string' && data.file_name !== ''
+			? data.file_name
+			: (file.fileName ?? input.mediaId);
 	const fileName = fileNameWithExtension(baseName, mimeType);
-	const binary = await ctx.helpers.prepareBinaryData(file.data, fileName, mimeType ? bareMimeType(mimeType) : undefined);
+	const binary = await ctx.helpers.prepareBinaryData(
+		file.data,
+		fileName,
+		mimeType ? bareMimeType(mimeType) : undefined,
+	);
 	return {
 		binary,
-		info: { id: input.mediaId, mime_type: data.mime_type ?? null, file_name: data.file_name ?? null },
+		info: {
+			id: input.mediaId,
+			mime_type: data.mime_type ?? null,
+			file_name: data.file_name ?? null,
+		},
 		size: file.data.length,
 	};
 }

@@ -11,7 +11,8 @@ export const MEDIA_ID_FIELD: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. 5867096a-a9be-4a56-94d6-89377623b4ac',
-	description: 'ID of the media: from an upload, or the ID of an image, voice note, video, document or sticker in an inbound message',
+	description:
+		'ID of the media: from an upload, or the ID of an image, voice note, video, document or sticker in an inbound message',
 };
 
 export function binaryPropertyField(description: string): INodeProperties {
@@ -44,6 +45,9 @@ export function businessPhoneOf(raw: unknown): string {
 
 export function mediaIdOf(raw: unknown): string {
 	const id = toText(raw, 'Media ID').trim();
-	if (id === '') throw new Error('Media ID is empty: give the ID from an upload or from an inbound media message');
+	if (id === '')
+		throw new Error(
+			'Media ID is empty: give the ID from an upload or from an inbound media message',
+		);
 	return id;
 }

@@ -8,7 +8,10 @@ const MB = 1024 * 1024;
 
 export const MEDIA_RULES: Record<MediaKind, { types: string[]; maxBytes: number }> = {
 	image: { types: ['image/jpeg', 'image/png'], maxBytes: 5 * MB },
-	audio: { types: ['audio/aac', 'audio/mp4', 'audio/mpeg', 'audio/amr', 'audio/ogg'], maxBytes: 16 * MB },
+	audio: {
+		types: ['audio/aac', 'audio/mp4', 'audio/mpeg', 'audio/amr', 'audio/ogg'],
+		maxBytes: 16 * MB,
+	},
 	video: { types: ['video/mp4', 'video/3gp'], maxBytes: 16 * MB },
 	document: {
 		types: [
@@ -33,11 +36,15 @@ export function bareMimeType(mimeType: string): string {
 
 export function mediaKindOf(mimeType: string): MediaKind | undefined {
 	const bare = bareMimeType(mimeType);
-	return (Object.keys(MEDIA_RULES) as MediaKind[]).find((kind) => MEDIA_RULES[kind].types.includes(bare));
+	return (Object.keys(MEDIA_RULES) as MediaKind[]).find((kind) =>
+		MEDIA_RULES[kind].types.includes(bare),
+	);
 }
 
 function sizeText(bytes: number): string {
-	return bytes >= MB ? `${Math.round((bytes / MB) * 100) / 100} MB` : `${Math.round((bytes / 1024) * 10) / 10} KB`;
+	return bytes >= MB
+		? `${Math.round((bytes / MB) * 100) / 100} MB`
+		: `${Math.round((bytes / 1024) * 10) / 10} KB`;
 }
 
 /**
@@ -45,18 +52,27 @@ function sizeText(bytes: number): string {
  * or a file over the limit of its kind (image 5 MB, audio and video 16 MB, document 100 MB,
  * sticker 100 KB).
  */
-export function checkUpload(mimeType: string, size: number, field: string): { type: string; kind: MediaKind } {
+export function checkUpload(
+	mimeType: string,
+	size: number,
+	field: string,
+): { type: string; kind: MediaKind } {
 	const type = bareMimeType(mimeType);
-	if (type === '') throw new Error(`${field}: the file has no MIME type; set MIME Type in the options`);
+	if (type === '')
+		throw new Error(`${field}: the file has no MIME type; set MIME Type in the options`);
 	const kind = mediaKindOf(type);
 	if (!kind) {
 		const all = Object.values(MEDIA_RULES).flatMap((rule) => rule.types);
-		throw new Error(`${field}: MIME type "${type}" is not accepted by WhatsApp; use one of ${all.join(', ')}`);
+		throw new Error(
+			`${field}: MIME type "${type}" is not accepted by WhatsApp; use one of ${all.join(', ')}`,
+		);
 	}
 	if (size === 0) throw new Error(`${field}: the file is empty`);
 	const limit = MEDIA_RULES[kind].maxBytes;
 	if (size > limit) {
-		throw new Error(`${field}: the file is ${sizeText(size)}; WhatsApp takes ${kind} files (${type}) up to ${sizeText(limit)}`);
+		throw new Error(
+			`${field}: the file is ${sizeText(size)}; WhatsApp takes ${kind} files (${type}) up to ${sizeText(limit)}`,
+		);
 	}
 	return { type, kind };
 }

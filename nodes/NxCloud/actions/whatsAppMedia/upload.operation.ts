@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { BUSINESS_PHONE_FIELD } from '../common/fields';
@@ -10,7 +15,9 @@ import { checkUpload } from './mediaRules';
 
 const properties: INodeProperties[] = [
 	BUSINESS_PHONE_FIELD,
-	binaryPropertyField('Name of the binary field holding the file. JPEG/PNG images up to 5 MB, AAC/MP4/MPEG/AMR/OGG (opus) audio and MP4/3GP video up to 16 MB, PDF, text and Office documents up to 100 MB, WebP stickers up to 100 KB.'),
+	binaryPropertyField(
+		'Name of the binary field holding the file. JPEG/PNG images up to 5 MB, AAC/MP4/MPEG/AMR/OGG (opus) audio and MP4/3GP video up to 16 MB, PDF, text and Office documents up to 100 MB, WebP stickers up to 100 KB.',
+	),
 	optionsCollection([
 		{
 			displayName: 'MIME Type',
@@ -18,7 +25,8 @@ const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. image/jpeg',
-			description: "Upload the file as this type instead of the binary data's own MIME type (for files that arrive as application/octet-stream)",
+			description:
+				"Upload the file as this type instead of the binary data's own MIME type (for files that arrive as application/octet-stream)",
 		},
 		{
 			displayName: 'File Name',
@@ -40,7 +48,10 @@ export const description = updateDisplayOptions(
  * signed without the body. The type and size are checked against §17.3 first, so a file NXCloud
  * would refuse is never sent. Output: the media ID to send the file with.
  */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const options = readOptions(this, i);
 		const businessPhone = businessPhoneOf(this.getNodeParameter('businessPhone', i));
@@ -53,7 +64,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		if (Number.isFinite(declared) && declared > 0) checkUpload(mimeType, declared, field);
 		const data = await this.helpers.getBinaryDataBuffer(i, property);
 		const { type, kind } = checkUpload(mimeType, data.length, field);
-		const fileName = String(options.fileName ?? '').trim() || binary.fileName || `upload.${type.split('/')[1]}`;
+		const fileName =
+			String(options.fileName ?? '').trim() || binary.fileName || `upload.${type.split('/')[1]}`;
 		// A second upload after a lost answer only leaves an unused copy at NXCloud; nobody sees it.
 		const envelope = await whatsAppUpload(
 			this,
@@ -68,7 +80,14 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			retryPolicy(options, i, { retryAmbiguous: true }),
 		);
 		const answer = (envelope.data ?? {}) as IDataObject;
-		const out: IDataObject = { id: answer.id ?? null, business_phone: businessPhone, type, kind, fileName, fileSize: data.length };
+		const out: IDataObject = {
+			id: answer.id ?? null,
+			business_phone: businessPhone,
+			type,
+			kind,
+			fileName,
+			fileSize: data.length,
+		};
 		if (options.fullResponse === true) out.response = envelope;
 		return out;
 	});

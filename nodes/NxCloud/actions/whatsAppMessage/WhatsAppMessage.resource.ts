@@ -18,7 +18,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Mark as Read',
 				value: 'markAsRead',
-				description: 'Mark an inbound WhatsApp message (and the earlier ones of the chat) as read: the sender sees blue ticks',
+				description:
+					'Mark an inbound WhatsApp message (and the earlier ones of the chat) as read: the sender sees blue ticks',
 				action: 'Mark a whatsapp message as read',
 			},
 			{
@@ -31,7 +32,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Send OTP',
 				value: 'sendOtp',
-				description: "Send a one-time code to a real person through NXCloud's WhatsApp OTP service, which picks the template. Returns the message ID.",
+				description:
+					"Send a one-time code to a real person through NXCloud's WhatsApp OTP service, which picks the template. Returns the message ID.",
 				action: 'Send a whatsapp one time code to a real person',
 			},
 			{

@@ -38,5 +38,6 @@ export function checkLength(text: string, max: number, field: string): void {
 	// Never more characters than UTF-16 units: most texts need no count at all.
 	if (text.length <= max) return;
 	const length = charCount(text);
-	if (length > max) throw new Error(`${field} is ${length} characters long; WhatsApp allows at most ${max}`);
+	if (length > max)
+		throw new Error(`${field} is ${length} characters long; WhatsApp allows at most ${max}`);
 }

@@ -13,7 +13,8 @@ import { messagingRequest } from './requests';
 const properties: INodeProperties[] = [
 	{
 		...BUSINESS_PHONE_FIELD,
-		description: 'Your WhatsApp business number that received the message, with country code (6 to 20 digits)',
+		description:
+			'Your WhatsApp business number that received the message, with country code (6 to 20 digits)',
 	},
 	{
 		displayName: 'Message ID',
@@ -36,7 +37,10 @@ export const description = updateDisplayOptions(
 /** Body of markMessageAsRead (§14): no appkey, status fixed "read". */
 export function markAsReadBody(businessPhone: unknown, messageId: unknown) {
 	const id = toText(messageId, 'Message ID').trim();
-	if (id === '') throw new Error('Message ID is empty: give the ID of the inbound message (data.id of the trigger item)');
+	if (id === '')
+		throw new Error(
+			'Message ID is empty: give the ID of the inbound message (data.id of the trigger item)',
+		);
 	return {
 		business_phone: requirePhone(businessPhone, 'Business Phone'),
 		messaging_product: 'whatsapp',
@@ -45,12 +49,23 @@ export function markAsReadBody(businessPhone: unknown, messageId: unknown) {
 	};
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const options = readOptions(this, i);
-		const body = markAsReadBody(locatorValue(this.getNodeParameter('businessPhone', i)), this.getNodeParameter('messageId', i));
+		const body = markAsReadBody(
+			locatorValue(this.getNodeParameter('businessPhone', i)),
+			this.getNodeParameter('messageId', i),
+		);
 		// Marking read twice changes nothing, so a lost answer may be retried.
-		const envelope = await messagingRequest(this, 'markAsRead', body, retryPolicy(options, i, { retryAmbiguous: true }));
+		const envelope = await messagingRequest(
+			this,
+			'markAsRead',
+			body,
+			retryPolicy(options, i, { retryAmbiguous: true }),
+		);
 		if (options.fullResponse === true) return openPlatformOutput(envelope, true);
 		return { messageId: body.message_id, status: 'read', businessPhone: body.business_phone };
 	});

@@ -76,14 +76,16 @@ function required(value: unknown, field: string, what: string): string {
 }
 
 function httpUrl(value: string, field: string): string {
-	if (!/^https?:\/\/[^\s/]+/i.test(value)) throw new Error(`${field} must be an http(s) URL, got "${value}"`);
+	if (!/^https?:\/\/[^\s/]+/i.test(value))
+		throw new Error(`${field} must be an http(s) URL, got "${value}"`);
 	return value;
 }
 
 /** The fields every message carries, in the vendor's order (§12.1). */
 export function messageHead(appKey: unknown, businessPhone: unknown, to: unknown): IDataObject {
 	const appkey = trimmed(appKey, 'App Key');
-	if (appkey === '') throw new Error('App Key is empty: give the NXCloud WhatsApp application key (e.g. pem28kje)');
+	if (appkey === '')
+		throw new Error('App Key is empty: give the NXCloud WhatsApp application key (e.g. pem28kje)');
 	return {
 		appkey,
 		business_phone: requirePhone(businessPhone, 'Business Phone'),
@@ -102,14 +104,25 @@ function textObject(input: SendInput): IDataObject {
 }
 
 /** `{link}` or `{id}` of a media object; exactly one, as the vendor lists them (§12.2). */
-export function mediaReference(source: 'link' | 'id', link: unknown, id: unknown, field: string): IDataObject {
+export function mediaReference(
+	source: 'link' | 'id',
+	link: unknown,
+	id: unknown,
+	field: string,
+): IDataObject {
 	if (source === 'link') {
 		const url = trimmed(link, `${field} Link`);
-		if (url === '') throw new Error(`${field} Link is empty: give an http(s) URL of the file, or choose "Media ID" as the source`);
+		if (url === '')
+			throw new Error(
+				`${field} Link is empty: give an http(s) URL of the file, or choose "Media ID" as the source`,
+			);
 		return { link: httpUrl(url, `${field} Link`) };
 	}
 	const mediaId = trimmed(id, `${field} ID`);
-	if (mediaId === '') throw new Error(`${field} ID is empty: give the media ID of an uploaded file, or choose "Link" as the source`);
+	if (mediaId === '')
+		throw new Error(
+			`${field} ID is empty: give the media ID of an uploaded file, or choose "Link" as the source`,
+		);
 	return { id: mediaId };
 }
 
@@ -135,7 +148,8 @@ function coordinate(value: unknown, field: string, bound: number): number {
 	if (typeof number !== 'number' || !Number.isFinite(number)) {
 		throw new Error(`${field} must be a number, got ${JSON.stringify(value ?? null)}`);
 	}
-	if (Math.abs(number) > bound) throw new Error(`${field} must be between -${bound} and ${bound}, got ${number}`);
+	if (Math.abs(number) > bound)
+		throw new Error(`${field} must be between -${bound} and ${bound}, got ${number}`);
 	return number;
 }
 
@@ -165,7 +179,14 @@ function interactiveFrame(input: InteractiveInput, type: 'button' | 'list'): IDa
 		checkLength(header, LIMITS.interactiveHeader, 'Header Text');
 		object.header = { type: 'text', text: header };
 	}
-	object.body = { text: limited(input.body, 'Body Text', LIMITS.interactiveBody, 'give the text shown above the choices') };
+	object.body = {
+		text: limited(
+			input.body,
+			'Body Text',
+			LIMITS.interactiveBody,
+			'give the text shown above the choices',
+		),
+	};
 	const footer = trimmed(input.footer, 'Footer Text');
 	if (footer !== '') {
 		checkLength(footer, LIMITS.interactiveFooter, 'Footer Text');
@@ -177,7 +198,8 @@ function interactiveFrame(input: InteractiveInput, type: 'button' | 'list'): IDa
 function unique(values: string[], field: string): void {
 	const seen = new Set<string>();
 	for (const value of values) {
-		if (seen.has(value)) throw new Error(`${field} "${value}" is used twice; WhatsApp needs each one to be unique`);
+		if (seen.has(value))
+			throw new Error(`${field} "${value}" is used twice; WhatsApp needs each one to be unique`);
 		seen.add(value);
 	}
 }
@@ -189,14 +211,25 @@ function buttonsObject(input: InteractiveInput): IDataObject {
 		throw new Error(`Buttons: give 1 to ${LIMITS.buttons} reply buttons, got ${entries.length}`);
 	}
 	const buttons = entries.map((entry, k) => {
-		const title = limited(entry.title, `Button ${k + 1} Title`, LIMITS.buttonTitle, 'give the label of the button');
+		const title = limited(
+			entry.title,
+			`Button ${k + 1} Title`,
+			LIMITS.buttonTitle,
+			'give the label of the button',
+		);
 		// The ID comes back in the user's button_reply; default to the title so a tap is recognisable.
 		const id = trimmed(entry.id, `Button ${k + 1} ID`) || title;
 		checkLength(id, LIMITS.buttonId, `Button ${k + 1} ID`);
 		return { type: 'reply', reply: { id, title } };
 	});
-	unique(buttons.map((b) => b.reply.id), 'Button ID');
-	unique(buttons.map((b) => b.reply.title), 'Button title');
+	unique(
+		buttons.map((b) => b.reply.id),
+		'Button ID',
+	);
+	unique(
+		buttons.map((b) => b.reply.title),
+		'Button title',
+	);
 	object.action = { buttons };
 	return object;
 }
@@ -210,7 +243,12 @@ function listObject(input: InteractiveInput): IDataObject {
 	const sections: Array<{ title: string; rows: IDataObject[] }> = [];
 	entries.forEach((entry, k) => {
 		const label = `Row ${k + 1}`;
-		const title = limited(entry.title, `${label} Title`, LIMITS.rowTitle, 'give the text of the row');
+		const title = limited(
+			entry.title,
+			`${label} Title`,
+			LIMITS.rowTitle,
+			'give the text of the row',
+		);
 		const id = trimmed(entry.id, `${label} ID`) || title;
 		checkLength(id, LIMITS.rowId, `${label} ID`);
 		const row: IDataObject = { id, title };
@@ -234,15 +272,26 @@ function listObject(input: InteractiveInput): IDataObject {
 		'Row ID',
 	);
 	object.action = {
-		button: limited(input.listButton, 'List Button Text', LIMITS.listButton, 'give the label of the button that opens the list'),
-		sections: sections.map((s) => (s.title === '' ? { rows: s.rows } : { title: s.title, rows: s.rows })),
+		button: limited(
+			input.listButton,
+			'List Button Text',
+			LIMITS.listButton,
+			'give the label of the button that opens the list',
+		),
+		sections: sections.map((s) =>
+			s.title === '' ? { rows: s.rows } : { title: s.title, rows: s.rows },
+		),
 	};
 	return object;
 }
 
 function reactionObject(input: SendInput): IDataObject {
 	const reaction = input.reaction ?? {};
-	const messageId = required(reaction.messageId, 'Message ID', 'give the ID of the message to react to');
+	const messageId = required(
+		reaction.messageId,
+		'Message ID',
+		'give the ID of the message to react to',
+	);
 	const emoji = required(reaction.emoji, 'Emoji', 'give one emoji, e.g. 👍');
 	// The vendor's reaction table marks meta_message_id required too; for an inbound message the
 	// id is Meta's own wamid, so it is the default.
@@ -270,7 +319,9 @@ export function messageContent(input: SendInput): IDataObject {
 		case 'reaction':
 			return { type: 'reaction', reaction: reactionObject(input) };
 		default:
-			throw new Error(`Message Type "${String(input.type)}" is not one of ${MESSAGE_TYPES.join(', ')}`);
+			throw new Error(
+				`Message Type "${String(input.type)}" is not one of ${MESSAGE_TYPES.join(', ')}`,
+			);
 	}
 }
 
@@ -297,7 +348,9 @@ export function sendBody(input: SendInput, options: SendOptions): IDataObject {
 	const content = messageContent(input);
 	const extras = sendExtras(options);
 	if (input.type === 'reaction' && extras.context) {
-		throw new Error('Quote Message ID: a reaction cannot quote a message; it names its message in Message ID');
+		throw new Error(
+			'Quote Message ID: a reaction cannot quote a message; it names its message in Message ID',
+		);
 	}
 	return { ...head, ...extras, ...content };
 }

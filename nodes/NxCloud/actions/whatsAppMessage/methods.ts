@@ -17,12 +17,23 @@ import { templateSlots } from './templateSlots';
 
 const EDITOR_POLICY = { ...DEFAULT_RETRY_POLICY, timeoutMs: 15_000 };
 
-async function phoneRefOf(ctx: ILoadOptionsFunctions): Promise<{ appkey: string; business_phone: string }> {
+async function phoneRefOf(
+	ctx: ILoadOptionsFunctions,
+): Promise<{ appkey: string; business_phone: string }> {
 	try {
 		const appkey = await appKeyReader(ctx, () => ctx.getCurrentNodeParameter('appKey') ?? '')(0);
-		return { appkey, business_phone: requirePhone(locatorValue(ctx.getCurrentNodeParameter('businessPhone')), 'Business Phone') };
+		return {
+			appkey,
+			business_phone: requirePhone(
+				locatorValue(ctx.getCurrentNodeParameter('businessPhone')),
+				'Business Phone',
+			),
+		};
 	} catch (error) {
-		throw new NodeOperationError(ctx.getNode(), `Fill in App Key and Business Phone first to list templates: ${(error as Error).message}`);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Fill in App Key and Business Phone first to list templates: ${(error as Error).message}`,
+		);
 	}
 }
 
@@ -35,10 +46,13 @@ function phoneChosen(ctx: ILoadOptionsFunctions): boolean {
 	return text(locatorValue(ctx.getCurrentNodeParameter('businessPhone'))).trim() !== '';
 }
 
-const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+const text = (value: unknown): string =>
+	typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 
 /** Template names, one entry per name (its languages and status in the description). */
-export async function getMessageTemplateNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getMessageTemplateNames(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	if (!phoneChosen(this)) return [];
 	const templates = await listTemplates(this, await phoneRefOf(this), EDITOR_POLICY);
 	const byName = new Map<string, IDataObject[]>();
@@ -52,27 +66,41 @@ export async function getMessageTemplateNames(this: ILoadOptionsFunctions): Prom
 		.map(([name, list]) => ({
 			name,
 			value: name,
-			description: list.map((t) => `${text(t.language)} ${text(t.status)} ${text(t.category)}`.trim()).join(' · '),
+			description: list
+				.map((t) => `${text(t.language)} ${text(t.status)} ${text(t.category)}`.trim())
+				.join(' · '),
 		}));
 }
 
 /** The languages of the chosen template. */
-export async function getMessageTemplateLanguages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getMessageTemplateLanguages(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const name = text(this.getCurrentNodeParameter('templateName')).trim();
 	if (name === '' || !phoneChosen(this)) return [];
 	const templates = await listTemplates(this, await phoneRefOf(this), EDITOR_POLICY, name);
 	return templates
 		.filter((t) => t.name === name)
-		.map((t) => ({ name: `${text(t.language)} (${text(t.status) || 'status unknown'})`, value: text(t.language) }));
+		.map((t) => ({
+			name: `${text(t.language)} (${text(t.status) || 'status unknown'})`,
+			value: text(t.language),
+		}));
 }
 
 /** One field per variable of the chosen template (header, body, buttons), required ones first. */
-export async function getMessageTemplateVariables(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+export async function getMessageTemplateVariables(
+	this: ILoadOptionsFunctions,
+): Promise<ResourceMapperFields> {
 	const name = text(this.getCurrentNodeParameter('templateName')).trim();
 	const language = text(this.getCurrentNodeParameter('templateLanguage')).trim();
-	if (name === '' || language === '') return { fields: [], emptyFieldsNotice: 'Choose a template and its language first' };
+	if (name === '' || language === '')
+		return { fields: [], emptyFieldsNotice: 'Choose a template and its language first' };
 	const template = await findTemplate(this, await phoneRefOf(this), EDITOR_POLICY, name, language);
-	if (!template) return { fields: [], emptyFieldsNotice: `Template "${name}" (${language}) was not found on this business phone` };
+	if (!template)
+		return {
+			fields: [],
+			emptyFieldsNotice: `Template "${name}" (${language}) was not found on this business phone`,
+		};
 	const fields = templateSlots(template).map((slot) => ({
 		id: slot.id,
 		displayName: slot.label,
@@ -82,5 +110,7 @@ export async function getMessageTemplateVariables(this: ILoadOptionsFunctions): 
 		type: 'string' as const,
 		canBeUsedToMatch: false,
 	}));
-	return fields.length > 0 ? { fields } : { fields, emptyFieldsNotice: 'This template has no variables: it is sent as it is' };
+	return fields.length > 0
+		? { fields }
+		: { fields, emptyFieldsNotice: 'This template has no variables: it is sent as it is' };
 }

@@ -26,14 +26,34 @@ const properties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Audio', value: 'audio', description: 'A voice or audio file' },
-			{ name: 'Document', value: 'document', description: 'A file such as a PDF, with a file name' },
+			{
+				name: 'Document',
+				value: 'document',
+				description: 'A file such as a PDF, with a file name',
+			},
 			{ name: 'Image', value: 'image', description: 'A picture with an optional caption' },
-			{ name: 'List', value: 'list', description: 'A menu of up to 10 rows the user picks one from' },
+			{
+				name: 'List',
+				value: 'list',
+				description: 'A menu of up to 10 rows the user picks one from',
+			},
 			{ name: 'Location', value: 'location', description: 'A pin on the map' },
-			{ name: 'Reaction', value: 'reaction', description: 'An emoji on one of the messages of the chat' },
-			{ name: 'Reply Buttons', value: 'buttons', description: 'Text with up to 3 buttons the user can tap' },
+			{
+				name: 'Reaction',
+				value: 'reaction',
+				description: 'An emoji on one of the messages of the chat',
+			},
+			{
+				name: 'Reply Buttons',
+				value: 'buttons',
+				description: 'Text with up to 3 buttons the user can tap',
+			},
 			{ name: 'Sticker', value: 'sticker', description: 'A WebP sticker' },
-			{ name: 'Text', value: 'text', description: 'A text message, optionally with a link preview' },
+			{
+				name: 'Text',
+				value: 'text',
+				description: 'A text message, optionally with a link preview',
+			},
 			{ name: 'Video', value: 'video', description: 'A video with an optional caption' },
 		],
 		default: 'text',
@@ -45,7 +65,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 4 },
 		required: true,
 		default: '',
-		description: 'The message, up to 4096 characters. WhatsApp formatting works: *bold*, _italic_, ~strike~.',
+		description:
+			'The message, up to 4096 characters. WhatsApp formatting works: *bold*, _italic_, ~strike~.',
 		displayOptions: show('text'),
 	},
 	{
@@ -53,7 +74,8 @@ const properties: INodeProperties[] = [
 		name: 'previewUrl',
 		type: 'boolean',
 		default: false,
-		description: 'Whether WhatsApp shows a preview of the first http(s) link in the text (links to IP addresses get none)',
+		description:
+			'Whether WhatsApp shows a preview of the first http(s) link in the text (links to IP addresses get none)',
 		displayOptions: show('text'),
 	},
 	{
@@ -62,7 +84,11 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Link', value: 'link', description: 'A public http(s) URL of the file' },
-			{ name: 'Media ID', value: 'id', description: 'The ID of a file uploaded to NXCloud, or of an inbound message\'s media' },
+			{
+				name: 'Media ID',
+				value: 'id',
+				description: "The ID of a file uploaded to NXCloud, or of an inbound message's media",
+			},
 		],
 		default: 'link',
 		displayOptions: show(...MEDIA),
@@ -167,7 +193,8 @@ const properties: INodeProperties[] = [
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Button' },
 		default: {},
-		description: '1 to 3 buttons. A tap comes back to the NXCloud Trigger as an interactive button_reply with the button\'s ID.',
+		description:
+			"1 to 3 buttons. A tap comes back to the NXCloud Trigger as an interactive button_reply with the button's ID.",
 		displayOptions: show('buttons'),
 		options: [
 			{
@@ -208,7 +235,8 @@ const properties: INodeProperties[] = [
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Row' },
 		default: {},
-		description: '1 to 10 rows. Rows with the same section title form one section. A pick comes back as an interactive list_reply with the row\'s ID.',
+		description:
+			"1 to 10 rows. Rows with the same section title form one section. A pick comes back as an interactive list_reply with the row's ID.",
 		displayOptions: show('list'),
 		options: [
 			{
@@ -254,7 +282,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. wamid.HBgLODUy…',
-		description: 'ID of the message to react to (for an inbound message: its data.ID from the NXCloud Trigger)',
+		description:
+			'ID of the message to react to (for an inbound message: its data.ID from the NXCloud Trigger)',
 		displayOptions: show('reaction'),
 	},
 	{
@@ -270,19 +299,27 @@ const properties: INodeProperties[] = [
 		name: 'reactionMetaMessageId',
 		type: 'string',
 		default: '',
-		description: "Meta's ID of that message (meta_message_id) when NXCloud gave one; empty: the Message ID",
+		description:
+			"Meta's ID of that message (meta_message_id) when NXCloud gave one; empty: the Message ID",
 		displayOptions: show('reaction'),
 	},
 	optionsCollection(SEND_OPTIONS),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['whatsAppMessage'], operation: ['send'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['whatsAppMessage'], operation: ['send'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const type = this.getNodeParameter('messageType', 0) as MessageType;
 	const appKey = actionAppKey(this);
 	return await runSend(this, items, 'send', async (i, options) => {
-		const param = (name: string, fallback: unknown = '') => this.getNodeParameter(name, i, fallback);
+		const param = (name: string, fallback: unknown = '') =>
+			this.getNodeParameter(name, i, fallback);
 		const media: MediaInput | undefined = MEDIA.includes(type)
 			? {
 					source: param('mediaSource', 'link') === 'id' ? 'id' : 'link',
@@ -303,7 +340,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				media,
 				location:
 					type === 'location'
-						? { latitude: param('latitude', 0), longitude: param('longitude', 0), name: param('locationName'), address: param('address') }
+						? {
+								latitude: param('latitude', 0),
+								longitude: param('longitude', 0),
+								name: param('locationName'),
+								address: param('address'),
+							}
 						: undefined,
 				interactive: INTERACTIVE.includes(type)
 					? {
@@ -317,7 +359,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 					: undefined,
 				reaction:
 					type === 'reaction'
-						? { messageId: param('reactionMessageId'), metaMessageId: param('reactionMetaMessageId'), emoji: param('emoji') }
+						? {
+								messageId: param('reactionMessageId'),
+								metaMessageId: param('reactionMetaMessageId'),
+								emoji: param('emoji'),
+							}
 						: undefined,
 			},
 			sendOptionsOf(options),

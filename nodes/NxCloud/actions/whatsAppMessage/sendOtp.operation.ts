@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { normalisePhone, requirePhone } from '../../shared/phone';
@@ -70,10 +75,12 @@ export function otpBody(input: {
 	options: IDataObject;
 }): IDataObject {
 	const appkey = toText(input.appKey, 'App Key').trim();
-	if (appkey === '') throw new Error('App Key is empty: give the NXCloud WhatsApp application key (e.g. pem28kje)');
+	if (appkey === '')
+		throw new Error('App Key is empty: give the NXCloud WhatsApp application key (e.g. pem28kje)');
 	const body: IDataObject = { appkey };
 	// The 2025 page leaves business_phone out (the number pool picks it); the English page requires it.
-	if (normalisePhone(input.businessPhone) !== '') body.business_phone = requirePhone(input.businessPhone, 'Business Phone');
+	if (normalisePhone(input.businessPhone) !== '')
+		body.business_phone = requirePhone(input.businessPhone, 'Business Phone');
 	body.messaging_product = 'whatsapp';
 	body.recipient_type = 'individual';
 	body.to = requirePhone(input.to, 'Recipient Phone');
@@ -90,11 +97,17 @@ export function otpBody(input: {
 		throw new Error(`Language Code must look like en, en_US or zh_CN, got "${language}"`);
 	}
 	body.language_code = language;
-	const extras = sendExtras({ cusMessageId: input.options.cusMessageId, drWebhook: input.options.drWebhook });
+	const extras = sendExtras({
+		cusMessageId: input.options.cusMessageId,
+		drWebhook: input.options.drWebhook,
+	});
 	return { ...body, ...extras };
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const appKey = actionAppKey(this);
 	return await runSend(this, items, 'otp', async (i, options) =>
 		otpBody({

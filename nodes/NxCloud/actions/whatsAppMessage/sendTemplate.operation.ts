@@ -28,7 +28,10 @@ const properties: INodeProperties[] = [
 		displayName: 'Template Name or ID',
 		name: 'templateName',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getMessageTemplateNames', loadOptionsDependsOn: ['appKey', 'businessPhone.value'] },
+		typeOptions: {
+			loadOptionsMethod: 'getMessageTemplateNames',
+			loadOptionsDependsOn: ['appKey', 'businessPhone.value'],
+		},
 		required: true,
 		default: '',
 		description:
@@ -38,7 +41,10 @@ const properties: INodeProperties[] = [
 		displayName: 'Language Name or ID',
 		name: 'templateLanguage',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getMessageTemplateLanguages', loadOptionsDependsOn: ['templateName'] },
+		typeOptions: {
+			loadOptionsMethod: 'getMessageTemplateLanguages',
+			loadOptionsDependsOn: ['templateName'],
+		},
 		required: true,
 		default: '',
 		description:
@@ -52,7 +58,8 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Fill in Fields',
 				value: 'fields',
-				description: "One field per variable of the chosen template: header, body and button URL suffixes",
+				description:
+					'One field per variable of the chosen template: header, body and button URL suffixes',
 			},
 			{
 				name: 'Components JSON',
@@ -100,30 +107,47 @@ export const description = updateDisplayOptions(
 );
 
 function componentsFromJson(raw: unknown): IDataObject[] {
-	const value = typeof raw === 'string' ? jsonParse<unknown>(raw, { errorMessage: 'Components (JSON) is not valid JSON' }) : raw;
+	const value =
+		typeof raw === 'string'
+			? jsonParse<unknown>(raw, { errorMessage: 'Components (JSON) is not valid JSON' })
+			: raw;
 	const list = Array.isArray(value) ? value : (value as IDataObject | null)?.components;
-	if (!Array.isArray(list) || list.some((c) => typeof c !== 'object' || c === null || Array.isArray(c))) {
-		throw new Error('Components (JSON) must be an array of component objects, e.g. [{"type":"body","parameters":[…]}]');
+	if (
+		!Array.isArray(list) ||
+		list.some((c) => typeof c !== 'object' || c === null || Array.isArray(c))
+	) {
+		throw new Error(
+			'Components (JSON) must be an array of component objects, e.g. [{"type":"body","parameters":[…]}]',
+		);
 	}
 	return list as IDataObject[];
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	// Slots of templates looked up during this run (only when the node carries no field list).
 	const looked = new Map<string, TemplateSlot[]>();
 	const appKey = actionAppKey(this);
 	return await runSend(this, items, 'send', async (i, options) => {
-		const head = messageHead(await appKey(i), locatorValue(this.getNodeParameter('businessPhone', i)), this.getNodeParameter('to', i));
+		const head = messageHead(
+			await appKey(i),
+			locatorValue(this.getNodeParameter('businessPhone', i)),
+			this.getNodeParameter('to', i),
+		);
 		const name = toText(this.getNodeParameter('templateName', i), 'Template Name').trim();
 		if (name === '') throw new Error('Template Name is empty: choose an approved template');
 		const language = toText(this.getNodeParameter('templateLanguage', i), 'Language').trim();
-		if (language === '') throw new Error('Language is empty: choose the template language, e.g. en_US');
+		if (language === '')
+			throw new Error('Language is empty: choose the template language, e.g. en_US');
 
 		let components: IDataObject[];
 		if (this.getNodeParameter('variablesMode', i, 'fields') === 'json') {
 			components = componentsFromJson(this.getNodeParameter('componentsJson', i, '[]'));
 		} else {
-			const schema = (this.getNodeParameter('templateVariables.schema', i, []) ?? []) as ResourceMapperField[];
+			const schema = (this.getNodeParameter('templateVariables.schema', i, []) ??
+				[]) as ResourceMapperField[];
 			const values = (this.getNodeParameter('templateVariables.value', i, {}) ?? {}) as IDataObject;
 			let slots = schema
 				.map((field) => slotFromId(field.id, field.displayName, field.required === true))
@@ -135,9 +159,17 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				let found = looked.get(key);
 				if (!found) {
 					const ref = { appkey: String(head.appkey), business_phone: String(head.business_phone) };
-					const template = await findTemplate(this, ref, retryPolicy(options, i, { retryAmbiguous: true }), name, language);
+					const template = await findTemplate(
+						this,
+						ref,
+						retryPolicy(options, i, { retryAmbiguous: true }),
+						name,
+						language,
+					);
 					if (!template) {
-						throw new Error(`Template "${name}" (${language}) was not found on business phone ${head.business_phone}`);
+						throw new Error(
+							`Template "${name}" (${language}) was not found on business phone ${head.business_phone}`,
+						);
 					}
 					found = templateSlots(template);
 					looked.set(key, found);

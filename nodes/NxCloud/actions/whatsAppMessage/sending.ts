@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { addIsoCopies } from '../../shared/timestamps';
 import { readOptions, retryPolicy } from '../common/options';
@@ -58,7 +63,12 @@ export const TRACKING_OPTION: INodeProperties = {
 		'Any text up to 512 characters (biz_opaque_callback_data); NXCloud returns it unchanged on the status pushes of this message',
 };
 
-export const SEND_OPTIONS = [QUOTE_OPTION, CUSTOM_ID_OPTION, STATUS_WEBHOOK_OPTION, TRACKING_OPTION];
+export const SEND_OPTIONS = [
+	QUOTE_OPTION,
+	CUSTOM_ID_OPTION,
+	STATUS_WEBHOOK_OPTION,
+	TRACKING_OPTION,
+];
 
 export function sendOptionsOf(options: IDataObject): SendOptions {
 	return {
@@ -73,12 +83,22 @@ export function sendOptionsOf(options: IDataObject): SendOptions {
  * The item of an accepted message: `messageId` (the id status pushes carry, so a later push can
  * be joined to this item), who it went to, its type, and NXCloud's `data`.
  */
-export function sentOutput(envelope: IDataObject, body: IDataObject, fullResponse: boolean): IDataObject {
+export function sentOutput(
+	envelope: IDataObject,
+	body: IDataObject,
+	fullResponse: boolean,
+): IDataObject {
 	if (fullResponse) return addIsoCopies({ ...envelope });
-	const data = typeof envelope.data === 'object' && envelope.data !== null ? (envelope.data as IDataObject) : {};
+	const data =
+		typeof envelope.data === 'object' && envelope.data !== null
+			? (envelope.data as IDataObject)
+			: {};
 	const messages = Array.isArray(data.messages) ? (data.messages as IDataObject[]) : [];
 	const first = messages[0];
-	const messageId = first && (typeof first.id === 'string' || typeof first.id === 'number') ? String(first.id) : null;
+	const messageId =
+		first && (typeof first.id === 'string' || typeof first.id === 'number')
+			? String(first.id)
+			: null;
 	const output: IDataObject = { messageId, to: body.to, type: body.type };
 	if (body.business_phone !== undefined) output.businessPhone = body.business_phone;
 	if (envelope.traceId !== undefined) output.traceId = envelope.traceId;
@@ -100,7 +120,12 @@ export async function runSend(
 	return await forEachItem(ctx, items, async (i) => {
 		const options = readOptions(ctx, i);
 		const body = await build(i, options);
-		const envelope = await messagingRequest(ctx, endpoint, body, retryPolicy(options, i, { retryAmbiguous: false }));
+		const envelope = await messagingRequest(
+			ctx,
+			endpoint,
+			body,
+			retryPolicy(options, i, { retryAmbiguous: false }),
+		);
 		return sentOutput(envelope, body, options.fullResponse === true);
 	});
 }

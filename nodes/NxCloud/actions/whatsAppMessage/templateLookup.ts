@@ -17,7 +17,12 @@ export async function listTemplates(
 	policy: RetryPolicy,
 	name?: string,
 ): Promise<IDataObject[]> {
-	const query = { appkey: ref.appkey, businessPhone: ref.business_phone, name, pageSize: PAGE_SIZE };
+	const query = {
+		appkey: ref.appkey,
+		businessPhone: ref.business_phone,
+		name,
+		pageSize: PAGE_SIZE,
+	};
 	return await collectTemplates(ctx, query, policy, MAX_PAGES * PAGE_SIZE);
 }
 

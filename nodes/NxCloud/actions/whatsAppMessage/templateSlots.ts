@@ -43,13 +43,16 @@ function exampleOf(examples: unknown, position: number): string | undefined {
 	return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }
 
-const withExample = (label: string, example: string | undefined): string => (example ? `${label} (e.g. ${example})` : label);
+const withExample = (label: string, example: string | undefined): string =>
+	example ? `${label} (e.g. ${example})` : label;
 
 const upper = (value: unknown): string => (typeof value === 'string' ? value.toUpperCase() : '');
 
 /** Every slot of a template, header first, then body, then buttons in their order. */
 export function templateSlots(template: IDataObject): TemplateSlot[] {
-	const components = Array.isArray(template.components) ? (template.components as IDataObject[]) : [];
+	const components = Array.isArray(template.components)
+		? (template.components as IDataObject[])
+		: [];
 	const slots: TemplateSlot[] = [];
 	const find = (type: string) => components.find((c) => upper(c?.type) === type);
 
@@ -108,7 +111,13 @@ export function templateSlots(template: IDataObject): TemplateSlot[] {
 			});
 		} else if (type === 'OTP') {
 			// Authentication templates: the code goes into a url button at this index (vendor example, §12.4).
-			slots.push({ id: `button_${index}_url`, kind: 'buttonUrl', index, label: `Button "${text || 'Copy code'}" Code`, required: true });
+			slots.push({
+				id: `button_${index}_url`,
+				kind: 'buttonUrl',
+				index,
+				label: `Button "${text || 'Copy code'}" Code`,
+				required: true,
+			});
 		} else if (type === 'QUICK_REPLY') {
 			slots.push({
 				id: `button_${index}_payload`,
@@ -132,12 +141,19 @@ export function slotFromId(id: string, label: string, required: boolean): Templa
 	if (match) return { id, kind: 'body', key: match[1], label, required };
 	match = /^button_(\d+)_(url|payload)$/.exec(id);
 	if (match) {
-		return { id, kind: match[2] === 'url' ? 'buttonUrl' : 'buttonPayload', index: Number(match[1]), label, required };
+		return {
+			id,
+			kind: match[2] === 'url' ? 'buttonUrl' : 'buttonPayload',
+			index: Number(match[1]),
+			label,
+			required,
+		};
 	}
 	return undefined;
 }
 
-const isEmpty = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+const isEmpty = (value: unknown): boolean =>
+	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /**
  * The `components` of a template message from the slot values. A required slot without a value
@@ -147,14 +163,19 @@ export function templateComponents(slots: TemplateSlot[], values: IDataObject): 
 	const missing = slots.filter((slot) => slot.required && isEmpty(values[slot.id]));
 	if (missing.length > 0) {
 		const names = missing.map((slot) => `"${slot.label}"`).join(', ');
-		throw new Error(`Template variables missing: ${names}. Fill them in (or map them from the input) before sending.`);
+		throw new Error(
+			`Template variables missing: ${names}. Fill them in (or map them from the input) before sending.`,
+		);
 	}
 	const text = (slot: TemplateSlot): string => toText(values[slot.id], slot.label);
 	const components: IDataObject[] = [];
 
 	const headerSlots = slots.filter((s) => s.kind === 'headerText');
 	if (headerSlots.length > 0) {
-		components.push({ type: 'header', parameters: headerSlots.map((s) => ({ type: 'text', text: text(s) })) });
+		components.push({
+			type: 'header',
+			parameters: headerSlots.map((s) => ({ type: 'text', text: text(s) })),
+		});
 	}
 	const media = slots.find((s) => s.kind === 'headerMedia');
 	if (media && !isEmpty(values[media.id])) {
@@ -166,7 +187,10 @@ export function templateComponents(slots: TemplateSlot[], values: IDataObject): 
 	}
 	const bodySlots = slots.filter((s) => s.kind === 'body');
 	if (bodySlots.length > 0) {
-		components.push({ type: 'body', parameters: bodySlots.map((s) => ({ type: 'text', text: text(s) })) });
+		components.push({
+			type: 'body',
+			parameters: bodySlots.map((s) => ({ type: 'text', text: text(s) })),
+		});
 	}
 	const buttonSlots = slots
 		.filter((s) => s.kind === 'buttonUrl' || (s.kind === 'buttonPayload' && !isEmpty(values[s.id])))
@@ -178,7 +202,9 @@ export function templateComponents(slots: TemplateSlot[], values: IDataObject): 
 			sub_type: url ? 'url' : 'quick_reply',
 			// The vendor sends the position as a string (§12.4).
 			index: String(slot.index ?? 0),
-			parameters: [url ? { type: 'text', text: text(slot) } : { type: 'payload', payload: text(slot) }],
+			parameters: [
+				url ? { type: 'text', text: text(slot) } : { type: 'payload', payload: text(slot) },
+			],
 		});
 	}
 	return components;

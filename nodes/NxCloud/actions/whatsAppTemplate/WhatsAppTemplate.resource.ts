@@ -21,7 +21,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				description: 'Submit a new message template to WhatsApp for review. Approval arrives later as a template event on the NXCloud Trigger.',
+				description:
+					'Submit a new message template to WhatsApp for review. Approval arrives later as a template event on the NXCloud Trigger.',
 				action: 'Create a whatsapp template',
 			},
 			{
@@ -39,7 +40,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'List the message templates of a business phone, optionally only one name. Read-only.',
+				description:
+					'List the message templates of a business phone, optionally only one name. Read-only.',
 				action: 'Get many whatsapp templates',
 			},
 			{

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toText } from '../../shared/values';
@@ -60,16 +65,39 @@ export const description = updateDisplayOptions(
 );
 
 /** The createTemplate body (§18.1) of one item; throws naming the field. */
-export function createBody(scope: IDataObject, input: { name: unknown; category: unknown; language: unknown; components: unknown; ttl?: unknown }): IDataObject {
+export function createBody(
+	scope: IDataObject,
+	input: {
+		name: unknown;
+		category: unknown;
+		language: unknown;
+		components: unknown;
+		ttl?: unknown;
+	},
+): IDataObject {
 	const name = templateNameOf(input.name, 'Name');
 	const category = toText(input.category, 'Category').trim().toUpperCase();
-	if (!(CATEGORIES as readonly string[]).includes(category)) throw new Error(`Category must be one of ${CATEGORIES.join(', ')}, got "${category}"`);
+	if (!(CATEGORIES as readonly string[]).includes(category))
+		throw new Error(`Category must be one of ${CATEGORIES.join(', ')}, got "${category}"`);
 	const language = toText(input.language, 'Language').trim();
-	if (!/^[a-z]{2,3}(_[A-Za-z]{2,4})?$/.test(language)) throw new Error(`Language "${language}" is not a template language code such as en_US or zh_CN`);
-	const body: IDataObject = { ...scope, messaging_product: MESSAGING_PRODUCT, name, category, language, components: componentsOf(input.components) };
+	if (!/^[a-z]{2,3}(_[A-Za-z]{2,4})?$/.test(language))
+		throw new Error(
+			`Language "${language}" is not a template language code such as en_US or zh_CN`,
+		);
+	const body: IDataObject = {
+		...scope,
+		messaging_product: MESSAGING_PRODUCT,
+		name,
+		category,
+		language,
+		components: componentsOf(input.components),
+	};
 	if (input.ttl !== undefined && input.ttl !== null && input.ttl !== '') {
 		const ttl = Number(input.ttl);
-		if (!Number.isInteger(ttl) || ttl < 1) throw new Error(`Message Send TTL (Seconds) must be a whole number of seconds, got ${JSON.stringify(input.ttl)}`);
+		if (!Number.isInteger(ttl) || ttl < 1)
+			throw new Error(
+				`Message Send TTL (Seconds) must be a whole number of seconds, got ${JSON.stringify(input.ttl)}`,
+			);
 		body.message_send_ttl_seconds = ttl;
 	}
 	return body;
@@ -80,7 +108,10 @@ export function createBody(scope: IDataObject, input: { name: unknown; category:
  * same name is refused or duplicates the submission to Meta. Approval arrives later as a
  * template status event on the NXCloud Trigger.
  */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const scope = templateScope(this);
 	return await forEachItem(this, items, async (i) => {
 		const options = readOptions(this, i);
@@ -91,9 +122,20 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			components: this.getNodeParameter('components', i, ''),
 			ttl: options.messageSendTtlSeconds,
 		});
-		const envelope = await whatsAppRequest(this, 'createTemplate', 'createTemplate', body, retryPolicy(options, i, { retryAmbiguous: false }));
+		const envelope = await whatsAppRequest(
+			this,
+			'createTemplate',
+			'createTemplate',
+			body,
+			retryPolicy(options, i, { retryAmbiguous: false }),
+		);
 		if (options.fullResponse === true) return envelope;
 		const data = (envelope.data ?? {}) as IDataObject;
-		return { id: data.id ?? null, name: body.name, language: body.language, category: body.category };
+		return {
+			id: data.id ?? null,
+			name: body.name,
+			language: body.language,
+			category: body.category,
+		};
 	});
 }

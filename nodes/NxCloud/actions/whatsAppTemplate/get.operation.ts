@@ -8,7 +8,12 @@ import { TEMPLATE_FIELD, templateIdOf } from './templateFields';
 import { collectTemplates } from './templateList';
 import { templateScope } from './templateScope';
 
-const properties: INodeProperties[] = [APP_KEY_FIELD, BUSINESS_PHONE_FIELD, TEMPLATE_FIELD, optionsCollection([], false)];
+const properties: INodeProperties[] = [
+	APP_KEY_FIELD,
+	BUSINESS_PHONE_FIELD,
+	TEMPLATE_FIELD,
+	optionsCollection([], false),
+];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['whatsAppTemplate'], operation: ['get'] } },
@@ -19,7 +24,10 @@ export const description = updateDisplayOptions(
  * One template by ID, with its status, quality and components. getTemplate has no ID filter
  * (§16), so the list is paged until the template turns up.
  */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const scope = templateScope(this);
 	return await forEachItem(this, items, async (i) => {
 		const options = readOptions(this, i);
@@ -33,7 +41,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			(template) => String(template.id) === id,
 		);
 		const found = seen.find((template) => String(template.id) === id);
-		if (!found) throw new Error(`Template: no template with ID "${id}" on business phone ${business_phone} (${seen.length} templates checked)`);
+		if (!found)
+			throw new Error(
+				`Template: no template with ID "${id}" on business phone ${business_phone} (${seen.length} templates checked)`,
+			);
 		return found;
 	});
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toText } from '../../shared/values';
@@ -51,7 +56,8 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 100 },
 				default: 20,
-				description: 'How many templates to ask NXCloud for per request while paging (NXCloud default 20)',
+				description:
+					'How many templates to ask NXCloud for per request while paging (NXCloud default 20)',
 			},
 		],
 		false,
@@ -64,7 +70,10 @@ export const description = updateDisplayOptions(
 );
 
 /** getTemplate (§16), paged with the `after` cursor: one item per template and language. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const scope = templateScope(this);
 	return await forEachItem(this, items, async (i) => {
 		const options = readOptions(this, i);
@@ -76,7 +85,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const pageSize = Number(options.pageSize ?? 20);
 		return await collectTemplates(
 			this,
-			{ appkey, businessPhone: business_phone, name: name || undefined, pageSize: Number.isFinite(pageSize) && pageSize > 0 ? pageSize : 20 },
+			{
+				appkey,
+				businessPhone: business_phone,
+				name: name || undefined,
+				pageSize: Number.isFinite(pageSize) && pageSize > 0 ? pageSize : 20,
+			},
 			retryPolicy(options, i, { retryAmbiguous: true }),
 			limit,
 		);

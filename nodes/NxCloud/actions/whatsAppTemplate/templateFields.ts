@@ -9,7 +9,8 @@ export const TEMPLATE_FIELD: INodeProperties = {
 	type: 'resourceLocator',
 	required: true,
 	default: { mode: 'list', value: '' },
-	description: 'The template, one language of it. Listing needs the App Key and Business Phone above.',
+	description:
+		'The template, one language of it. Listing needs the App Key and Business Phone above.',
 	modes: [
 		{
 			displayName: 'From List',
@@ -58,8 +59,10 @@ export const COMPONENTS_FIELD: INodeProperties = {
 	name: 'components',
 	type: 'json',
 	required: true,
-	default: '[\n  {\n    "type": "BODY",\n    "text": "Hello {{1}}, your order {{2}} has shipped.",\n    "example": { "body_text": [["Ana", "A-1001"]] }\n  }\n]',
-	description: 'The template components as NXCloud and Meta define them: HEADER, BODY, FOOTER and BUTTONS objects. A BODY is required; a component with {{n}} variables needs an example.',
+	default:
+		'[\n  {\n    "type": "BODY",\n    "text": "Hello {{1}}, your order {{2}} has shipped.",\n    "example": { "body_text": [["Ana", "A-1001"]] }\n  }\n]',
+	description:
+		'The template components as NXCloud and Meta define them: HEADER, BODY, FOOTER and BUTTONS objects. A BODY is required; a component with {{n}} variables needs an example.',
 };
 
 export function templateIdOf(raw: unknown): string {
@@ -73,7 +76,9 @@ export function templateNameOf(raw: unknown, field = 'Template Name'): string {
 	const name = toText(locatorValue(raw), field).trim();
 	if (name === '') throw new Error(`${field} is empty`);
 	if (!/^[a-z0-9_]{1,512}$/.test(name)) {
-		throw new Error(`${field} "${name.slice(0, 80)}" may contain only lower-case letters, digits and underscores (at most 512)`);
+		throw new Error(
+			`${field} "${name.slice(0, 80)}" may contain only lower-case letters, digits and underscores (at most 512)`,
+		);
 	}
 	return name;
 }
@@ -102,35 +107,56 @@ export function componentsOf(raw: unknown): IDataObject[] {
 	let value = raw;
 	if (typeof raw === 'string') {
 		const parsed = parseJson(raw);
-		if ('problem' in parsed) throw new Error(`Components (JSON) is not valid JSON: ${parsed.problem}`);
+		if ('problem' in parsed)
+			throw new Error(`Components (JSON) is not valid JSON: ${parsed.problem}`);
 		value = parsed.value;
 	}
-	if (!Array.isArray(value) || value.length === 0) throw new Error('Components (JSON) must be a non-empty array of component objects');
+	if (!Array.isArray(value) || value.length === 0)
+		throw new Error('Components (JSON) must be a non-empty array of component objects');
 	let bodies = 0;
 	value.forEach((component, i) => {
 		const at = `Components (JSON) entry ${i + 1}`;
-		if (typeof component !== 'object' || component === null || Array.isArray(component)) throw new Error(`${at} is not an object`);
+		if (typeof component !== 'object' || component === null || Array.isArray(component))
+			throw new Error(`${at} is not an object`);
 		const c = component as IDataObject;
 		const type = String(c.type ?? '').toUpperCase();
-		if (!COMPONENT_TYPES.includes(type)) throw new Error(`${at}: type must be one of ${COMPONENT_TYPES.join(', ')}, got ${JSON.stringify(c.type ?? null)}`);
+		if (!COMPONENT_TYPES.includes(type))
+			throw new Error(
+				`${at}: type must be one of ${COMPONENT_TYPES.join(', ')}, got ${JSON.stringify(c.type ?? null)}`,
+			);
 		if (type === 'BODY') bodies += 1;
 		if (type === 'HEADER') {
 			const format = String(c.format ?? '').toUpperCase();
-			if (!HEADER_FORMATS.includes(format)) throw new Error(`${at}: a HEADER needs format ${HEADER_FORMATS.join(', ')}, got ${JSON.stringify(c.format ?? null)}`);
-			if (format === 'TEXT' && (typeof c.text !== 'string' || c.text === '')) throw new Error(`${at}: a TEXT header needs text`);
+			if (!HEADER_FORMATS.includes(format))
+				throw new Error(
+					`${at}: a HEADER needs format ${HEADER_FORMATS.join(', ')}, got ${JSON.stringify(c.format ?? null)}`,
+				);
+			if (format === 'TEXT' && (typeof c.text !== 'string' || c.text === ''))
+				throw new Error(`${at}: a TEXT header needs text`);
 			if (format !== 'TEXT') {
 				const example = (c.example ?? {}) as IDataObject;
 				if (!example.header_handle && !example.custom_header_handle_url) {
-					throw new Error(`${at}: a ${format} header needs example.header_handle or example.custom_header_handle_url`);
+					throw new Error(
+						`${at}: a ${format} header needs example.header_handle or example.custom_header_handle_url`,
+					);
 				}
 			}
 		}
-		if ((type === 'BODY' || type === 'FOOTER') && (typeof c.text !== 'string' || c.text === '')) throw new Error(`${at}: a ${type} needs text`);
-		if (type === 'BUTTONS' && (!Array.isArray(c.buttons) || c.buttons.length === 0)) throw new Error(`${at}: BUTTONS needs a non-empty buttons array`);
-		if ((type === 'BODY' || type === 'HEADER') && variableCount(c.text) > 0 && (typeof c.example !== 'object' || c.example === null)) {
-			throw new Error(`${at}: the ${type} text has {{n}} variables, so it needs an example with sample values`);
+		if ((type === 'BODY' || type === 'FOOTER') && (typeof c.text !== 'string' || c.text === ''))
+			throw new Error(`${at}: a ${type} needs text`);
+		if (type === 'BUTTONS' && (!Array.isArray(c.buttons) || c.buttons.length === 0))
+			throw new Error(`${at}: BUTTONS needs a non-empty buttons array`);
+		if (
+			(type === 'BODY' || type === 'HEADER') &&
+			variableCount(c.text) > 0 &&
+			(typeof c.example !== 'object' || c.example === null)
+		) {
+			throw new Error(
+				`${at}: the ${type} text has {{n}} variables, so it needs an example with sample values`,
+			);
 		}
 	});
-	if (bodies !== 1) throw new Error(`Components (JSON) must have exactly one BODY component, found ${bodies}`);
+	if (bodies !== 1)
+		throw new Error(`Components (JSON) must have exactly one BODY component, found ${bodies}`);
 	return value as IDataObject[];
 }

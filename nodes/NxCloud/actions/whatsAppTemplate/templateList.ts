@@ -18,7 +18,11 @@ export async function templatePage(
 	query: { appkey: string; businessPhone: string; name?: string; after?: string; limit?: number },
 	policy: RetryPolicy,
 ): Promise<TemplatePage> {
-	const body: IDataObject = { appkey: query.appkey, business_phone: query.businessPhone, messaging_product: MESSAGING_PRODUCT };
+	const body: IDataObject = {
+		appkey: query.appkey,
+		business_phone: query.businessPhone,
+		messaging_product: MESSAGING_PRODUCT,
+	};
 	if (query.name) body.name = query.name;
 	if (query.after) body.after = query.after;
 	if (query.limit) body.limit = query.limit;
@@ -27,8 +31,13 @@ export async function templatePage(
 	const templates = Array.isArray(data.data) ? (data.data as IDataObject[]) : [];
 	const paging = (data.paging ?? {}) as IDataObject;
 	const cursors = (paging.cursors ?? {}) as IDataObject;
-	const after = typeof cursors.after === 'string' && cursors.after !== '' ? cursors.after : undefined;
-	const more = typeof paging.next === 'string' && paging.next !== '' && after !== undefined && templates.length > 0;
+	const after =
+		typeof cursors.after === 'string' && cursors.after !== '' ? cursors.after : undefined;
+	const more =
+		typeof paging.next === 'string' &&
+		paging.next !== '' &&
+		after !== undefined &&
+		templates.length > 0;
 	return { templates, after: more ? after : undefined };
 }
 

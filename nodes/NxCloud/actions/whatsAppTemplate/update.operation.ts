@@ -1,18 +1,32 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { MESSAGING_PRODUCT, whatsAppRequest } from '../../transport/whatsApp';
 import { APP_KEY_FIELD, BUSINESS_PHONE_FIELD } from '../common/fields';
 import { optionsCollection, readOptions, retryPolicy } from '../common/options';
 import { forEachItem } from '../common/perItem';
-import { CATEGORIES, COMPONENTS_FIELD, TEMPLATE_FIELD, componentsOf, templateIdOf } from './templateFields';
+import {
+	CATEGORIES,
+	COMPONENTS_FIELD,
+	TEMPLATE_FIELD,
+	componentsOf,
+	templateIdOf,
+} from './templateFields';
 import { templateScope } from './templateScope';
 
 const properties: INodeProperties[] = [
 	APP_KEY_FIELD,
 	BUSINESS_PHONE_FIELD,
 	TEMPLATE_FIELD,
-	{ ...COMPONENTS_FIELD, description: `${COMPONENTS_FIELD.description} The new components replace all old ones.` },
+	{
+		...COMPONENTS_FIELD,
+		description: `${COMPONENTS_FIELD.description} The new components replace all old ones.`,
+	},
 	optionsCollection([
 		{
 			displayName: 'Category',
@@ -39,7 +53,10 @@ export const description = updateDisplayOptions(
  * ends in the same template, so a lost answer may be retried. (Meta allows one edit of an
  * approved template per 24 hours.)
  */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const scope = templateScope(this);
 	return await forEachItem(this, items, async (i) => {
 		const options = readOptions(this, i);
@@ -51,10 +68,17 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		};
 		if (options.category !== undefined) {
 			const category = String(options.category).toUpperCase();
-			if (!(CATEGORIES as readonly string[]).includes(category)) throw new Error(`Category must be one of ${CATEGORIES.join(', ')}`);
+			if (!(CATEGORIES as readonly string[]).includes(category))
+				throw new Error(`Category must be one of ${CATEGORIES.join(', ')}`);
 			body.category = category;
 		}
-		const envelope = await whatsAppRequest(this, 'updateTemplate', 'updateTemplate', body, retryPolicy(options, i, { retryAmbiguous: true }));
+		const envelope = await whatsAppRequest(
+			this,
+			'updateTemplate',
+			'updateTemplate',
+			body,
+			retryPolicy(options, i, { retryAmbiguous: true }),
+		);
 		if (options.fullResponse === true) return envelope;
 		const data = (envelope.data ?? {}) as IDataObject;
 		return { id: data.id ?? body.template_id, updated: true };

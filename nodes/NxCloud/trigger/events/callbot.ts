@@ -16,7 +16,10 @@ const CONTEXT_KEYS = ['callbackType', 'userTaskID', 'taskID', 'sceneID'] as cons
 export function classifyCallbotCallback(body: IDataObject): CallbotOutput {
 	if (body.taskStat !== undefined) return 'task';
 	const detail = body.callInfoDetail;
-	if (isObject(detail) && (detail.callingNumber !== undefined || detail.lineAddress !== undefined)) {
+	if (
+		isObject(detail) &&
+		(detail.callingNumber !== undefined || detail.lineAddress !== undefined)
+	) {
 		return 'call';
 	}
 	if (detail !== undefined || body.orderID !== undefined) return 'order';

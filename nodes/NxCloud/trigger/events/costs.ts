@@ -78,7 +78,13 @@ export function summarizeMessagingCosts(costs: unknown): MessagingCostSummary | 
 			if (!types.includes(name)) types.push(name);
 		}
 	}
-	return { lines: lines.length, priceCny, foreignPrice, foreignCurrency: sharedCurrency(lines), types };
+	return {
+		lines: lines.length,
+		priceCny,
+		foreignPrice,
+		foreignCurrency: sharedCurrency(lines),
+		types,
+	};
 }
 
 /** Sums a call record's `costs[]`, or undefined when it has none. */

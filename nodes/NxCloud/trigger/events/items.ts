@@ -17,7 +17,11 @@ export interface ItemExtras {
  * `data` is the raw event, untouched; `timestamps` mirrors the epoch times in `data` as ISO-8601;
  * `cost` sums the event's cost lines (see costs.ts for the two vendor conventions).
  */
-export function eventItemJson(source: TriggerSource, event: SplitEvent, extras: ItemExtras): IDataObject {
+export function eventItemJson(
+	source: TriggerSource,
+	event: SplitEvent,
+	extras: ItemExtras,
+): IDataObject {
 	const json: IDataObject = {
 		event: event.event,
 		source,
@@ -28,7 +32,10 @@ export function eventItemJson(source: TriggerSource, event: SplitEvent, extras: 
 	const timestamps = isoTimestamps(event.data);
 	if (timestamps !== undefined) json.timestamps = timestamps;
 	// Call records price in `currency`; messages and statuses in CNY plus a foreign price.
-	const cost = event.event === 'call.record' ? summarizeCallCosts(event.costs) : summarizeMessagingCosts(event.costs);
+	const cost =
+		event.event === 'call.record'
+			? summarizeCallCosts(event.costs)
+			: summarizeMessagingCosts(event.costs);
 	if (cost !== undefined) json.cost = cost;
 	json.signatureVerified = extras.signatureVerified;
 	json.receivedAt = extras.receivedAt;

@@ -40,9 +40,16 @@ export const OUTPUTS: Record<TriggerSource, readonly OutputDefinition[]> = {
 export const SINGLE_OUTPUT_NAME = 'Events';
 
 /** The outputs the node shows for a given source and routing. */
-export function configuredOutputs(source: TriggerSource, routing: OutputRouting): INodeOutputConfiguration[] {
-	if (routing === 'single') return [{ type: NodeConnectionTypes.Main, displayName: SINGLE_OUTPUT_NAME }];
-	return OUTPUTS[source].map(({ displayName }) => ({ type: NodeConnectionTypes.Main, displayName }));
+export function configuredOutputs(
+	source: TriggerSource,
+	routing: OutputRouting,
+): INodeOutputConfiguration[] {
+	if (routing === 'single')
+		return [{ type: NodeConnectionTypes.Main, displayName: SINGLE_OUTPUT_NAME }];
+	return OUTPUTS[source].map(({ displayName }) => ({
+		type: NodeConnectionTypes.Main,
+		displayName,
+	}));
 }
 
 /**

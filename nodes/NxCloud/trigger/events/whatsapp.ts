@@ -37,7 +37,9 @@ const FIELD_GROUPS: Record<string, { group: string; output: WhatsAppOutput }> = 
 
 /** Lowercase word characters only, so event names stay predictable whatever NXCloud sends. */
 function eventPart(value: unknown, fallback: string): string {
-	const raw = text(value)?.toLowerCase().replace(/[^a-z0-9_]+/g, '_');
+	const raw = text(value)
+		?.toLowerCase()
+		.replace(/[^a-z0-9_]+/g, '_');
 	return raw && raw !== '_' ? raw : fallback;
 }
 
@@ -53,7 +55,12 @@ function phonesOf(...sources: IDataObject[]): string[] {
 	const phones: string[] = [];
 	for (const source of sources) {
 		const metadata = isObject(source.metadata) ? source.metadata : {};
-		const candidates = [source.business_phone, source.merchant_phone, metadata.display_phone_number, source.phone_number];
+		const candidates = [
+			source.business_phone,
+			source.merchant_phone,
+			metadata.display_phone_number,
+			source.phone_number,
+		];
 		for (const candidate of candidates) {
 			const phone = text(candidate);
 			if (phone !== undefined && !phones.includes(phone)) phones.push(phone);
@@ -80,7 +87,12 @@ function withContact(envelope: IDataObject, contact: IDataObject | undefined): I
 	return contact ? { ...envelope, contact } : { ...envelope };
 }
 
-function statusEvent(raw: unknown, body: IDataObject, envelope: IDataObject, phones: string[]): SplitEvent {
+function statusEvent(
+	raw: unknown,
+	body: IDataObject,
+	envelope: IDataObject,
+	phones: string[],
+): SplitEvent {
 	const data = asObject(raw);
 	const status = eventPart(data.status, 'unknown');
 	const output = STATUS_OUTPUTS[status];
@@ -95,7 +107,12 @@ function statusEvent(raw: unknown, body: IDataObject, envelope: IDataObject, pho
 	};
 }
 
-function messageEvent(raw: unknown, body: IDataObject, envelope: IDataObject, phones: string[]): SplitEvent {
+function messageEvent(
+	raw: unknown,
+	body: IDataObject,
+	envelope: IDataObject,
+	phones: string[],
+): SplitEvent {
 	const data = asObject(raw);
 	return {
 		event: `message.${eventPart(data.type, 'unknown')}`,
@@ -143,7 +160,16 @@ function fieldEvent(field: string, body: IDataObject, envelope: IDataObject): Sp
  */
 export function splitWhatsAppPush(body: unknown): SplitEvent[] {
 	if (!isObject(body)) {
-		return [{ event: 'other.unknown', output: 'other', filterKey: null, data: asObject(body), context: {}, businessPhones: [] }];
+		return [
+			{
+				event: 'other.unknown',
+				output: 'other',
+				filterKey: null,
+				data: asObject(body),
+				context: {},
+				businessPhones: [],
+			},
+		];
 	}
 	const envelope = envelopeOf(body);
 	const phones = phonesOf(envelope);
@@ -160,7 +186,14 @@ export function splitWhatsAppPush(body: unknown): SplitEvent[] {
 	const field = text(body.field);
 	if (field !== undefined) events.push(fieldEvent(field, body, envelope));
 	if (events.length === 0) {
-		events.push({ event: 'other.unknown', output: 'other', filterKey: null, data: body, context: envelope, businessPhones: phones });
+		events.push({
+			event: 'other.unknown',
+			output: 'other',
+			filterKey: null,
+			data: body,
+			context: envelope,
+			businessPhones: phones,
+		});
 	}
 	return events;
 }

@@ -29,7 +29,10 @@ function load(source: Source): BaseTemplate[] {
 	return readdirSync(folder)
 		.filter((name) => name.endsWith('.json'))
 		.sort()
-		.map((name) => ({ name: name.replace(/\.json$/, ''), body: JSON.parse(readFileSync(join(folder, name), 'utf8')) as JsonObject }));
+		.map((name) => ({
+			name: name.replace(/\.json$/, ''),
+			body: JSON.parse(readFileSync(join(folder, name), 'utf8')) as JsonObject,
+		}));
 }
 
 export const isObject = (value: Json | undefined): value is JsonObject =>
@@ -87,7 +90,8 @@ export function uniqueBody(source: Source, template: BaseTemplate, marker: strin
 /** Paths of every value in the body (objects and arrays too), except the `nonce` fields. */
 export function valuePaths(value: Json, prefix: string[] = [], out: string[][] = []): string[][] {
 	out.push(prefix);
-	if (Array.isArray(value)) value.forEach((child, i) => valuePaths(child, [...prefix, String(i)], out));
+	if (Array.isArray(value))
+		value.forEach((child, i) => valuePaths(child, [...prefix, String(i)], out));
 	else if (isObject(value)) {
 		for (const [key, child] of Object.entries(value)) {
 			if (key !== 'nonce') valuePaths(child, [...prefix, key], out);

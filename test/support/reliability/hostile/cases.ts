@@ -5,8 +5,21 @@
 import { deflateSync, gzipSync } from 'node:zlib';
 
 import type { ReliabilityAccount } from '../../e2e/account';
-import { type Json, type JsonObject, type Source, baseTemplates, fieldSites, uniqueBody } from './bases';
-import { type MutationContext, deeplyNested, unknownFields, withRawField, wrongTypes } from './jsonMutations';
+import {
+	type Json,
+	type JsonObject,
+	type Source,
+	baseTemplates,
+	fieldSites,
+	uniqueBody,
+} from './bases';
+import {
+	type MutationContext,
+	deeplyNested,
+	unknownFields,
+	withRawField,
+	wrongTypes,
+} from './jsonMutations';
 import {
 	type HeaderList,
 	type SignChoice,
@@ -57,7 +70,9 @@ export interface CaseContext extends MutationContext {
 	strictMaxAgeSeconds: number;
 }
 
-export type CaseDraft = Omit<HostileCase, 'index' | 'source' | 'marker' | 'category' | 'target'> & { target?: Target };
+export type CaseDraft = Omit<HostileCase, 'index' | 'source' | 'marker' | 'category' | 'target'> & {
+	target?: Target;
+};
 
 const OK: Expectation = { execute: true, statuses: [200] };
 const UNAUTHORIZED: Expectation = { execute: false, statuses: [401] };
@@ -96,7 +111,11 @@ function validChoice(ctx: CaseContext): SignChoice {
 	const requestID = ctx.rng.hex(32);
 	if (ctx.source === 'callbot') return { digest: 'md5', requestID };
 	const digest = ctx.rng.pick(['md5', 'sha256'] as const);
-	return { digest, requestID, algorithmHeader: digest === 'md5' && ctx.rng.chance(0.3) ? null : digest };
+	return {
+		digest,
+		requestID,
+		algorithmHeader: digest === 'md5' && ctx.rng.chance(0.3) ? null : digest,
+	};
 }
 
 interface PostOptions {
@@ -109,7 +128,12 @@ interface PostOptions {
 }
 
 /** A POST of `body` signed with `choice` (validly, unless the choice says otherwise). */
-function signedPost(ctx: CaseContext, body: Buffer, choice: SignChoice, options: PostOptions = {}): (now: number) => BuiltRequest {
+function signedPost(
+	ctx: CaseContext,
+	body: Buffer,
+	choice: SignChoice,
+	options: PostOptions = {},
+): (now: number) => BuiltRequest {
 	const { account, source } = ctx;
 	return (now) => {
 		const signed = signatureHeaders(source, account, options.signedBody ?? body, choice, now);
@@ -124,7 +148,11 @@ function signedPost(ctx: CaseContext, body: Buffer, choice: SignChoice, options:
  * the emitted item (`"nonce"`, and `"value"`, which holds a management push's event), so an
  * execution the flipped request starts can still be told apart.
  */
-function flipBits(ctx: CaseContext, body: Buffer, protect: string | null): { body: Buffer; positions: number[] } {
+function flipBits(
+	ctx: CaseContext,
+	body: Buffer,
+	protect: string | null,
+): { body: Buffer; positions: number[] } {
 	const protectedRanges: Array<[number, number]> = [];
 	for (const text of protect ? [protect, '"nonce"', '"value"'] : []) {
 		const needle = Buffer.from(text);
@@ -144,14 +172,26 @@ function flipBits(ctx: CaseContext, body: Buffer, protect: string | null): { bod
 	return { body: copy, positions };
 }
 
-const INVALID_UTF8 = [[0xff], [0xc3, 0x28], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0x80], [0xe2, 0x82], [0xc0, 0xaf]];
+const INVALID_UTF8 = [
+	[0xff],
+	[0xc3, 0x28],
+	[0xed, 0xa0, 0x80],
+	[0xf4, 0x90, 0x80, 0x80],
+	[0x80],
+	[0xe2, 0x82],
+	[0xc0, 0xaf],
+];
 
 // ----- the categories -----------------------------------------------------------------------
 
 const valid = (ctx: CaseContext): CaseDraft => {
 	const { body, template } = freshBody(ctx);
 	const choice = validChoice(ctx);
-	return { detail: `${template} ${choice.digest}`, expect: OK, build: signedPost(ctx, serialize(ctx, body), choice) };
+	return {
+		detail: `${template} ${choice.digest}`,
+		expect: OK,
+		build: signedPost(ctx, serialize(ctx, body), choice),
+	};
 };
 
 const bitflipAfterSign = (ctx: CaseContext): CaseDraft => {
@@ -207,13 +247,22 @@ const wrongJsonTypes = (ctx: CaseContext): CaseDraft => {
 	const site = ctx.rng.pick(fieldSites(ctx.source).get(field)!);
 	const body = uniqueBody(ctx.source, site.template, ctx.marker);
 	const mutated = wrongTypes(body, ctx, site.path);
-	return { field, detail: `${site.template.name} ${mutated.detail}`, expect: OK, build: signedPost(ctx, serialize(ctx, mutated.body), validChoice(ctx)) };
+	return {
+		field,
+		detail: `${site.template.name} ${mutated.detail}`,
+		expect: OK,
+		build: signedPost(ctx, serialize(ctx, mutated.body), validChoice(ctx)),
+	};
 };
 
 const unknownJsonFields = (ctx: CaseContext): CaseDraft => {
 	const { body, template } = freshBody(ctx);
 	const mutated = unknownFields(body, ctx);
-	return { detail: `${template} ${mutated.detail}`, expect: OK, build: signedPost(ctx, serialize(ctx, mutated.body), validChoice(ctx)) };
+	return {
+		detail: `${template} ${mutated.detail}`,
+		expect: OK,
+		build: signedPost(ctx, serialize(ctx, mutated.body), validChoice(ctx)),
+	};
 };
 
 const invalidUtf8 = (ctx: CaseContext): CaseDraft => {
@@ -250,7 +299,11 @@ const unsigned = (ctx: CaseContext): CaseDraft => {
 		expect: UNAUTHORIZED,
 		build: (now) => {
 			const signed = signatureHeaders(ctx.source, ctx.account, bytes, choice, now);
-			return { method: 'POST', headers: [...JSON_TYPE, ...signed.filter(([n]) => keep.includes(n.toLowerCase()))], body: bytes };
+			return {
+				method: 'POST',
+				headers: [...JSON_TYPE, ...signed.filter(([n]) => keep.includes(n.toLowerCase()))],
+				body: bytes,
+			};
 		},
 	};
 };
@@ -267,22 +320,40 @@ const forged = (ctx: CaseContext): CaseDraft => {
 	const wrongSecret = `not-the-secret-${ctx.rng.hex(8)}`;
 	let build: (now: number) => BuiltRequest;
 	if (kind === 'randomSign') {
-		build = signedPost(ctx, bytes, choice, { headers: (h) => replaceHeader(h, 'sign', ctx.source === 'callbot' ? randomSign.toUpperCase() : randomSign) });
+		build = signedPost(ctx, bytes, choice, {
+			headers: (h) =>
+				replaceHeader(h, 'sign', ctx.source === 'callbot' ? randomSign.toUpperCase() : randomSign),
+		});
 	} else if (kind === 'wrongSecret') {
 		build = signedPost(ctx, bytes, { ...choice, secret: wrongSecret });
 	} else if (kind === 'otherBody') {
-		build = signedPost(ctx, bytes, choice, { signedBody: Buffer.from(JSON.stringify({ nonce: `${ctx.marker}-other` })) });
+		build = signedPost(ctx, bytes, choice, {
+			signedBody: Buffer.from(JSON.stringify({ nonce: `${ctx.marker}-other` })),
+		});
 	} else {
-		build = ctx.source === 'whatsapp'
-			? signedPost(ctx, bytes, { ...choice, secret: otherSecret }, { headers: (h) => replaceHeader(h, 'accesskey', otherAccessKey) })
-			: signedPost(ctx, bytes, { ...choice, secret: otherSecret, uuid: otherUuid });
+		build =
+			ctx.source === 'whatsapp'
+				? signedPost(
+						ctx,
+						bytes,
+						{ ...choice, secret: otherSecret },
+						{ headers: (h) => replaceHeader(h, 'accesskey', otherAccessKey) },
+					)
+				: signedPost(ctx, bytes, { ...choice, secret: otherSecret, uuid: otherUuid });
 	}
 	return { detail: `${template} ${kind}`, expect: UNAUTHORIZED, build };
 };
 
 const signWrongLength = (ctx: CaseContext): CaseDraft => {
 	const { body, template } = freshBody(ctx);
-	const kind = ctx.rng.pick(['dropLast', 'half', 'appendOne', 'appendTwo', 'empty', 'otherDigestLength'] as const);
+	const kind = ctx.rng.pick([
+		'dropLast',
+		'half',
+		'appendOne',
+		'appendTwo',
+		'empty',
+		'otherDigestLength',
+	] as const);
 	const choice = validChoice(ctx);
 	const change = (sign: string): string => {
 		switch (kind) {
@@ -303,7 +374,9 @@ const signWrongLength = (ctx: CaseContext): CaseDraft => {
 	return {
 		detail: `${template} ${kind}`,
 		expect: UNAUTHORIZED,
-		build: signedPost(ctx, serialize(ctx, body), choice, { headers: (h) => replaceHeader(h, 'sign', change(headerValue(h, 'sign')!)) }),
+		build: signedPost(ctx, serialize(ctx, body), choice, {
+			headers: (h) => replaceHeader(h, 'sign', change(headerValue(h, 'sign')!)),
+		}),
 	};
 };
 
@@ -311,15 +384,19 @@ const signCase = (ctx: CaseContext): CaseDraft => {
 	const { body, template } = freshBody(ctx);
 	const kind = ctx.rng.pick(['otherCase', 'mixedCase', 'surroundingSpaces'] as const);
 	const change = (sign: string): string => {
-		if (kind === 'otherCase') return ctx.source === 'whatsapp' ? sign.toUpperCase() : sign.toLowerCase();
-		if (kind === 'mixedCase') return [...sign].map((c, i) => (i % 2 ? c.toUpperCase() : c.toLowerCase())).join('');
+		if (kind === 'otherCase')
+			return ctx.source === 'whatsapp' ? sign.toUpperCase() : sign.toLowerCase();
+		if (kind === 'mixedCase')
+			return [...sign].map((c, i) => (i % 2 ? c.toUpperCase() : c.toLowerCase())).join('');
 		// Optional whitespace around a header value is not part of it (RFC 9110 docs/vendor-api.md §5.5).
 		return `  ${sign}\t`;
 	};
 	return {
 		detail: `${template} ${kind}`,
 		expect: OK,
-		build: signedPost(ctx, serialize(ctx, body), validChoice(ctx), { headers: (h) => replaceHeader(h, 'sign', change(headerValue(h, 'sign')!)) }),
+		build: signedPost(ctx, serialize(ctx, body), validChoice(ctx), {
+			headers: (h) => replaceHeader(h, 'sign', change(headerValue(h, 'sign')!)),
+		}),
 	};
 };
 
@@ -333,7 +410,11 @@ const signNotHex = (ctx: CaseContext): CaseDraft => {
 		build: signedPost(ctx, serialize(ctx, body), validChoice(ctx), {
 			headers: (h) => {
 				const sign = headerValue(h, 'sign')!;
-				return replaceHeader(h, 'sign', Buffer.from(sign.slice(0, at) + replacement + sign.slice(at + 1), 'latin1'));
+				return replaceHeader(
+					h,
+					'sign',
+					Buffer.from(sign.slice(0, at) + replacement + sign.slice(at + 1), 'latin1'),
+				);
 			},
 		}),
 	};
@@ -342,7 +423,13 @@ const signNotHex = (ctx: CaseContext): CaseDraft => {
 const duplicatedHeader = (ctx: CaseContext): CaseDraft => {
 	const { body, template } = freshBody(ctx);
 	const required = requiredSignatureHeaders(ctx.source);
-	const kind = ctx.rng.pick(['signatureSame', 'signatureOther', 'contentType', 'harmless', 'contentLength'] as const);
+	const kind = ctx.rng.pick([
+		'signatureSame',
+		'signatureOther',
+		'contentType',
+		'harmless',
+		'contentLength',
+	] as const);
 	const name = ctx.rng.pick(required);
 	const otherValue = ctx.rng.hex(16);
 	const secondValue = ctx.rng.hex(8);
@@ -351,7 +438,10 @@ const duplicatedHeader = (ctx: CaseContext): CaseDraft => {
 			case 'signatureSame':
 			case 'signatureOther': {
 				const i = headers.findIndex(([n]) => n.toLowerCase() === name);
-				const copy: [string, string | Buffer] = [headers[i][0], kind === 'signatureSame' ? headers[i][1] : otherValue];
+				const copy: [string, string | Buffer] = [
+					headers[i][0],
+					kind === 'signatureSame' ? headers[i][1] : otherValue,
+				];
 				return [...headers.slice(0, i + 1), copy, ...headers.slice(i + 1)];
 			}
 			case 'contentType':
@@ -364,7 +454,12 @@ const duplicatedHeader = (ctx: CaseContext): CaseDraft => {
 				return [...headers, ['content-length', '1'], ['content-length', '2']];
 		}
 	};
-	const expect = kind === 'contentType' || kind === 'harmless' ? OK : kind === 'contentLength' ? BAD_REQUEST : UNAUTHORIZED;
+	const expect =
+		kind === 'contentType' || kind === 'harmless'
+			? OK
+			: kind === 'contentLength'
+				? BAD_REQUEST
+				: UNAUTHORIZED;
 	return {
 		detail: `${template} ${kind}${kind.startsWith('signature') ? ` ${name}` : ''}`,
 		expect,
@@ -393,9 +488,13 @@ const oversizedHeader = (ctx: CaseContext): CaseDraft => {
 	const padding = ctx.rng.int(4_000, 12_000);
 	const huge = ctx.rng.int(20_000, 64_000);
 	const headers = (h: HeaderList): HeaderList => {
-		if (kind === 'longSign') return replaceHeader(h, 'sign', headerValue(h, 'sign')! + 'a'.repeat(padding));
+		if (kind === 'longSign')
+			return replaceHeader(h, 'sign', headerValue(h, 'sign')! + 'a'.repeat(padding));
 		if (kind === 'hugeHeader') return [...h, ['x-huge', 'h'.repeat(huge)]];
-		return [...h, ...Array.from({ length: 600 }, (_, i): [string, string] => [`x-many-${i}`, 'm'.repeat(32)])];
+		return [
+			...h,
+			...Array.from({ length: 600 }, (_, i): [string, string] => [`x-many-${i}`, 'm'.repeat(32)]),
+		];
 	};
 	// Past Node's 16 KiB header limit the server answers 431, or closes the connection.
 	const expect = kind === 'longSign' ? UNAUTHORIZED : { execute: false, statuses: [431, 0] };
@@ -408,20 +507,52 @@ const oversizedHeader = (ctx: CaseContext): CaseDraft => {
 
 const headerBytes = (ctx: CaseContext): CaseDraft => {
 	const { body, template } = freshBody(ctx);
-	const kind = ctx.rng.pick(['nonAsciiSignatureHeader', 'controlCharacter', 'utf8InOtherHeader'] as const);
+	const kind = ctx.rng.pick([
+		'nonAsciiSignatureHeader',
+		'controlCharacter',
+		'utf8InOtherHeader',
+	] as const);
 	const name = ctx.rng.pick(requiredSignatureHeaders(ctx.source));
 	const headers = (h: HeaderList): HeaderList => {
-		if (kind === 'nonAsciiSignatureHeader') return replaceHeader(h, name, Buffer.concat([Buffer.from(headerValue(h, name)!, 'latin1'), Buffer.from([0xc3, 0xa9, 0xff])]));
+		if (kind === 'nonAsciiSignatureHeader')
+			return replaceHeader(
+				h,
+				name,
+				Buffer.concat([
+					Buffer.from(headerValue(h, name)!, 'latin1'),
+					Buffer.from([0xc3, 0xa9, 0xff]),
+				]),
+			);
 		if (kind === 'controlCharacter') return [...h, ['x-note', Buffer.from([0x61, 0x01, 0x62])]];
 		return [...h, ['x-note', Buffer.from('héllo wörld 你好', 'utf8')]];
 	};
-	const expect = kind === 'nonAsciiSignatureHeader' ? UNAUTHORIZED : kind === 'controlCharacter' ? BAD_REQUEST : OK;
-	return { detail: `${template} ${kind}${kind === 'nonAsciiSignatureHeader' ? ` ${name}` : ''}`, expect, build: signedPost(ctx, serialize(ctx, body), validChoice(ctx), { headers }) };
+	const expect =
+		kind === 'nonAsciiSignatureHeader'
+			? UNAUTHORIZED
+			: kind === 'controlCharacter'
+				? BAD_REQUEST
+				: OK;
+	return {
+		detail: `${template} ${kind}${kind === 'nonAsciiSignatureHeader' ? ` ${name}` : ''}`,
+		expect,
+		build: signedPost(ctx, serialize(ctx, body), validChoice(ctx), { headers }),
+	};
 };
 
 const timestamp = (ctx: CaseContext): CaseDraft => {
 	const { body, template } = freshBody(ctx);
-	const kind = ctx.rng.pick(['now', 'nearPast', 'nearFuture', 'hourAhead', 'tenYearsAhead', 'hourAgo', 'tenYearsAgo', 'zero', 'one', 'nonNumeric'] as const);
+	const kind = ctx.rng.pick([
+		'now',
+		'nearPast',
+		'nearFuture',
+		'hourAhead',
+		'tenYearsAhead',
+		'hourAgo',
+		'tenYearsAgo',
+		'zero',
+		'one',
+		'nonNumeric',
+	] as const);
 	const token = ctx.rng.pick(['abc', '1e12', '-5', '12.5', 'NaN', '0x1F', '99999999999999999999']);
 	const target: Target = ctx.rng.chance(0.5) ? 'strict' : 'default';
 	const fresh = kind === 'now' || kind === 'nearPast' || kind === 'nearFuture';
@@ -493,11 +624,14 @@ const OTHER_CONTENT_TYPES = [
 const contentType = (ctx: CaseContext): CaseDraft => {
 	const { body, template } = freshBody(ctx);
 	const kind = ctx.rng.pick(['json', 'other', 'other', 'missing'] as const);
-	const value = kind === 'json' ? ctx.rng.pick(JSON_CONTENT_TYPES) : ctx.rng.pick(OTHER_CONTENT_TYPES);
+	const value =
+		kind === 'json' ? ctx.rng.pick(JSON_CONTENT_TYPES) : ctx.rng.pick(OTHER_CONTENT_TYPES);
 	return {
 		detail: `${template} ${kind === 'missing' ? 'no Content-Type' : JSON.stringify(value)}`,
 		expect: kind === 'json' ? OK : BAD_REQUEST,
-		build: signedPost(ctx, serialize(ctx, body), validChoice(ctx), { contentType: kind === 'missing' ? [] : [['content-type', value]] }),
+		build: signedPost(ctx, serialize(ctx, body), validChoice(ctx), {
+			contentType: kind === 'missing' ? [] : [['content-type', value]],
+		}),
 	};
 };
 
@@ -505,7 +639,14 @@ const contentEncoding = (ctx: CaseContext): CaseDraft => {
 	const { body, template } = freshBody(ctx);
 	const plain = serialize(ctx, body);
 	const kind = ctx.rng.pick(['gzip', 'deflate', 'gzipButPlain', 'gzipTruncated'] as const);
-	const wire = kind === 'gzip' ? gzipSync(plain) : kind === 'deflate' ? deflateSync(plain) : kind === 'gzipTruncated' ? gzipSync(plain).subarray(0, 12) : plain;
+	const wire =
+		kind === 'gzip'
+			? gzipSync(plain)
+			: kind === 'deflate'
+				? deflateSync(plain)
+				: kind === 'gzipTruncated'
+					? gzipSync(plain).subarray(0, 12)
+					: plain;
 	// n8n inflates gzip/deflate bodies before the trigger sees them; NXCloud signs the JSON.
 	const expect = kind === 'gzip' || kind === 'deflate' ? OK : BAD_REQUEST;
 	return {
@@ -520,7 +661,11 @@ const contentEncoding = (ctx: CaseContext): CaseDraft => {
 
 const emptyBody = (ctx: CaseContext): CaseDraft => {
 	const text = ctx.rng.pick(['', '   ', '\n', '\ufeff', '\ufeff \r\n']);
-	return { detail: JSON.stringify(text), expect: BAD_REQUEST, build: signedPost(ctx, Buffer.from(text, 'utf8'), validChoice(ctx)) };
+	return {
+		detail: JSON.stringify(text),
+		expect: BAD_REQUEST,
+		build: signedPost(ctx, Buffer.from(text, 'utf8'), validChoice(ctx)),
+	};
 };
 
 const algorithmHeader = (ctx: CaseContext): CaseDraft => {
@@ -529,8 +674,26 @@ const algorithmHeader = (ctx: CaseContext): CaseDraft => {
 	// [header value (null = none), digest signed with, accepted?]
 	const variants: Array<[string | null, 'md5' | 'sha256', boolean]> =
 		ctx.source === 'whatsapp'
-			? [['MD5', 'md5', true], ['SHA256', 'sha256', true], ['Sha256', 'sha256', true], [null, 'md5', true], [null, 'sha256', false], ['sha1', 'md5', false], ['sha-256', 'sha256', false], ['md5', 'sha256', false], ['', 'md5', true]]
-			: [['md5', 'md5', true], ['MD5', 'md5', true], ['SHA256', 'sha256', true], ['sha256', 'sha256', true], [null, 'sha256', false], ['sha1', 'md5', false], ['MD5', 'sha256', false]];
+			? [
+					['MD5', 'md5', true],
+					['SHA256', 'sha256', true],
+					['Sha256', 'sha256', true],
+					[null, 'md5', true],
+					[null, 'sha256', false],
+					['sha1', 'md5', false],
+					['sha-256', 'sha256', false],
+					['md5', 'sha256', false],
+					['', 'md5', true],
+				]
+			: [
+					['md5', 'md5', true],
+					['MD5', 'md5', true],
+					['SHA256', 'sha256', true],
+					['sha256', 'sha256', true],
+					[null, 'sha256', false],
+					['sha1', 'md5', false],
+					['MD5', 'sha256', false],
+				];
 	const [header, digest, accepted] = ctx.rng.pick(variants);
 	return {
 		detail: `${template} algorithm ${header === null ? '(none)' : JSON.stringify(header)}, signed ${digest}`,
@@ -543,7 +706,11 @@ const uuidMismatch = (ctx: CaseContext): CaseDraft => {
 	const { body, template } = freshBody(ctx);
 	const uuid = `${ctx.rng.hex(8)}-1111-4111-8111-${ctx.rng.hex(12)}`;
 	// The right secret, another account's uuid: NXCloud would never send it to this URL.
-	return { detail: `${template} uuid ${uuid}`, expect: UNAUTHORIZED, build: signedPost(ctx, serialize(ctx, body), { ...validChoice(ctx), uuid }) };
+	return {
+		detail: `${template} uuid ${uuid}`,
+		expect: UNAUTHORIZED,
+		build: signedPost(ctx, serialize(ctx, body), { ...validChoice(ctx), uuid }),
+	};
 };
 
 /** Weighted categories for both sources (the Callbot-only ones are added by the generator). */
@@ -604,19 +771,35 @@ export function deepNesting(ctx: CaseContext, signedValidly: boolean): CaseDraft
 		// Signature first (401); a validly signed push nested this deep is refused with 400
 		// too_deeply_nested: n8n could not even read such an execution back (its API answers 500).
 		expect: signedValidly ? BAD_REQUEST : UNAUTHORIZED,
-		build: signedPost(ctx, bytes, signedValidly ? validChoice(ctx) : { ...validChoice(ctx), secret: 'wrong' }),
+		build: signedPost(
+			ctx,
+			bytes,
+			signedValidly ? validChoice(ctx) : { ...validChoice(ctx), secret: 'wrong' },
+		),
 	};
 }
 
 export function hugeString(ctx: CaseContext, signedValidly: boolean): CaseDraft {
 	const { body, template } = freshBody(ctx);
 	const unit = ctx.rng.pick(['x', 'ü', '你', 'ab\\"c']);
-	const repeat = Math.ceil(HUGE_STRING_BYTES / Buffer.byteLength(unit === 'ab\\"c' ? 'ab"c' : unit));
-	const text = withRawField(body, ctx.source, 'huge', `"${unit.repeat(repeat)}"`, ctx.rng.chance(0.3));
+	const repeat = Math.ceil(
+		HUGE_STRING_BYTES / Buffer.byteLength(unit === 'ab\\"c' ? 'ab"c' : unit),
+	);
+	const text = withRawField(
+		body,
+		ctx.source,
+		'huge',
+		`"${unit.repeat(repeat)}"`,
+		ctx.rng.chance(0.3),
+	);
 	return {
 		detail: `${template} a ${HUGE_STRING_BYTES / 1024 / 1024} MB string of ${JSON.stringify(unit)}${signedValidly ? '' : ', bad signature'}`,
 		expect: signedValidly ? OK : UNAUTHORIZED,
-		build: signedPost(ctx, Buffer.from(text, 'utf8'), signedValidly ? validChoice(ctx) : { ...validChoice(ctx), secret: 'wrong' }),
+		build: signedPost(
+			ctx,
+			Buffer.from(text, 'utf8'),
+			signedValidly ? validChoice(ctx) : { ...validChoice(ctx), secret: 'wrong' },
+		),
 	};
 }
 
@@ -627,7 +810,10 @@ export function gzipBomb(ctx: CaseContext, inflatedMiB: number): CaseDraft {
 	return {
 		detail: `gzip of ${wire.length} bytes inflating to ${inflatedMiB} MiB`,
 		expect: { execute: false, statuses: [413] },
-		build: signedPost(ctx, wire, validChoice(ctx), { signedBody: Buffer.from('{}'), headers: (h) => [...h, ['content-encoding', 'gzip']] }),
+		build: signedPost(ctx, wire, validChoice(ctx), {
+			signedBody: Buffer.from('{}'),
+			headers: (h) => [...h, ['content-encoding', 'gzip']],
+		}),
 	};
 }
 
@@ -635,5 +821,9 @@ export function gzipBomb(ctx: CaseContext, inflatedMiB: number): CaseDraft {
 export const JSON_LITERALS = ['null', 'true', 'false', '0', '""', '[]', '{}'];
 
 export function jsonLiteral(ctx: CaseContext, literal: string): CaseDraft {
-	return { detail: literal, expect: OK, build: signedPost(ctx, Buffer.from(literal), validChoice(ctx)) };
+	return {
+		detail: literal,
+		expect: OK,
+		build: signedPost(ctx, Buffer.from(literal), validChoice(ctx)),
+	};
 }

@@ -25,7 +25,9 @@ export interface HostileOptions {
 }
 
 /** The heavy cases, a fixed number per source (they cost the most to send and to store). */
-const HEAVY: Array<[category: string, count: number, make: (ctx: CaseContext, options: HostileOptions) => CaseDraft]> = [
+const HEAVY: Array<
+	[category: string, count: number, make: (ctx: CaseContext, options: HostileOptions) => CaseDraft]
+> = [
 	['deepNesting', 4, (ctx) => deepNesting(ctx, true)],
 	['deepNesting', 1, (ctx) => deepNesting(ctx, false)],
 	['hugeString', 3, (ctx) => hugeString(ctx, true)],
@@ -56,8 +58,12 @@ export function generateHostileCases(options: HostileOptions): HostileCase[] {
 			marker: `RM-${seedTag}-${source[0]}${sequence++}-Z`,
 			uniqueNumber: () => uniqueCounter++,
 		});
-		const add = (category: string, ctx: CaseContext, draft: CaseDraft, marker: string | null = ctx.marker) =>
-			drafts.push({ ...draft, target: draft.target ?? 'default', source, category, marker });
+		const add = (
+			category: string,
+			ctx: CaseContext,
+			draft: CaseDraft,
+			marker: string | null = ctx.marker,
+		) => drafts.push({ ...draft, target: draft.target ?? 'default', source, category, marker });
 
 		let made = 0;
 		for (const [category, count, make] of HEAVY) {
@@ -72,11 +78,17 @@ export function generateHostileCases(options: HostileOptions): HostileCase[] {
 			made++;
 		}
 		const categories = source === 'callbot' ? { ...CATEGORIES, ...CALLBOT_CATEGORIES } : CATEGORIES;
-		const weights = Object.fromEntries(Object.entries(categories).map(([name, c]) => [name, c.weight])) as Record<string, number>;
+		const weights = Object.fromEntries(
+			Object.entries(categories).map(([name, c]) => [name, c.weight]),
+		) as Record<string, number>;
 		for (; made < options.perSource; made++) {
 			const name = rng.weighted(weights);
 			const ctx = context();
-			add(name, ctx, (categories as Record<string, { make: (c: CaseContext) => CaseDraft }>)[name].make(ctx));
+			add(
+				name,
+				ctx,
+				(categories as Record<string, { make: (c: CaseContext) => CaseDraft }>)[name].make(ctx),
+			);
 		}
 	}
 	return rng.shuffle(drafts).map((draft, index) => ({ ...draft, index }));

@@ -2,7 +2,16 @@
 // nesting, huge strings. Every value that could end up as an event's identity carries the marker
 // or a number no other request uses, so events of two requests never coincide.
 import type { Random } from '../random';
-import { type Json, type JsonObject, type Source, eventContainerPaths, getPath, isObject, setPath, valuePaths } from './bases';
+import {
+	type Json,
+	type JsonObject,
+	type Source,
+	eventContainerPaths,
+	getPath,
+	isObject,
+	setPath,
+	valuePaths,
+} from './bases';
 
 export interface MutationContext {
 	rng: Random;
@@ -27,17 +36,34 @@ function typeOf(value: Json | undefined): JsonType {
 function valueOfType(type: JsonType, ctx: MutationContext, container: boolean): Json {
 	switch (type) {
 		case 'string':
-			return ctx.rng.pick([`${ctx.marker}`, `x${ctx.marker}`, `  ${ctx.marker}  `, ...(container ? [] : [`${ctx.uniqueNumber()}`])]);
+			return ctx.rng.pick([
+				`${ctx.marker}`,
+				`x${ctx.marker}`,
+				`  ${ctx.marker}  `,
+				...(container ? [] : [`${ctx.uniqueNumber()}`]),
+			]);
 		case 'number':
-			return ctx.rng.pick([ctx.uniqueNumber(), -ctx.uniqueNumber(), ctx.uniqueNumber() + 0.5, ctx.uniqueNumber() * 1e12]);
+			return ctx.rng.pick([
+				ctx.uniqueNumber(),
+				-ctx.uniqueNumber(),
+				ctx.uniqueNumber() + 0.5,
+				ctx.uniqueNumber() * 1e12,
+			]);
 		case 'boolean':
 			return ctx.rng.chance(0.5);
 		case 'null':
 			return null;
 		case 'array':
-			return ctx.rng.pick<Json>([[ctx.marker], [[ctx.marker]], ...(container ? [] : [[ctx.uniqueNumber(), { nonce: ctx.marker }]])]);
+			return ctx.rng.pick<Json>([
+				[ctx.marker],
+				[[ctx.marker]],
+				...(container ? [] : [[ctx.uniqueNumber(), { nonce: ctx.marker }]]),
+			]);
 		case 'object':
-			return ctx.rng.pick<Json>([{ nonce: ctx.marker }, { value: ctx.marker, n: ctx.uniqueNumber() }]);
+			return ctx.rng.pick<Json>([
+				{ nonce: ctx.marker },
+				{ value: ctx.marker, n: ctx.uniqueNumber() },
+			]);
 	}
 }
 
@@ -45,7 +71,11 @@ function valueOfType(type: JsonType, ctx: MutationContext, container: boolean): 
  * Replaces 1–4 values (leaves, objects or arrays, the root included) with a value of another JSON
  * type. Event objects are only replaced by values holding the marker (see valueOfType).
  */
-export function wrongTypes(body: JsonObject, ctx: MutationContext, first?: string[]): { body: Json; detail: string } {
+export function wrongTypes(
+	body: JsonObject,
+	ctx: MutationContext,
+	first?: string[],
+): { body: Json; detail: string } {
 	const containers = new Set(eventContainerPaths(ctx.source, body).map((p) => p.join('/')));
 	let root: Json = body;
 	const changed: string[] = [];
@@ -61,7 +91,9 @@ export function wrongTypes(body: JsonObject, ctx: MutationContext, first?: strin
 		const current = getPath(root, path);
 		const isContainer = containers.has(path.join('/'));
 		const types = (['string', 'number', 'boolean', 'null', 'array', 'object'] as JsonType[]).filter(
-			(t) => t !== typeOf(current) && !(isContainer && (t === 'boolean' || t === 'null' || t === 'number')),
+			(t) =>
+				t !== typeOf(current) &&
+				!(isContainer && (t === 'boolean' || t === 'null' || t === 'number')),
 		);
 		const type = ctx.rng.pick(types);
 		root = setPath(root, path, valueOfType(type, ctx, isContainer));
@@ -109,7 +141,10 @@ function hostileValue(ctx: MutationContext): Json {
 }
 
 /** Adds 1–6 fields with hostile names and values to random objects of the body. */
-export function unknownFields(body: JsonObject, ctx: MutationContext): { body: Json; detail: string } {
+export function unknownFields(
+	body: JsonObject,
+	ctx: MutationContext,
+): { body: Json; detail: string } {
 	const added: string[] = [];
 	const count = ctx.rng.int(1, 6);
 	for (let n = 0; n < count; n++) {
@@ -118,7 +153,12 @@ export function unknownFields(body: JsonObject, ctx: MutationContext): { body: J
 		const target = getPath(body, path) as JsonObject;
 		const key = ctx.rng.chance(0.7) ? ctx.rng.pick(HOSTILE_KEYS) : `unknown_${ctx.rng.hex(6)}`;
 		// defineProperty, so "__proto__" becomes a real key in the JSON text.
-		Object.defineProperty(target, key, { value: hostileValue(ctx), enumerable: true, writable: true, configurable: true });
+		Object.defineProperty(target, key, {
+			value: hostileValue(ctx),
+			enumerable: true,
+			writable: true,
+			configurable: true,
+		});
 		added.push(`${path.join('.') || '(root)'}[${JSON.stringify(key.slice(0, 20))}]`);
 	}
 	return { body, detail: added.join(' ') };
@@ -135,7 +175,13 @@ export function deeplyNested(depth: number, kind: 'object' | 'array', marker: st
  * Inserts a raw JSON fragment as a new field of the first event object (or the root), so it is
  * inside the event the trigger emits. Returns the body's JSON text.
  */
-export function withRawField(body: JsonObject, source: Source, field: string, rawJson: string, atRoot: boolean): string {
+export function withRawField(
+	body: JsonObject,
+	source: Source,
+	field: string,
+	rawJson: string,
+	atRoot: boolean,
+): string {
 	const containers = eventContainerPaths(source, body);
 	const path = atRoot ? [] : containers[containers.length > 1 ? 1 : 0];
 	const placeholder = `__RAW_${field}__`;

@@ -32,7 +32,14 @@ export function signatureHeaders(
 	if (source === 'whatsapp') {
 		const ts = choice.timestamp ?? String(nowMs);
 		const sign = standInSigning.openPlatformSign(
-			{ accessKey: account.accessKey, action: 'mt', bizType: '2', ts, body: signedBody, accessSecret: choice.secret ?? account.accessSecret },
+			{
+				accessKey: account.accessKey,
+				action: 'mt',
+				bizType: '2',
+				ts,
+				body: signedBody,
+				accessSecret: choice.secret ?? account.accessSecret,
+			},
 			choice.digest,
 		);
 		const headers: HeaderList = [
@@ -49,7 +56,13 @@ export function signatureHeaders(
 	const createTs = choice.timestamp ?? String(Math.floor(nowMs / 1000));
 	const uuid = choice.uuid ?? account.callbotUuid;
 	const sign = standInSigning.callbotSign(
-		{ secretKey: choice.secret ?? account.callbotSecretKey, body: signedBody, createTs, requestID: choice.requestID, uuid },
+		{
+			secretKey: choice.secret ?? account.callbotSecretKey,
+			body: signedBody,
+			createTs,
+			requestID: choice.requestID,
+			uuid,
+		},
 		choice.digest === 'sha256' ? 'SHA256' : 'MD5',
 	);
 	const headers: HeaderList = [
@@ -58,14 +71,17 @@ export function signatureHeaders(
 		['createTs', createTs],
 	];
 	// docs/vendor-api.md §5.5 lists no algorithm header on callbacks: only sent when a case asks for one.
-	if (choice.algorithmHeader !== undefined && choice.algorithmHeader !== null) headers.push(['algorithm', choice.algorithmHeader]);
+	if (choice.algorithmHeader !== undefined && choice.algorithmHeader !== null)
+		headers.push(['algorithm', choice.algorithmHeader]);
 	headers.push(['sign', sign]);
 	return headers;
 }
 
 /** Names of the headers a signed request of `source` must carry (lowercase). */
 export function requiredSignatureHeaders(source: Source): string[] {
-	return source === 'whatsapp' ? ['accesskey', 'action', 'biztype', 'ts', 'sign'] : ['requestid', 'uuid', 'createts', 'sign'];
+	return source === 'whatsapp'
+		? ['accesskey', 'action', 'biztype', 'ts', 'sign']
+		: ['requestid', 'uuid', 'createts', 'sign'];
 }
 
 export function headerIndex(headers: HeaderList, name: string): number {
@@ -77,7 +93,11 @@ export function headerValue(headers: HeaderList, name: string): string | undefin
 	return i < 0 ? undefined : headers[i][1].toString('latin1');
 }
 
-export function replaceHeader(headers: HeaderList, name: string, value: string | Buffer): HeaderList {
+export function replaceHeader(
+	headers: HeaderList,
+	name: string,
+	value: string | Buffer,
+): HeaderList {
 	return headers.map(([n, v]) => (n.toLowerCase() === name.toLowerCase() ? [n, value] : [n, v]));
 }
 

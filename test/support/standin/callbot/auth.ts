@@ -33,7 +33,10 @@ export interface CallbotRefusal {
 	reason: string;
 }
 
-export function callbotIdentity(ex: Exchange, accounts: ReadonlyMap<string, string>): CallbotIdentity {
+export function callbotIdentity(
+	ex: Exchange,
+	accounts: ReadonlyMap<string, string>,
+): CallbotIdentity {
 	const uuid = headerOf(ex.headers, 'uuid');
 	const algorithmHeader = headerOf(ex.headers, 'algorithm');
 	return {
@@ -55,27 +58,38 @@ export function checkCallbotAuth(ex: Exchange, config: CallbotAuthConfig): Callb
 	const h: Record<string, string> = {};
 	for (const name of ['requestID', 'uuid', 'createTs']) {
 		const value = headerOf(ex.headers, name);
-		if (value === undefined) return refuse(2, `Missing parameter: ${name}`, `missing header ${name}`);
+		if (value === undefined)
+			return refuse(2, `Missing parameter: ${name}`, `missing header ${name}`);
 		h[name] = value;
 	}
 	if (ex.decodeError) {
 		return refuse(3, 'Parameter format error: request body', ex.decodeError);
 	}
 	const secretKey = config.accounts.get(h.uuid);
-	if (secretKey === undefined) return refuse(6002, 'Account does not exist', `unknown uuid "${h.uuid}"`);
+	if (secretKey === undefined)
+		return refuse(6002, 'Account does not exist', `unknown uuid "${h.uuid}"`);
 
 	// No skew code is documented, so a stale or malformed createTs is answered as a bad signature.
 	if (!/^\d{10}$/.test(h.createTs)) {
-		return refuse(6, 'Signature incorrect', `createTs "${h.createTs}" is not a 10-digit seconds timestamp`);
+		return refuse(
+			6,
+			'Signature incorrect',
+			`createTs "${h.createTs}" is not a 10-digit seconds timestamp`,
+		);
 	}
 	const skew = Math.floor(ex.now / 1000) - Number(h.createTs);
 	if (Math.abs(skew) > config.createTsWindowSec) {
-		return refuse(6, 'Signature incorrect', `createTs is ${skew} s from now, outside ±${config.createTsWindowSec} s`);
+		return refuse(
+			6,
+			'Signature incorrect',
+			`createTs is ${skew} s from now, outside ±${config.createTsWindowSec} s`,
+		);
 	}
 
 	const algorithmHeader = headerOf(ex.headers, 'algorithm');
 	const digest = callbotDigestOf(algorithmHeader);
-	if (digest === null) return refuse(6, 'Signature incorrect', `unsupported algorithm "${algorithmHeader}"`);
+	if (digest === null)
+		return refuse(6, 'Signature incorrect', `unsupported algorithm "${algorithmHeader}"`);
 
 	const expected = callbotSign(
 		{ secretKey, body: ex.body, createTs: h.createTs, requestID: h.requestID, uuid: h.uuid },

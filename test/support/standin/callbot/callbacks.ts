@@ -25,7 +25,12 @@ function taskBody(task: CallbotTask): Obj {
 	};
 }
 
-function orderBody(order: CallbotOrder, task: CallbotTask, callbackType: string | number, withLine: boolean): Obj {
+function orderBody(
+	order: CallbotOrder,
+	task: CallbotTask,
+	callbackType: string | number,
+	withLine: boolean,
+): Obj {
 	const last = order.calls[order.calls.length - 1];
 	let callInfoDetail: Obj | undefined;
 	if (last) {
@@ -53,7 +58,10 @@ export function callbackPayloads(model: CallbotModel, orderID: string): Callback
 	const order = model.orders.get(orderID);
 	if (!order) throw new Error(`stand-in: no live order "${orderID}"`);
 	const task = model.tasks.get(order.userTaskID)!;
-	const payloads: CallbackPayloads = { task: taskBody(task), order: orderBody(order, task, '2', false) };
+	const payloads: CallbackPayloads = {
+		task: taskBody(task),
+		order: orderBody(order, task, '2', false),
+	};
 	if (order.calls.length > 0) payloads.call = orderBody(order, task, 3, true);
 	return payloads;
 }

@@ -20,7 +20,15 @@ import {
 import type { CallbotModel, CallbotTask } from './model';
 import { parseCallInfoList, parseNewTask, requireFlag01 } from './parse';
 import { CALL_STATUS } from './results';
-import { any, callMatches, hasCallFilter, orderView, page, parseCallFilter, taskStat } from './views';
+import {
+	any,
+	callMatches,
+	hasCallFilter,
+	orderView,
+	page,
+	parseCallFilter,
+	taskStat,
+} from './views';
 
 export interface EndpointLimits {
 	/** callList rows per import/add/createAndCall and orderIDs per stopOrder. */
@@ -51,7 +59,12 @@ const handlers: Record<string, Handler> = {
 		const { urls, rows } = parseCallInfoList(body, limits.maxImportRows);
 		const task = model.createTask(input);
 		const result = model.addOrders(task, rows, urls, false);
-		return { taskID: task.taskID, userTaskID: task.userTaskID, taskStatus: task.taskStatus, ...result };
+		return {
+			taskID: task.taskID,
+			userTaskID: task.userTaskID,
+			taskStatus: task.taskStatus,
+			...result,
+		};
 	},
 
 	addBatchCall(body, model, limits) {
@@ -95,7 +108,8 @@ const handlers: Record<string, Handler> = {
 		requireProductId(body);
 		const task = lookup(body, model);
 		const taskOperate = requireInt(body, 'taskOperate');
-		if (taskOperate < 1 || taskOperate > 3) throw invalidValue('taskOperate', `must be 1, 2 or 3, got ${taskOperate}`);
+		if (taskOperate < 1 || taskOperate > 3)
+			throw invalidValue('taskOperate', `must be 1, 2 or 3, got ${taskOperate}`);
 		model.operate(task, taskOperate, requireFlag01(body, 'delCall', 0));
 		return { taskID: task.taskID, taskStatus: task.taskStatus };
 	},
@@ -154,10 +168,21 @@ const handlers: Record<string, Handler> = {
 			for (const call of order.calls) {
 				if (!callMatches(call, filter)) continue;
 				const { orderID, userPhone } = order;
-				rows.push({ ...call, orderID, userPhone, userTaskID: task.userTaskID, taskID: task.taskID });
+				rows.push({
+					...call,
+					orderID,
+					userPhone,
+					userTaskID: task.userTaskID,
+					taskID: task.taskID,
+				});
 			}
 		}
-		return { totalCount: rows.length, page: paging.page, size: paging.size, callList: page(rows, paging) };
+		return {
+			totalCount: rows.length,
+			page: paging.page,
+			size: paging.size,
+			callList: page(rows, paging),
+		};
 	},
 
 	listOrder(body, model, limits) {
@@ -180,7 +205,12 @@ const handlers: Record<string, Handler> = {
 			if (callFiltered && (!last || !callMatches(last, filter))) continue;
 			rows.push({ ...orderView(order, task), callInfoDetail: last ?? null });
 		}
-		return { totalCount: rows.length, page: paging.page, size: paging.size, orderList: page(rows, paging) };
+		return {
+			totalCount: rows.length,
+			page: paging.page,
+			size: paging.size,
+			orderList: page(rows, paging),
+		};
 	},
 
 	stopOrder(body, model, limits) {
@@ -188,7 +218,8 @@ const handlers: Record<string, Handler> = {
 		const task = lookup(body, model);
 		const orderIDs = requireArray(body, 'orderIDs');
 		if (orderIDs.length === 0) throw invalidValue('orderIDs', 'must not be empty');
-		if (orderIDs.length > limits.maxImportRows) throw tooManyElements('orderIDs', orderIDs.length, limits.maxImportRows);
+		if (orderIDs.length > limits.maxImportRows)
+			throw tooManyElements('orderIDs', orderIDs.length, limits.maxImportRows);
 		orderIDs.forEach((id, i) => {
 			if (typeof id !== 'string') throw formatError(`orderIDs[${i}]`, 'a string');
 		});
@@ -199,12 +230,14 @@ const handlers: Record<string, Handler> = {
 		requireProductId(body);
 		const task = lookup(body, model);
 		const orderList = requireArray(body, 'orderList');
-		if (orderList.length > ORDER_DETAIL_MAX) throw tooManyElements('orderList', orderList.length, ORDER_DETAIL_MAX);
+		if (orderList.length > ORDER_DETAIL_MAX)
+			throw tooManyElements('orderList', orderList.length, ORDER_DETAIL_MAX);
 		const orderDetailList: Obj[] = [];
 		orderList.forEach((id, i) => {
 			if (typeof id !== 'string') throw formatError(`orderList[${i}]`, 'a string');
 			const order = task.orders.get(id);
-			if (order) orderDetailList.push({ ...orderView(order, task), callInfoDetailList: order.calls });
+			if (order)
+				orderDetailList.push({ ...orderView(order, task), callInfoDetailList: order.calls });
 		});
 		return { orderDetailList };
 	},

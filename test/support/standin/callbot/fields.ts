@@ -98,7 +98,8 @@ export function optionalList<T extends 'string' | 'number'>(
 /** productID is the constant "callbot" on every endpoint (docs/vendor-api.md §6). */
 export function requireProductId(body: Obj): void {
 	const productID = requireString(body, 'productID');
-	if (productID !== 'callbot') throw invalidValue('productID', `must be "callbot", got "${productID}"`);
+	if (productID !== 'callbot')
+		throw invalidValue('productID', `must be "callbot", got "${productID}"`);
 }
 
 /**
@@ -109,7 +110,12 @@ export function requireProductId(body: Obj): void {
  * An http(s) URL. `required`: present and non-empty, as the vendor marks orderCallbackUrl and
  * callCallbackUrl (是, with no "may be empty" note, unlike userName/customerName).
  */
-export function optionalUrl(obj: Obj, key: string, base = '', required = false): string | undefined {
+export function optionalUrl(
+	obj: Obj,
+	key: string,
+	base = '',
+	required = false,
+): string | undefined {
 	const value = required ? requireString(obj, key, base) : optionalString(obj, key, base);
 	if (value === undefined || value === '') return value;
 	let url: URL;
@@ -129,7 +135,8 @@ export function requirePaging(body: Obj, maxSize: number): { page: number; size:
 	const page = requireInt(body, 'page');
 	const size = requireInt(body, 'size');
 	if (page < 1) throw invalidValue('page', `must be 1 or more, got ${page}`);
-	if (size < 1 || size > maxSize) throw invalidValue('size', `must be 1 to ${maxSize}, got ${size}`);
+	if (size < 1 || size > maxSize)
+		throw invalidValue('size', `must be 1 to ${maxSize}, got ${size}`);
 	return { page, size };
 }
 
@@ -147,8 +154,10 @@ export function optionalRange(obj: Obj, key: string, base = ''): Range | undefin
 	const gt = range.gt;
 	const lt = range.lt;
 	const enable = range.enable;
-	if (gt !== undefined && gt !== null && typeof gt !== 'number') throw formatError(`${path}.gt`, 'a number');
-	if (lt !== undefined && lt !== null && typeof lt !== 'number') throw formatError(`${path}.lt`, 'a number');
+	if (gt !== undefined && gt !== null && typeof gt !== 'number')
+		throw formatError(`${path}.gt`, 'a number');
+	if (lt !== undefined && lt !== null && typeof lt !== 'number')
+		throw formatError(`${path}.lt`, 'a number');
 	if (enable !== undefined && enable !== null && typeof enable !== 'boolean') {
 		throw formatError(`${path}.enable`, 'a boolean');
 	}

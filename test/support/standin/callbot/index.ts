@@ -36,19 +36,37 @@ export function callbotEnvelope(
  * ping answers in its own envelope, refusals included: {data, timestamp (s), code, msg, reqId}
  * (§6 row 1), never retCode. `data` echoes the request's, when its body could be read.
  */
-function pingEnvelope(ex: Exchange, requestID: string | undefined, code: number, msg: string): Record<string, unknown> {
+function pingEnvelope(
+	ex: Exchange,
+	requestID: string | undefined,
+	code: number,
+	msg: string,
+): Record<string, unknown> {
 	const parsed = ex.decodeError ? { ok: false as const } : parseJson(ex.body);
 	const data = parsed.ok && isPlainObject(parsed.value) ? parsed.value.data : undefined;
-	return { data: data ?? null, timestamp: Math.floor(ex.now / 1000), code, msg, reqId: requestID ?? null };
+	return {
+		data: data ?? null,
+		timestamp: Math.floor(ex.now / 1000),
+		code,
+		msg,
+		reqId: requestID ?? null,
+	};
 }
 
 export function handleCallbot(ex: Exchange, name: string, deps: CallbotDeps): Reply {
 	const identity = callbotIdentity(ex, deps.accounts);
 	const fail = (retCode: number, retMsg: string, reason?: string): Reply =>
-		callbotReply(identity, ex.now, name === 'ping' ? pingEnvelope(ex, identity.requestID, retCode, retMsg) : callbotEnvelope(retCode, retMsg), {
-			retCode,
-			reason: reason ?? retMsg,
-		});
+		callbotReply(
+			identity,
+			ex.now,
+			name === 'ping'
+				? pingEnvelope(ex, identity.requestID, retCode, retMsg)
+				: callbotEnvelope(retCode, retMsg),
+			{
+				retCode,
+				reason: reason ?? retMsg,
+			},
+		);
 
 	const refusal = checkCallbotAuth(ex, deps);
 	if (refusal) return fail(refusal.retCode, refusal.retMsg, refusal.reason);
@@ -59,7 +77,10 @@ export function handleCallbot(ex: Exchange, name: string, deps: CallbotDeps): Re
 	}
 	const body = parsed.value;
 
-	if (name === 'ping') return callbotReply(identity, ex.now, pingEnvelope(ex, identity.requestID, 0, 'success'), { retCode: 0 });
+	if (name === 'ping')
+		return callbotReply(identity, ex.now, pingEnvelope(ex, identity.requestID, 0, 'success'), {
+			retCode: 0,
+		});
 
 	try {
 		const fields = callbotHandler(name)!(body, deps.model, deps);

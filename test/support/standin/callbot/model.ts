@@ -177,7 +177,11 @@ export class CallbotModel {
 		}
 		if (newBatch) task.importBusyUntil = this.clock() + this.importBusyMs;
 		if (task.taskStatus === 2) this.dial(task);
-		const result: ImportResult = { totalCount: rows.length, successCount: rows.length - errList.length, errList };
+		const result: ImportResult = {
+			totalCount: rows.length,
+			successCount: rows.length - errList.length,
+			errList,
+		};
 		if (batchID) result.batchID = batchID;
 		return result;
 	}
@@ -217,9 +221,13 @@ export class CallbotModel {
 	/** updateTask: only not-started (1) or paused (5) tasks, only taskCreateSetting and funcFlag. */
 	update(task: CallbotTask, changes: { taskCreateSetting?: Obj; funcFlag?: Obj }): void {
 		if (task.taskStatus !== 1 && task.taskStatus !== 5) {
-			throw invalidValue('userTaskID', `"${task.userTaskID}" can only be updated while not started or paused`);
+			throw invalidValue(
+				'userTaskID',
+				`"${task.userTaskID}" can only be updated while not started or paused`,
+			);
 		}
-		if (changes.taskCreateSetting) task.taskCreateSetting = { ...task.taskCreateSetting, ...changes.taskCreateSetting };
+		if (changes.taskCreateSetting)
+			task.taskCreateSetting = { ...task.taskCreateSetting, ...changes.taskCreateSetting };
 		if (changes.funcFlag) task.funcFlag = { ...task.funcFlag, ...changes.funcFlag };
 	}
 

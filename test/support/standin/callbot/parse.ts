@@ -21,9 +21,13 @@ export function parseNewTask(body: Obj): NewTask {
 	const taskCreateSetting = optionalObject(body, 'taskCreateSetting') ?? {};
 	const funcFlag = optionalObject(body, 'funcFlag') ?? {};
 	const taskName =
-		optionalString(taskCreateSetting, 'taskName', 'taskCreateSetting') ?? optionalString(body, 'taskName') ?? '';
+		optionalString(taskCreateSetting, 'taskName', 'taskCreateSetting') ??
+		optionalString(body, 'taskName') ??
+		'';
 	const taskCallbackUrl =
-		optionalUrl(body, 'taskCallbackUrl') ?? optionalUrl(taskCreateSetting, 'taskCallbackUrl', 'taskCreateSetting') ?? '';
+		optionalUrl(body, 'taskCallbackUrl') ??
+		optionalUrl(taskCreateSetting, 'taskCallbackUrl', 'taskCreateSetting') ??
+		'';
 	return {
 		userTaskID,
 		sceneID,
@@ -41,7 +45,10 @@ function parseParams(item: Obj, base: string): ImportRow['params'] {
 	return params.map((param, j) => {
 		const at = `${base}.params[${j}]`;
 		if (!isPlainObject(param)) throw formatError(at, 'an object');
-		return { name: requireString(param, 'name', at), value: requireString(param, 'value', at, true) };
+		return {
+			name: requireString(param, 'name', at),
+			value: requireString(param, 'value', at, true),
+		};
 	});
 }
 
@@ -50,7 +57,10 @@ function parseParams(item: Obj, base: string): ImportRow['params'] {
  * marks required (the vendor's Callbot-batchImportCall page, docs/vendor-api.md §6 row 12). A structural problem anywhere fails the
  * whole request; a bad phone or a reused orderID only fails that row (errList, in the model).
  */
-export function parseCallInfoList(body: Obj, maxRows: number): {
+export function parseCallInfoList(
+	body: Obj,
+	maxRows: number,
+): {
 	urls: { orderCallbackUrl: string; callCallbackUrl: string };
 	rows: ImportRow[];
 } {

@@ -22,7 +22,10 @@ export function callbotReply(
 	reply.headers.requestID = requestID;
 	reply.headers.uuid = uuid;
 	reply.headers.createTs = createTs;
-	reply.headers.sign = callbotSign({ secretKey, body: reply.body, createTs, requestID, uuid }, identity.digest);
+	reply.headers.sign = callbotSign(
+		{ secretKey, body: reply.body, createTs, requestID, uuid },
+		identity.digest,
+	);
 	if (identity.algorithmHeader !== undefined) reply.headers.algorithm = identity.algorithmHeader;
 	return reply;
 }

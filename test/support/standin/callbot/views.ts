@@ -1,12 +1,5 @@
 // Read-side helpers of the list endpoints: paging, task statistics, order rows, call filters.
-import {
-	type Obj,
-	type Range,
-	inRange,
-	optionalInt,
-	optionalList,
-	optionalRange,
-} from './fields';
+import { type Obj, type Range, inRange, optionalInt, optionalList, optionalRange } from './fields';
 import type { CallbotOrder, CallbotTask } from './model';
 import { CALL_STATUS, type CallDetail } from './results';
 
@@ -92,10 +85,22 @@ export function callMatches(call: CallDetail, f: CallFilter): boolean {
 	return (
 		any(f.callID, [call.callID]) &&
 		any(f.callStatus, [call.callStatus]) &&
-		any(f.intentID, call.intents.map((i) => i.intentID)) &&
-		any(f.intentName, call.intents.map((i) => i.intentName)) &&
-		any(f.intentTag, call.intents.map((i) => i.intentTag)) &&
-		any(f.intentLevel, call.intents.map((i) => i.intentLevel)) &&
+		any(
+			f.intentID,
+			call.intents.map((i) => i.intentID),
+		) &&
+		any(
+			f.intentName,
+			call.intents.map((i) => i.intentName),
+		) &&
+		any(
+			f.intentTag,
+			call.intents.map((i) => i.intentTag),
+		) &&
+		any(
+			f.intentLevel,
+			call.intents.map((i) => i.intentLevel),
+		) &&
 		inRange(call.turnTime, f.turnTime) &&
 		inRange(call.callDuration, f.callDuration) &&
 		(f.startTs === undefined || call.callStartTs >= f.startTs) &&

@@ -41,11 +41,15 @@ function mediaType(contentType: string | undefined): string {
  * window (1004) → accessKey (1005) → bizType/action (1002) → algorithm and sign (1003).
  * Returns null when the request is authentic.
  */
-export function checkOpenPlatformAuth(ex: Exchange, config: OpenPlatformAuthConfig): Refusal | null {
+export function checkOpenPlatformAuth(
+	ex: Exchange,
+	config: OpenPlatformAuthConfig,
+): Refusal | null {
 	const h: Record<string, string> = {};
 	for (const name of REQUIRED) {
 		const value = headerOf(ex.headers, name);
-		if (value === undefined) return refuse(1001, 'Missing common parameters', `missing header ${name}`);
+		if (value === undefined)
+			return refuse(1001, 'Missing common parameters', `missing header ${name}`);
 		h[name] = value;
 	}
 
@@ -54,7 +58,11 @@ export function checkOpenPlatformAuth(ex: Exchange, config: OpenPlatformAuthConf
 	const wantedType = multipart ? 'multipart/form-data' : 'application/json';
 	if (mediaType(contentType) !== wantedType) {
 		// docs/vendor-api.md §1.6 lists a wrong Content-Type among the causes of 1003.
-		return refuse(1003, 'Invalid signature', `Content-Type "${contentType ?? ''}" is not ${wantedType}`);
+		return refuse(
+			1003,
+			'Invalid signature',
+			`Content-Type "${contentType ?? ''}" is not ${wantedType}`,
+		);
 	}
 	if (multipart && !/;\s*boundary=/i.test(contentType ?? '')) {
 		return refuse(1003, 'Invalid signature', 'multipart Content-Type without a boundary');
@@ -62,11 +70,19 @@ export function checkOpenPlatformAuth(ex: Exchange, config: OpenPlatformAuthConf
 	if (ex.decodeError) return refuse(1003, 'Invalid signature', ex.decodeError);
 
 	if (!/^\d{13}$/.test(h.ts)) {
-		return refuse(1004, 'Timestamp expired', `ts "${h.ts}" is not a 13-digit millisecond timestamp`);
+		return refuse(
+			1004,
+			'Timestamp expired',
+			`ts "${h.ts}" is not a 13-digit millisecond timestamp`,
+		);
 	}
 	const skew = ex.now - Number(h.ts);
 	if (Math.abs(skew) > config.tsWindowMs) {
-		return refuse(1004, 'Timestamp expired', `ts is ${skew} ms from now, outside ±${config.tsWindowMs} ms`);
+		return refuse(
+			1004,
+			'Timestamp expired',
+			`ts is ${skew} ms from now, outside ±${config.tsWindowMs} ms`,
+		);
 	}
 
 	const secret = config.accounts.get(h.accessKey);
@@ -88,12 +104,23 @@ export function checkOpenPlatformAuth(ex: Exchange, config: OpenPlatformAuthConf
 		return refuse(1003, 'Invalid signature', `unsupported algorithm "${algorithmHeader}"`);
 	}
 	const expected = openPlatformSign(
-		{ accessKey: h.accessKey, action: h.action, bizType: h.bizType, ts: h.ts, body: multipart ? undefined : ex.body, accessSecret: secret },
+		{
+			accessKey: h.accessKey,
+			action: h.action,
+			bizType: h.bizType,
+			ts: h.ts,
+			body: multipart ? undefined : ex.body,
+			accessSecret: secret,
+		},
 		digest,
 	);
 	// Hex case carries no meaning (docs/vendor-api.md §2.2 compares ignoring case), so neither does it here.
 	if (h.sign.toLowerCase() !== expected) {
-		return refuse(1003, 'Invalid signature', `sign does not match the ${digest} of the ${multipart ? 'headers (multipart: no body)' : 'received body'}`);
+		return refuse(
+			1003,
+			'Invalid signature',
+			`sign does not match the ${digest} of the ${multipart ? 'headers (multipart: no body)' : 'received body'}`,
+		);
 	}
 	return null;
 }

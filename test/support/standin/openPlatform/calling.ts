@@ -24,10 +24,20 @@ const NO_SETTING: Refusal = {
 
 /** The NXCloud side of the SIP trunk, shown by get (docs/vendor-api.md §3.3); documentation-range IPs, fake fqdn. */
 function nxSipAddr(region: string): unknown[] {
-	return [{ region, ip_list: ['203.0.113.10:6030', '203.0.113.11:6030'], fqdn: ['ivp-cli-cluster.standin.invalid'] }];
+	return [
+		{
+			region,
+			ip_list: ['203.0.113.10:6030', '203.0.113.11:6030'],
+			fqdn: ['ivp-cli-cluster.standin.invalid'],
+		},
+	];
 }
 
-export function runCalling(op: CallingOp, body: Record<string, unknown>, state: CallingState): Outcome {
+export function runCalling(
+	op: CallingOp,
+	body: Record<string, unknown>,
+	state: CallingState,
+): Outcome {
 	switch (op) {
 		case 'enable': {
 			const checked = validateEnable(body);
@@ -35,7 +45,11 @@ export function runCalling(op: CallingOp, body: Record<string, unknown>, state: 
 			const { business_phone, appkey, config } = checked.value;
 			if (!state.isBound(business_phone, appkey)) return fail(NOT_BOUND);
 			if (state.config(business_phone)?.status === 2) {
-				return fail({ code: 1102, message: 'Insufficient balance', reason: 'seeded status 2 (in arrears)' });
+				return fail({
+					code: 1102,
+					message: 'Insufficient balance',
+					reason: 'seeded status 2 (in arrears)',
+				});
 			}
 			// Enabling an enabled number replaces its settings: the vendor does not say (docs/vendor-api.md §9.3).
 			state.setConfig(business_phone, { status: 1, ...config });
@@ -57,7 +71,10 @@ export function runCalling(op: CallingOp, body: Record<string, unknown>, state: 
 			if (!state.isBound(business_phone, appkey)) return fail(NOT_BOUND);
 			const config = state.config(business_phone);
 			if (!config) return fail(NO_SETTING);
-			return { ok: true, data: { business_phone, ...config, nx_sip_addr: nxSipAddr(config.region) } };
+			return {
+				ok: true,
+				data: { business_phone, ...config, nx_sip_addr: nxSipAddr(config.region) },
+			};
 		}
 		case 'query': {
 			const checked = validateQuery(body);
@@ -69,7 +86,12 @@ export function runCalling(op: CallingOp, body: Record<string, unknown>, state: 
 			// An unknown call_id is an empty list, not an error: the vendor documents no code for it.
 			return {
 				ok: true,
-				data: { app_id: bound.app_id, business_phone, wabaId: bound.wabaId, calls: record ? [record] : [] },
+				data: {
+					app_id: bound.app_id,
+					business_phone,
+					wabaId: bound.wabaId,
+					calls: record ? [record] : [],
+				},
 			};
 		}
 	}

@@ -33,10 +33,16 @@ export interface OpenPlatformDeps {
 }
 
 export function envelope(code: number, message: string, data?: unknown): Record<string, unknown> {
-	return data === undefined ? { code, message, traceId: traceId() } : { code, message, data, traceId: traceId() };
+	return data === undefined
+		? { code, message, traceId: traceId() }
+		: { code, message, data, traceId: traceId() };
 }
 
-export function handleOpenPlatform(ex: Exchange, op: OpenPlatformOp, deps: OpenPlatformDeps): Reply {
+export function handleOpenPlatform(
+	ex: Exchange,
+	op: OpenPlatformOp,
+	deps: OpenPlatformDeps,
+): Reply {
 	const refusal = checkOpenPlatformAuth(ex, {
 		accounts: deps.accounts,
 		tsWindowMs: deps.tsWindowMs,
@@ -44,17 +50,27 @@ export function handleOpenPlatform(ex: Exchange, op: OpenPlatformOp, deps: OpenP
 		action: typeof op === 'string' ? 'mt' : op.action,
 	});
 	if (refusal) {
-		return jsonReply(200, envelope(refusal.code, refusal.message), { code: refusal.code, reason: refusal.reason });
+		return jsonReply(200, envelope(refusal.code, refusal.message), {
+			code: refusal.code,
+			reason: refusal.reason,
+		});
 	}
 	const parsed = parseJson(ex.body);
 	if (!parsed.ok || !isPlainObject(parsed.value)) {
 		const reason = parsed.ok ? 'body is not a JSON object' : 'body is not valid JSON';
-		return jsonReply(200, envelope(9000, `Request parameter error: ${reason}`), { code: 9000, reason });
+		return jsonReply(200, envelope(9000, `Request parameter error: ${reason}`), {
+			code: 9000,
+			reason,
+		});
 	}
 	if (typeof op !== 'string') {
 		if (!deps.messaging) throw new Error('stand-in: messaging endpoints are not configured');
-		const result = runMessaging(op.messaging, parsed.value, { ...deps.messaging, calling: deps.calling });
-		if (result.ok) return jsonReply(200, envelope(0, 'Request successful', result.data), { code: 0 });
+		const result = runMessaging(op.messaging, parsed.value, {
+			...deps.messaging,
+			calling: deps.calling,
+		});
+		if (result.ok)
+			return jsonReply(200, envelope(0, 'Request successful', result.data), { code: 0 });
 		const { code, message, reason } = result.refusal;
 		return jsonReply(200, envelope(code, message, result.data ?? null), { code, reason });
 	}

@@ -6,7 +6,15 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { type Exchange, type Reply, headerOf, textReply } from '../http';
 import type { FormPart } from './multipart';
 import type { CallingState } from './state';
-import { WaInvalid, waBadValue, waMissing, waNotBound, waPhone, waProduct, waString } from './waFields';
+import {
+	WaInvalid,
+	waBadValue,
+	waMissing,
+	waNotBound,
+	waPhone,
+	waProduct,
+	waString,
+} from './waFields';
 
 type Body = Record<string, unknown>;
 
@@ -53,8 +61,19 @@ export class MediaStore {
 	private readonly linkKey = randomBytes(16);
 
 	/** Seeds a media file as if a user had sent it (an inbound image) or it had been uploaded. */
-	add(businessPhone: string, data: Buffer, mimeType: string, id: string = randomUUID()): StoredMedia {
-		const media: StoredMedia = { id, businessPhone, mimeType, fileName: randomBytes(12).toString('hex'), data };
+	add(
+		businessPhone: string,
+		data: Buffer,
+		mimeType: string,
+		id: string = randomUUID(),
+	): StoredMedia {
+		const media: StoredMedia = {
+			id,
+			businessPhone,
+			mimeType,
+			fileName: randomBytes(12).toString('hex'),
+			data,
+		};
 		this.items.set(id, media);
 		return media;
 	}
@@ -90,7 +109,11 @@ function mediaOf(store: MediaStore, body: Body, phone: string): StoredMedia {
 	const media = store.get(id);
 	// The vendor documents no code for an unknown id: OUR CHOICE 9001 (system business error).
 	if (!media || media.businessPhone !== phone) {
-		throw new WaInvalid({ code: 9001, message: 'Media does not exist', reason: `no media ${id} for business_phone ${phone}` });
+		throw new WaInvalid({
+			code: 9001,
+			message: 'Media does not exist',
+			reason: `no media ${id} for business_phone ${phone}`,
+		});
 	}
 	return media;
 }
@@ -99,12 +122,22 @@ function requireBound(calling: CallingState, phone: string): void {
 	if (!calling.boundPhone(phone)) throw waNotBound(phone);
 }
 
-export function runGetMedia(body: Body, store: MediaStore, calling: CallingState, baseUrl: string, nowMs: number): unknown {
+export function runGetMedia(
+	body: Body,
+	store: MediaStore,
+	calling: CallingState,
+	baseUrl: string,
+	nowMs: number,
+): unknown {
 	const phone = waPhone(body);
 	waProduct(body);
 	requireBound(calling, phone);
 	const media = mediaOf(store, body, phone);
-	return { mime_type: media.mimeType, file_name: media.fileName, url: store.link(baseUrl, media.id, nowMs) };
+	return {
+		mime_type: media.mimeType,
+		file_name: media.fileName,
+		url: store.link(baseUrl, media.id, nowMs),
+	};
 }
 
 export function runDeleteMedia(body: Body, store: MediaStore, calling: CallingState): unknown {
@@ -117,7 +150,11 @@ export function runDeleteMedia(body: Body, store: MediaStore, calling: CallingSt
 }
 
 /** Form fields in the vendor's table order; `file` must be a file part whose size fits its type. */
-export function runUploadMedia(parts: FormPart[], store: MediaStore, calling: CallingState): unknown {
+export function runUploadMedia(
+	parts: FormPart[],
+	store: MediaStore,
+	calling: CallingState,
+): unknown {
 	const fields: Body = {};
 	let file: FormPart | undefined;
 	for (const part of parts) {
@@ -132,7 +169,11 @@ export function runUploadMedia(parts: FormPart[], store: MediaStore, calling: Ca
 	const limit = UPLOAD_LIMITS[type];
 	if (limit === undefined) throw waBadValue('type', `"${type}" is not a supported media type`);
 	if (file.data.length === 0) throw waBadValue('file', 'is empty');
-	if (file.data.length > limit) throw waBadValue('file', `${file.data.length} bytes is over the ${limit}-byte limit of ${type}`);
+	if (file.data.length > limit)
+		throw waBadValue(
+			'file',
+			`${file.data.length} bytes is over the ${limit}-byte limit of ${type}`,
+		);
 	requireBound(calling, phone);
 	const media = store.add(phone, Buffer.from(file.data), type);
 	media.uploadedName = file.fileName;
@@ -150,17 +191,30 @@ function ossError(status: number, code: string, message: string): Reply {
  * sign) is refused with 400, because those must never leak to a third-party storage host.
  */
 export function serveMediaLink(ex: Exchange, query: URLSearchParams, store: MediaStore): Reply {
-	if (ex.method !== 'GET') return ossError(405, 'MethodNotAllowed', 'Only GET is signed for this link');
-	if (headerOf(ex.headers, 'accesskey') !== undefined || headerOf(ex.headers, 'sign') !== undefined) {
-		return ossError(400, 'InvalidArgument', 'NXCloud request headers were sent to the storage host');
+	if (ex.method !== 'GET')
+		return ossError(405, 'MethodNotAllowed', 'Only GET is signed for this link');
+	if (
+		headerOf(ex.headers, 'accesskey') !== undefined ||
+		headerOf(ex.headers, 'sign') !== undefined
+	) {
+		return ossError(
+			400,
+			'InvalidArgument',
+			'NXCloud request headers were sent to the storage host',
+		);
 	}
 	const id = decodeURIComponent(ex.path.slice(MEDIA_DOWNLOAD_PREFIX.length));
 	const expires = Number(query.get('Expires'));
 	const signature = query.get('Signature') ?? '';
 	if (!Number.isInteger(expires) || signature !== store.signature(id, expires)) {
-		return ossError(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
+		return ossError(
+			403,
+			'SignatureDoesNotMatch',
+			'The request signature we calculated does not match the signature you provided.',
+		);
 	}
-	if (Math.floor(ex.now / 1000) > expires) return ossError(403, 'AccessDenied', 'Request has expired.');
+	if (Math.floor(ex.now / 1000) > expires)
+		return ossError(403, 'AccessDenied', 'Request has expired.');
 	const media = store.get(id);
 	if (!media) return ossError(404, 'NoSuchKey', 'The specified key does not exist.');
 	return { status: 200, headers: { 'content-type': media.mimeType }, body: media.data };

@@ -1,7 +1,18 @@
 // The type-specific object of a /api/wa/mt body (§12.2–§12.4), checked as strictly as the
 // vendor's tables (and Meta's limits, §12.3/§12.6) allow. Throws Invalid (messageValidate.ts).
 import { isPlainObject } from '../http';
-import { type Invalid, fixed, httpUrl, maxLength, meta, missing, obj, optionalStr, str, wrong } from './messageValidate';
+import {
+	type Invalid,
+	fixed,
+	httpUrl,
+	maxLength,
+	meta,
+	missing,
+	obj,
+	optionalStr,
+	str,
+	wrong,
+} from './messageValidate';
 
 type Body = Record<string, unknown>;
 
@@ -86,22 +97,28 @@ function uniqueIds(ids: string[], path: string): void {
 function interactive(body: Body): void {
 	const object = obj(body, 'interactive');
 	const type = str(object, 'type', 'interactive.type');
-	if (!['button', 'list', 'cta_url'].includes(type)) throw wrong('interactive.type', `"${type}" is not button, list or cta_url`);
+	if (!['button', 'list', 'cta_url'].includes(type))
+		throw wrong('interactive.type', `"${type}" is not button, list or cta_url`);
 	if (object.header !== undefined) {
 		const header = obj(object, 'header', 'interactive.header');
 		const format = str(header, 'type', 'interactive.header.type');
 		if (format === 'text') limitedText(header, 'text', 'interactive.header.text', 60);
 		else if (type === 'list') throw meta(131009, 'a list header must be text');
-		else if (['image', 'video', 'document'].includes(format)) mediaRef(obj(header, format, `interactive.header.${format}`), `interactive.header.${format}`);
-		else throw wrong('interactive.header.type', `"${format}" is not text, image, video or document`);
+		else if (['image', 'video', 'document'].includes(format))
+			mediaRef(obj(header, format, `interactive.header.${format}`), `interactive.header.${format}`);
+		else
+			throw wrong('interactive.header.type', `"${format}" is not text, image, video or document`);
 	}
 	limitedText(obj(object, 'body', 'interactive.body'), 'text', 'interactive.body.text', 1024);
-	if (object.footer !== undefined) limitedText(obj(object, 'footer', 'interactive.footer'), 'text', 'interactive.footer.text', 60);
+	if (object.footer !== undefined)
+		limitedText(obj(object, 'footer', 'interactive.footer'), 'text', 'interactive.footer.text', 60);
 	const action = obj(object, 'action', 'interactive.action');
 	if (type === 'button') {
 		const buttons = action.buttons;
-		if (!Array.isArray(buttons) || buttons.length === 0) throw missing('interactive.action.buttons');
-		if (buttons.length > 3) throw meta(131009, `interactive.action.buttons has ${buttons.length} entries, at most 3`);
+		if (!Array.isArray(buttons) || buttons.length === 0)
+			throw missing('interactive.action.buttons');
+		if (buttons.length > 3)
+			throw meta(131009, `interactive.action.buttons has ${buttons.length} entries, at most 3`);
 		const ids = buttons.map((button, k) => {
 			const path = `interactive.action.buttons[${k}]`;
 			if (!isPlainObject(button)) throw wrong(path, 'must be an object');
@@ -114,13 +131,16 @@ function interactive(body: Body): void {
 	} else if (type === 'list') {
 		limitedText(action, 'button', 'interactive.action.button', 20);
 		const sections = action.sections;
-		if (!Array.isArray(sections) || sections.length === 0) throw missing('interactive.action.sections');
-		if (sections.length > 10) throw meta(131009, `interactive.action.sections has ${sections.length} entries, at most 10`);
+		if (!Array.isArray(sections) || sections.length === 0)
+			throw missing('interactive.action.sections');
+		if (sections.length > 10)
+			throw meta(131009, `interactive.action.sections has ${sections.length} entries, at most 10`);
 		const ids: string[] = [];
 		sections.forEach((section, s) => {
 			const path = `interactive.action.sections[${s}]`;
 			if (!isPlainObject(section)) throw wrong(path, 'must be an object');
-			if (sections.length > 1 || section.title !== undefined) limitedText(section, 'title', `${path}.title`, 24);
+			if (sections.length > 1 || section.title !== undefined)
+				limitedText(section, 'title', `${path}.title`, 24);
 			const rows = section.rows;
 			if (!Array.isArray(rows) || rows.length === 0) throw missing(`${path}.rows`);
 			rows.forEach((row, r) => {
@@ -137,7 +157,10 @@ function interactive(body: Body): void {
 		fixed(action, 'name', 'cta_url');
 		const parameters = obj(action, 'parameters', 'interactive.action.parameters');
 		limitedText(parameters, 'display_text', 'interactive.action.parameters.display_text', 20);
-		httpUrl(str(parameters, 'url', 'interactive.action.parameters.url'), 'interactive.action.parameters.url');
+		httpUrl(
+			str(parameters, 'url', 'interactive.action.parameters.url'),
+			'interactive.action.parameters.url',
+		);
 	}
 }
 
@@ -150,7 +173,13 @@ function reaction(body: Body): void {
 	if (body.context !== undefined) throw meta(100, 'a reaction cannot carry context');
 }
 
-const PARAMETER_VALUE: Record<string, string> = { text: 'text', payload: 'payload', image: 'image', video: 'video', document: 'document' };
+const PARAMETER_VALUE: Record<string, string> = {
+	text: 'text',
+	payload: 'payload',
+	image: 'image',
+	video: 'video',
+	document: 'document',
+};
 
 /** template.components (§12.4): lower-case types, button sub_type + string index, typed parameters. */
 function templateComponents(components: unknown): void {
@@ -160,13 +189,16 @@ function templateComponents(components: unknown): void {
 		const path = `template.components[${k}]`;
 		if (!isPlainObject(component)) throw wrong(path, 'must be an object');
 		const type = str(component, 'type', `${path}.type`);
-		if (!['header', 'body', 'button'].includes(type)) throw wrong(`${path}.type`, `"${type}" is not header, body or button`);
+		if (!['header', 'body', 'button'].includes(type))
+			throw wrong(`${path}.type`, `"${type}" is not header, body or button`);
 		if (type === 'button') {
 			const subType = str(component, 'sub_type', `${path}.sub_type`);
-			if (subType !== 'url' && subType !== 'quick_reply') throw wrong(`${path}.sub_type`, `"${subType}" is not url or quick_reply`);
+			if (subType !== 'url' && subType !== 'quick_reply')
+				throw wrong(`${path}.sub_type`, `"${subType}" is not url or quick_reply`);
 			const index = component.index;
 			// The vendor sends the index as a string "0".."2".
-			if (typeof index !== 'string' || !/^[0-2]$/.test(index)) throw wrong(`${path}.index`, `${JSON.stringify(index)} is not "0", "1" or "2"`);
+			if (typeof index !== 'string' || !/^[0-2]$/.test(index))
+				throw wrong(`${path}.index`, `${JSON.stringify(index)} is not "0", "1" or "2"`);
 		}
 		const parameters = component.parameters;
 		if (parameters === undefined) return;
@@ -175,8 +207,16 @@ function templateComponents(components: unknown): void {
 			const at = `${path}.parameters[${p}]`;
 			if (!isPlainObject(parameter)) throw wrong(at, 'must be an object');
 			const kind = str(parameter, 'type', `${at}.type`);
-			const allowed = type === 'header' ? ['text', 'image', 'video', 'document'] : type === 'body' ? ['text'] : component.sub_type === 'url' ? ['text'] : ['payload'];
-			if (!allowed.includes(kind)) throw wrong(`${at}.type`, `"${kind}" is not allowed in a ${type} (${allowed.join(', ')})`);
+			const allowed =
+				type === 'header'
+					? ['text', 'image', 'video', 'document']
+					: type === 'body'
+						? ['text']
+						: component.sub_type === 'url'
+							? ['text']
+							: ['payload'];
+			if (!allowed.includes(kind))
+				throw wrong(`${at}.type`, `"${kind}" is not allowed in a ${type} (${allowed.join(', ')})`);
 			const key = PARAMETER_VALUE[kind];
 			if (kind === 'text' || kind === 'payload') {
 				if (typeof parameter[key] !== 'string') throw missing(`${at}.${key}`);
@@ -193,7 +233,8 @@ function template(body: Body): void {
 	const language = obj(object, 'language', 'template.language');
 	str(language, 'code', 'template.language.code');
 	const policy = str(language, 'policy', 'template.language.policy');
-	if (policy !== 'deterministic') throw wrong('template.language.policy', `"${policy}" is not "deterministic"`);
+	if (policy !== 'deterministic')
+		throw wrong('template.language.policy', `"${policy}" is not "deterministic"`);
 	templateComponents(object.components);
 }
 

@@ -26,13 +26,18 @@ export class Invalid extends Error {
 }
 
 export const missing = (path: string): Invalid =>
-	new Invalid({ code: 9000, message: 'Parameter exception', reason: `${path} is missing or empty` });
+	new Invalid({
+		code: 9000,
+		message: 'Parameter exception',
+		reason: `${path} is missing or empty`,
+	});
 export const wrong = (path: string, why: string): Invalid =>
 	new Invalid({ code: 9000, message: 'Parameter exception', reason: `${path}: ${why}` });
 
 /** A refusal Meta would give synchronously, relayed as 9099 with `data.error` (§12.5). */
 export function meta(code: number, details: string): Invalid {
-	const title = code === 100 ? 'Invalid parameter' : code === 131009 ? 'Parameter value is not valid' : 'Error';
+	const title =
+		code === 100 ? 'Invalid parameter' : code === 131009 ? 'Parameter value is not valid' : 'Error';
 	return new Invalid(
 		{ code: 9099, message: 'WhatsApp error', reason: `Meta ${code}: ${details}` },
 		{
@@ -74,34 +79,42 @@ export function fixed(body: Body, key: string, expected: string): void {
 export function businessPhone(body: Body): string {
 	const phone = str(body, 'business_phone');
 	if (!/^\d{6,20}$/.test(phone)) {
-		throw new Invalid({ code: 9002, message: 'Merchant phone error', reason: `business_phone "${phone}" is not 6–20 digits` });
+		throw new Invalid({
+			code: 9002,
+			message: 'Merchant phone error',
+			reason: `business_phone "${phone}" is not 6–20 digits`,
+		});
 	}
 	return phone;
 }
 
 export function recipient(body: Body): string {
 	const to = str(body, 'to');
-	if (!/^\d{6,20}$/.test(to)) throw wrong('to', `"${to}" is not a number with country code, digits only`);
+	if (!/^\d{6,20}$/.test(to))
+		throw wrong('to', `"${to}" is not a number with country code, digits only`);
 	return to;
 }
 
 const length = (text: string): number => [...text].length;
 
 export function maxLength(text: string, max: number, path: string, metaCode = 100): void {
-	if (length(text) > max) throw meta(metaCode, `${path} is ${length(text)} characters, more than ${max}`);
+	if (length(text) > max)
+		throw meta(metaCode, `${path} is ${length(text)} characters, more than ${max}`);
 }
 
 export function httpUrl(value: string, path: string): void {
 	if (!/^https?:\/\/[^\s/]+/i.test(value)) throw wrong(path, `"${value}" is not an http(s) URL`);
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; refusal: Refusal; metaError?: MetaError };
+export type Result<T> =
+	{ ok: true; value: T } | { ok: false; refusal: Refusal; metaError?: MetaError };
 
 export function attempt<T>(run: () => T): Result<T> {
 	try {
 		return { ok: true, value: run() };
 	} catch (error) {
-		if (error instanceof Invalid) return { ok: false, refusal: error.refusal, metaError: error.metaError };
+		if (error instanceof Invalid)
+			return { ok: false, refusal: error.refusal, metaError: error.metaError };
 		throw error;
 	}
 }

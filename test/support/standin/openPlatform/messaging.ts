@@ -45,14 +45,15 @@ export interface MessagingDeps {
 }
 
 export type MessagingOutcome =
-	| { ok: true; data: unknown }
-	| { ok: false; refusal: Refusal; data?: { error: MetaError } };
+	{ ok: true; data: unknown } | { ok: false; refusal: Refusal; data?: { error: MetaError } };
 
 const NOT_BOUND = (phone: string, appkey?: string): Invalid =>
 	new Invalid({
 		code: 9006,
 		message: 'The number is not bound to the application',
-		reason: appkey ? `business_phone ${phone} is not bound to appkey "${appkey}"` : `business_phone ${phone} is bound to no app`,
+		reason: appkey
+			? `business_phone ${phone} is not bound to appkey "${appkey}"`
+			: `business_phone ${phone} is bound to no app`,
 	});
 
 function requireBound(deps: MessagingDeps, phone: string, appkey?: string): void {
@@ -65,7 +66,8 @@ function sendOptions(body: Body, deps: MessagingDeps): void {
 	const cus = optionalStr(body, 'cus_message_id');
 	// "Must be globally unique" (§12.1); what NXCloud does with a repeat is not documented.
 	// OUR ASSUMPTION: it is refused, so a test can see a resend.
-	if (cus !== undefined && deps.messaging.hasCustomId(cus)) throw wrong('cus_message_id', `"${cus}" was used before`);
+	if (cus !== undefined && deps.messaging.hasCustomId(cus))
+		throw wrong('cus_message_id', `"${cus}" was used before`);
 	const dr = optionalStr(body, 'dr_webhook');
 	if (dr !== undefined) httpUrl(dr, 'dr_webhook');
 	const opaque = optionalStr(body, 'biz_opaque_callback_data');
@@ -73,7 +75,10 @@ function sendOptions(body: Body, deps: MessagingDeps): void {
 	if (body.context !== undefined) str(obj(body, 'context'), 'message_id', 'context.message_id');
 }
 
-function sent(message: SentMessage): { messaging_product: 'whatsapp'; messages: Array<{ id: string }> } {
+function sent(message: SentMessage): {
+	messaging_product: 'whatsapp';
+	messages: Array<{ id: string }>;
+} {
 	return { messaging_product: 'whatsapp', messages: [{ id: message.id }] };
 }
 
@@ -84,7 +89,8 @@ function mt(body: Body, deps: MessagingDeps): SentMessage {
 	fixed(body, 'recipient_type', 'individual');
 	recipient(body);
 	const type = str(body, 'type');
-	if (!(SENDABLE_TYPES as readonly string[]).includes(type)) throw wrong('type', `"${type}" is not a sendable type`);
+	if (!(SENDABLE_TYPES as readonly string[]).includes(type))
+		throw wrong('type', `"${type}" is not a sendable type`);
 	requireBound(deps, phone, appkey);
 	sendOptions(body, deps);
 	checkMessageObject(type, body);
@@ -105,10 +111,15 @@ function otp(body: Body, deps: MessagingDeps): SentMessage {
 	const content = str(body, 'content');
 	if (!/(^|\D)\d{4,8}(\D|$)/.test(content)) throw wrong('content', 'holds no run of 4 to 8 digits');
 	str(body, 'language_code');
-	if (body.api_type !== undefined && body.api_type !== 0 && body.api_type !== 1) throw wrong('api_type', 'must be 0 or 1');
+	if (body.api_type !== undefined && body.api_type !== 0 && body.api_type !== 1)
+		throw wrong('api_type', 'must be 0 or 1');
 	if (phone !== undefined) requireBound(deps, phone, appkey);
 	else if (!deps.calling.hasAppKey(appkey)) {
-		throw new Invalid({ code: 9003, message: 'Application does not exist', reason: `no app with appkey "${appkey}"` });
+		throw new Invalid({
+			code: 9003,
+			message: 'Application does not exist',
+			reason: `no app with appkey "${appkey}"`,
+		});
 	}
 	sendOptions(body, deps);
 	if (body.context !== undefined) throw wrong('context', 'is not an OTP field');
@@ -145,5 +156,7 @@ export function runMessaging(op: MessagingOp, body: Body, deps: MessagingDeps): 
 		}
 	});
 	if (result.ok) return { ok: true, data: result.value };
-	return result.metaError ? { ok: false, refusal: result.refusal, data: { error: result.metaError } } : { ok: false, refusal: result.refusal };
+	return result.metaError
+		? { ok: false, refusal: result.refusal, data: { error: result.metaError } }
+		: { ok: false, refusal: result.refusal };
 }

@@ -64,14 +64,20 @@ function expectedParameters(template: StoredTemplate): Map<string, number> {
 	for (const component of template.components) {
 		if (component.type === 'HEADER') {
 			const format = component.format ?? 'TEXT';
-			const count = format === 'TEXT' ? countPlaceholders(component.text) : ['IMAGE', 'VIDEO', 'DOCUMENT'].includes(format) ? 1 : 0;
+			const count =
+				format === 'TEXT'
+					? countPlaceholders(component.text)
+					: ['IMAGE', 'VIDEO', 'DOCUMENT'].includes(format)
+						? 1
+						: 0;
 			if (count > 0) expected.set('header', count);
 		} else if (component.type === 'BODY') {
 			const count = countPlaceholders(component.text);
 			if (count > 0) expected.set('body', count);
 		} else if (component.type === 'BUTTONS') {
 			(component.buttons ?? []).forEach((button, index) => {
-				if ((button.type === 'URL' && countPlaceholders(button.url) > 0) || button.type === 'OTP') expected.set(`button:${index}`, 1);
+				if ((button.type === 'URL' && countPlaceholders(button.url) > 0) || button.type === 'OTP')
+					expected.set(`button:${index}`, 1);
 			});
 		}
 	}
@@ -84,7 +90,8 @@ function sentParameters(components: unknown): Map<string, number> {
 	for (const component of components as Array<Record<string, unknown>>) {
 		const count = Array.isArray(component.parameters) ? component.parameters.length : 0;
 		if (component.type === 'button' && component.sub_type === 'quick_reply') continue;
-		const key = component.type === 'button' ? `button:${String(component.index)}` : String(component.type);
+		const key =
+			component.type === 'button' ? `button:${String(component.index)}` : String(component.type);
 		sent.set(key, (sent.get(key) ?? 0) + count);
 	}
 	return sent;
@@ -112,10 +119,23 @@ export class MessagingState {
 	 * `problem`, for its status push.
 	 */
 	accept(endpoint: 'mt' | 'otp', body: Record<string, unknown>): SentMessage {
-		const id = typeof body.cus_message_id === 'string' && body.cus_message_id !== '' ? body.cus_message_id : nxId();
-		const business_phone = typeof body.business_phone === 'string' ? body.business_phone : undefined;
+		const id =
+			typeof body.cus_message_id === 'string' && body.cus_message_id !== ''
+				? body.cus_message_id
+				: nxId();
+		const business_phone =
+			typeof body.business_phone === 'string' ? body.business_phone : undefined;
 		const type = endpoint === 'otp' ? 'template' : String(body.type);
-		const message: SentMessage = { id, metaMessageId: metaId(), endpoint, business_phone, to: String(body.to), type, body: clone(body), at: this.clock() };
+		const message: SentMessage = {
+			id,
+			metaMessageId: metaId(),
+			endpoint,
+			business_phone,
+			to: String(body.to),
+			type,
+			body: clone(body),
+			at: this.clock(),
+		};
 		const problem = endpoint === 'mt' ? this.problemOf(message) : undefined;
 		if (problem) message.problem = problem;
 		this.sent.set(id, message);
@@ -130,7 +150,8 @@ export class MessagingState {
 				return {
 					code: 131047,
 					meta_code: 131047,
-					title: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+					title:
+						'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
 				};
 			}
 			return undefined;
@@ -139,7 +160,11 @@ export class MessagingState {
 		const language = (template.language as Record<string, unknown>).code as string;
 		const stored = this.templates.findByNameAndLanguage(phone, String(template.name), language);
 		if (!stored || stored.status !== 'APPROVED') {
-			return { code: 10000, meta_code: 132001, title: 'Meta Error((#132001) Template name does not exist in the translation)' };
+			return {
+				code: 10000,
+				meta_code: 132001,
+				title: 'Meta Error((#132001) Template name does not exist in the translation)',
+			};
 		}
 		const expected = expectedParameters(stored);
 		const sent = sentParameters(template.components);
@@ -149,7 +174,8 @@ export class MessagingState {
 				return {
 					code: 10000,
 					meta_code: 132000,
-					title: 'Meta Error((#132000) Number of parameters does not match the expected number of params)',
+					title:
+						'Meta Error((#132000) Number of parameters does not match the expected number of params)',
 				};
 			}
 		}
@@ -177,7 +203,13 @@ export class MessagingState {
 	 * An inbound text push (§4.3 shape) from `from` to `business_phone`; it opens the 24-hour
 	 * window for that user. `secondsAgo` backdates it (and the window).
 	 */
-	inboundText(input: { from: string; business_phone: string; text: string; name?: string; secondsAgo?: number }): Record<string, unknown> {
+	inboundText(input: {
+		from: string;
+		business_phone: string;
+		text: string;
+		name?: string;
+		secondsAgo?: number;
+	}): Record<string, unknown> {
 		const at = this.clock() - (input.secondsAgo ?? 0) * 1000;
 		const key = `${input.business_phone}:${input.from}`;
 		this.lastInbound.set(key, Math.max(this.lastInbound.get(key) ?? 0, at));
@@ -191,7 +223,14 @@ export class MessagingState {
 					timestamp: String(Math.floor(at / 1000)),
 					type: 'text',
 					text: { body: input.text },
-					cost: { currency: 'USD', price: 0, foreign_price: 0, cdr_type: 1, message_id: id, direction: 2 },
+					cost: {
+						currency: 'USD',
+						price: 0,
+						foreign_price: 0,
+						cdr_type: 1,
+						message_id: id,
+						direction: 2,
+					},
 				},
 			],
 			business_phone: input.business_phone,
@@ -216,10 +255,17 @@ export class MessagingState {
 			timestamp: String(Math.floor(this.clock() / 1000)),
 			recipient_id: message.to,
 		};
-		if (typeof message.body.biz_opaque_callback_data === 'string') entry.biz_opaque_callback_data = message.body.biz_opaque_callback_data;
+		if (typeof message.body.biz_opaque_callback_data === 'string')
+			entry.biz_opaque_callback_data = message.body.biz_opaque_callback_data;
 		if (status === 'failed') {
-			const problem = message.problem ?? { code: 9001, meta_code: 0, title: 'System business error()' };
-			entry.errors = [problem.code === 10000 ? problem : { code: problem.code, title: problem.title }];
+			const problem = message.problem ?? {
+				code: 9001,
+				meta_code: 0,
+				title: 'System business error()',
+			};
+			entry.errors = [
+				problem.code === 10000 ? problem : { code: problem.code, title: problem.title },
+			];
 		}
 		const push: Record<string, unknown> = { statuses: [entry], messaging_product: 'whatsapp' };
 		if (message.business_phone) push.business_phone = message.business_phone;

@@ -18,7 +18,8 @@ function boundaryOf(contentType: string): string | undefined {
 function headerValue(head: string, name: string): string | undefined {
 	for (const line of head.split('\r\n')) {
 		const colon = line.indexOf(':');
-		if (colon > 0 && line.slice(0, colon).trim().toLowerCase() === name) return line.slice(colon + 1).trim();
+		if (colon > 0 && line.slice(0, colon).trim().toLowerCase() === name)
+			return line.slice(colon + 1).trim();
 	}
 	return undefined;
 }
@@ -33,7 +34,8 @@ export function parseMultipart(body: Buffer, contentType: string): FormResult {
 	for (;;) {
 		const after = at + delimiter.length;
 		if (body.slice(after, after + 2).toString() === '--') return { ok: true, parts };
-		if (body.slice(after, after + 2).toString() !== '\r\n') return { ok: false, reason: 'malformed boundary line' };
+		if (body.slice(after, after + 2).toString() !== '\r\n')
+			return { ok: false, reason: 'malformed boundary line' };
 		const headEnd = body.indexOf('\r\n\r\n', after + 2);
 		if (headEnd < 0) return { ok: false, reason: 'part without a header end' };
 		const head = body.slice(after + 2, headEnd).toString('utf8');
@@ -41,9 +43,15 @@ export function parseMultipart(body: Buffer, contentType: string): FormResult {
 		if (next < 0) return { ok: false, reason: 'no closing boundary' };
 		const disposition = headerValue(head, 'content-disposition') ?? '';
 		const name = /;\s*name="([^"]*)"/i.exec(disposition)?.[1];
-		if (!/^form-data/i.test(disposition) || !name) return { ok: false, reason: `part without a form-data name: "${disposition}"` };
+		if (!/^form-data/i.test(disposition) || !name)
+			return { ok: false, reason: `part without a form-data name: "${disposition}"` };
 		const fileName = /;\s*filename="([^"]*)"/i.exec(disposition)?.[1];
-		parts.push({ name, fileName, contentType: headerValue(head, 'content-type'), data: body.slice(headEnd + 4, next) });
+		parts.push({
+			name,
+			fileName,
+			contentType: headerValue(head, 'content-type'),
+			data: body.slice(headEnd + 4, next),
+		});
 		at = next + 2;
 	}
 }

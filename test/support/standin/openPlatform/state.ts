@@ -77,7 +77,12 @@ export class CallingState {
 	private nextAppId = 282;
 
 	/** Binds a business phone to an app, as the console would; /calling/* refuses unbound phones (10003). */
-	bindPhone(phone: { business_phone: string; appkey: string; app_id?: number; wabaId?: string }): BoundPhone {
+	bindPhone(phone: {
+		business_phone: string;
+		appkey: string;
+		app_id?: number;
+		wabaId?: string;
+	}): BoundPhone {
 		const bound: BoundPhone = {
 			business_phone: phone.business_phone,
 			appkey: phone.appkey,
@@ -129,7 +134,10 @@ export class CallingState {
 	}
 
 	/** Adds a call record for /calling/query; missing fields get plausible values. */
-	addCallRecord(businessPhone: string, record: Partial<CallRecord> & { call_id: string }): CallRecord {
+	addCallRecord(
+		businessPhone: string,
+		record: Partial<CallRecord> & { call_id: string },
+	): CallRecord {
 		const full: CallRecord = {
 			from: '8613800000000',
 			to: businessPhone,

@@ -75,8 +75,14 @@ export class TemplateStore {
 	}
 
 	/** A copy of the template a send names (name + language code), if seeded or created. */
-	findByNameAndLanguage(businessPhone: string, name: string, language: string): StoredTemplate | undefined {
-		const template = (this.byPhone.get(businessPhone) ?? []).find((t) => t.name === name && t.language === language);
+	findByNameAndLanguage(
+		businessPhone: string,
+		name: string,
+		language: string,
+	): StoredTemplate | undefined {
+		const template = (this.byPhone.get(businessPhone) ?? []).find(
+			(t) => t.name === name && t.language === language,
+		);
 		return template && clone(template);
 	}
 
@@ -112,21 +118,32 @@ function variables(text: unknown): number {
 /** §18.1 components: known types, one BODY, header format, texts, examples for variables. */
 function validateComponents(value: unknown): TemplateComponent[] {
 	if (value === undefined || value === null) throw waMissing('components');
-	if (!Array.isArray(value) || value.length === 0) throw waBadValue('components', 'must be a non-empty array');
+	if (!Array.isArray(value) || value.length === 0)
+		throw waBadValue('components', 'must be a non-empty array');
 	let bodies = 0;
 	value.forEach((component, i) => {
 		const at = `components[${i}]`;
-		if (typeof component !== 'object' || component === null || Array.isArray(component)) throw waBadValue(at, 'must be an object');
+		if (typeof component !== 'object' || component === null || Array.isArray(component))
+			throw waBadValue(at, 'must be an object');
 		const c = component as Body;
-		if (!COMPONENT_TYPES.includes(String(c.type))) throw waBadValue(`${at}.type`, `"${String(c.type)}" is not HEADER, BODY, FOOTER or BUTTONS`);
+		if (!COMPONENT_TYPES.includes(String(c.type)))
+			throw waBadValue(`${at}.type`, `"${String(c.type)}" is not HEADER, BODY, FOOTER or BUTTONS`);
 		if (c.type === 'BODY') bodies += 1;
-		if (c.type === 'HEADER' && !HEADER_FORMATS.includes(String(c.format))) throw waBadValue(`${at}.format`, `"${String(c.format)}" is not TEXT, IMAGE, VIDEO or DOCUMENT`);
-		const needsText = c.type === 'BODY' || c.type === 'FOOTER' || (c.type === 'HEADER' && c.format === 'TEXT');
+		if (c.type === 'HEADER' && !HEADER_FORMATS.includes(String(c.format)))
+			throw waBadValue(
+				`${at}.format`,
+				`"${String(c.format)}" is not TEXT, IMAGE, VIDEO or DOCUMENT`,
+			);
+		const needsText =
+			c.type === 'BODY' || c.type === 'FOOTER' || (c.type === 'HEADER' && c.format === 'TEXT');
 		if (needsText && (typeof c.text !== 'string' || c.text === '')) throw waMissing(`${at}.text`);
-		if (c.type === 'BUTTONS' && (!Array.isArray(c.buttons) || c.buttons.length === 0)) throw waMissing(`${at}.buttons`);
-		if (variables(c.text) > 0 && (typeof c.example !== 'object' || c.example === null)) throw waMissing(`${at}.example`);
+		if (c.type === 'BUTTONS' && (!Array.isArray(c.buttons) || c.buttons.length === 0))
+			throw waMissing(`${at}.buttons`);
+		if (variables(c.text) > 0 && (typeof c.example !== 'object' || c.example === null))
+			throw waMissing(`${at}.example`);
 	});
-	if (bodies !== 1) throw waBadValue('components', `${bodies} BODY components, exactly one required`);
+	if (bodies !== 1)
+		throw waBadValue('components', `${bodies} BODY components, exactly one required`);
 	return value as TemplateComponent[];
 }
 
@@ -141,7 +158,9 @@ export function runGetTemplate(body: Body, store: TemplateStore, calling: Callin
 	const cursor = (n: number) => Buffer.from(`at:${n}`).toString('base64url');
 	let start = 0;
 	if (body.after !== undefined && body.after !== '') {
-		const decoded = Number(Buffer.from(String(body.after), 'base64url').toString('utf8').replace(/^at:/, ''));
+		const decoded = Number(
+			Buffer.from(String(body.after), 'base64url').toString('utf8').replace(/^at:/, ''),
+		);
 		if (!Number.isInteger(decoded) || decoded < 0 || cursor(decoded) !== body.after) {
 			throw waBadValue('after', 'is not a cursor this server handed out');
 		}
@@ -156,33 +175,56 @@ export function runGetTemplate(body: Body, store: TemplateStore, calling: Callin
 	return { data: page, paging };
 }
 
-export function runCreateTemplate(body: Body, store: TemplateStore, calling: CallingState): unknown {
+export function runCreateTemplate(
+	body: Body,
+	store: TemplateStore,
+	calling: CallingState,
+): unknown {
 	const { phone } = scope(body, calling);
 	const category = waString(body, 'category');
-	if (!CATEGORIES.includes(category)) throw waBadValue('category', `"${category}" is not MARKETING, UTILITY or AUTHENTICATION`);
+	if (!CATEGORIES.includes(category))
+		throw waBadValue('category', `"${category}" is not MARKETING, UTILITY or AUTHENTICATION`);
 	const language = waString(body, 'language');
 	const name = waString(body, 'name');
-	if (!/^[a-z0-9_]{1,512}$/.test(name)) throw waBadValue('name', 'only lower-case letters, digits and underscores');
+	if (!/^[a-z0-9_]{1,512}$/.test(name))
+		throw waBadValue('name', 'only lower-case letters, digits and underscores');
 	const components = validateComponents(body.components);
 	if (store.list(phone).some((t) => t.name === name && t.language === language)) {
 		// The vendor documents no code for a duplicate: OUR CHOICE 9001 with Meta's wording.
-		throw new WaInvalid({ code: 9001, message: 'Content in this language already exists', reason: `template ${name}/${language} exists` });
+		throw new WaInvalid({
+			code: 9001,
+			message: 'Content in this language already exists',
+			reason: `template ${name}/${language} exists`,
+		});
 	}
 	const created = store.add(phone, { name, language, category, components, status: 'PENDING' });
 	return { id: created.id };
 }
 
-export function runUpdateTemplate(body: Body, store: TemplateStore, calling: CallingState): unknown {
+export function runUpdateTemplate(
+	body: Body,
+	store: TemplateStore,
+	calling: CallingState,
+): unknown {
 	const { phone } = scope(body, calling);
 	const id = waString(body, 'template_id');
 	const components = validateComponents(body.components);
 	const template = store.find(phone, id);
-	if (!template) throw new WaInvalid({ code: 9001, message: 'Template does not exist', reason: `no template ${id} on ${phone}` });
+	if (!template)
+		throw new WaInvalid({
+			code: 9001,
+			message: 'Template does not exist',
+			reason: `no template ${id} on ${phone}`,
+		});
 	if (body.category !== undefined) {
 		const category = waString(body, 'category');
-		if (!CATEGORIES.includes(category)) throw waBadValue('category', `"${category}" is not MARKETING, UTILITY or AUTHENTICATION`);
+		if (!CATEGORIES.includes(category))
+			throw waBadValue('category', `"${category}" is not MARKETING, UTILITY or AUTHENTICATION`);
 		if (template.status !== 'REJECTED' && category !== template.category) {
-			throw waBadValue('category', `can change only while the template is REJECTED (it is ${template.status})`);
+			throw waBadValue(
+				'category',
+				`can change only while the template is REJECTED (it is ${template.status})`,
+			);
 		}
 		template.category = category;
 	}
@@ -191,11 +233,19 @@ export function runUpdateTemplate(body: Body, store: TemplateStore, calling: Cal
 	return { id };
 }
 
-export function runDeleteTemplate(body: Body, store: TemplateStore, calling: CallingState): unknown {
+export function runDeleteTemplate(
+	body: Body,
+	store: TemplateStore,
+	calling: CallingState,
+): unknown {
 	const { phone } = scope(body, calling);
 	const name = waString(body, 'name');
 	if (store.removeByName(phone, name) === 0) {
-		throw new WaInvalid({ code: 9001, message: 'Template does not exist', reason: `no template named ${name} on ${phone}` });
+		throw new WaInvalid({
+			code: 9001,
+			message: 'Template does not exist',
+			reason: `no template named ${name} on ${phone}`,
+		});
 	}
 	return { success: true };
 }

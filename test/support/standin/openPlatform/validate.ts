@@ -17,7 +17,11 @@ class Invalid extends Error {
 }
 
 const missing = (field: string): Invalid =>
-	new Invalid({ code: 9000, message: `Request parameter error: ${field} is required`, reason: `${field} is missing` });
+	new Invalid({
+		code: 9000,
+		message: `Request parameter error: ${field} is required`,
+		reason: `${field} is missing`,
+	});
 const hasError = (field: string, why: string): Invalid =>
 	new Invalid({ code: 10016, message: `${field} has error`, reason: `${field}: ${why}` });
 
@@ -37,7 +41,11 @@ function requireFlag(body: Body, key: string): number {
 	if (isAbsent(value)) throw missing(key);
 	// Strings "0"/"1" are refused too: the vendor types these fields as int.
 	if (value !== 0 && value !== 1) {
-		throw new Invalid({ code: 10015, message: `${key} not in (0, 1)`, reason: `${key} is ${JSON.stringify(value)}` });
+		throw new Invalid({
+			code: 10015,
+			message: `${key} not in (0, 1)`,
+			reason: `${key} is ${JSON.stringify(value)}`,
+		});
 	}
 	return value;
 }
@@ -93,7 +101,8 @@ function validateHours(value: unknown): HoursCustomize {
 	const hours: HoursCustomize = { status, timezone_id };
 
 	const weekly = value.weekly_operating_hours;
-	if (status === 'ENABLED' && isAbsent(weekly)) throw missing('hours_customize.weekly_operating_hours');
+	if (status === 'ENABLED' && isAbsent(weekly))
+		throw missing('hours_customize.weekly_operating_hours');
 	if (!isAbsent(weekly)) {
 		const path = 'hours_customize.weekly_operating_hours';
 		const entries = requireObjectArray(weekly, path);
@@ -101,7 +110,8 @@ function validateHours(value: unknown): HoursCustomize {
 		hours.weekly_operating_hours = entries.map((entry, i) => {
 			const at = `${path}[${i}]`;
 			const day = requireString(entry, 'day_of_week', `${at}.day_of_week`);
-			if (!DAYS.includes(day)) throw hasError(`${at}.day_of_week`, `"${day}" is not MONDAY..SUNDAY`);
+			if (!DAYS.includes(day))
+				throw hasError(`${at}.day_of_week`, `"${day}" is not MONDAY..SUNDAY`);
 			const [open_time, close_time] = requireSpan(entry, 'open_time', 'close_time', at);
 			return { day_of_week: day, open_time, close_time };
 		});
@@ -140,7 +150,8 @@ function validateSip(value: unknown): SipAddr[] {
 		}
 		const type = entry.type;
 		if (isAbsent(type)) throw missing(`${at}.type`);
-		if (type !== 1 && type !== 2 && type !== 3) throw hasError(`${at}.type`, `${JSON.stringify(type)} is not 1, 2 or 3`);
+		if (type !== 1 && type !== 2 && type !== 3)
+			throw hasError(`${at}.type`, `${JSON.stringify(type)} is not 1, 2 or 3`);
 		const key = `${host}:${port}`;
 		if (seen.has(key)) throw hasError(`${at}`, `duplicate host+port ${key}`);
 		seen.add(key);
@@ -177,7 +188,9 @@ export function validateQuery(body: Body): Result<PhoneRef & { call_id: string }
 }
 
 /** The enable body, in the vendor's table order; the result is what get returns later. */
-export function validateEnable(body: Body): Result<PhoneRef & { config: Omit<CallingConfig, 'status'> }> {
+export function validateEnable(
+	body: Body,
+): Result<PhoneRef & { config: Omit<CallingConfig, 'status'> }> {
 	return attempt(() => {
 		const ref = phoneRef(body);
 		const region = requireString(body, 'region');
@@ -186,7 +199,9 @@ export function validateEnable(body: Body): Result<PhoneRef & { config: Omit<Cal
 		const recording_status = requireFlag(body, 'recording_status');
 		const hours_status = requireFlag(body, 'hours_status');
 		if (hours_status === 1 && isAbsent(body.hours_customize)) throw missing('hours_customize');
-		const hours_customize = isAbsent(body.hours_customize) ? undefined : validateHours(body.hours_customize);
+		const hours_customize = isAbsent(body.hours_customize)
+			? undefined
+			: validateHours(body.hours_customize);
 		const customer_sip_addr = validateSip(body.customer_sip_addr);
 		const config: Omit<CallingConfig, 'status'> = {
 			region,

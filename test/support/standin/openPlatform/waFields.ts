@@ -12,16 +12,27 @@ export class WaInvalid extends Error {
 }
 
 export const waMissing = (field: string): WaInvalid =>
-	new WaInvalid({ code: 9000, message: `Request parameter error: ${field} is required`, reason: `${field} is missing` });
+	new WaInvalid({
+		code: 9000,
+		message: `Request parameter error: ${field} is required`,
+		reason: `${field} is missing`,
+	});
 
 export const waBadValue = (field: string, why: string): WaInvalid =>
-	new WaInvalid({ code: 9000, message: `Request parameter error: ${field}`, reason: `${field}: ${why}` });
+	new WaInvalid({
+		code: 9000,
+		message: `Request parameter error: ${field}`,
+		reason: `${field}: ${why}`,
+	});
 
 export const waNotBound = (phone: string, appkey?: string): WaInvalid =>
 	new WaInvalid({
 		code: 9006,
 		message: 'The number is not bound to the application',
-		reason: appkey === undefined ? `business_phone ${phone} is bound to no app` : `business_phone ${phone} is not bound to appkey ${appkey}`,
+		reason:
+			appkey === undefined
+				? `business_phone ${phone} is bound to no app`
+				: `business_phone ${phone} is not bound to appkey ${appkey}`,
 	});
 
 export function waString(body: Body, key: string): string {
@@ -34,14 +45,19 @@ export function waString(body: Body, key: string): string {
 export function waPhone(body: Body, key = 'business_phone'): string {
 	const phone = waString(body, key);
 	if (!/^\d{6,20}$/.test(phone)) {
-		throw new WaInvalid({ code: 9002, message: 'Merchant phone number error', reason: `${key} "${phone}" is not 6–20 digits` });
+		throw new WaInvalid({
+			code: 9002,
+			message: 'Merchant phone number error',
+			reason: `${key} "${phone}" is not 6–20 digits`,
+		});
 	}
 	return phone;
 }
 
 export function waProduct(body: Body): void {
 	const product = waString(body, 'messaging_product');
-	if (product !== 'whatsapp') throw waBadValue('messaging_product', `"${product}" is not "whatsapp"`);
+	if (product !== 'whatsapp')
+		throw waBadValue('messaging_product', `"${product}" is not "whatsapp"`);
 }
 
 export type WaOutcome = { ok: true; data: unknown } | { ok: false; refusal: Refusal };

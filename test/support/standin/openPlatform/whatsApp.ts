@@ -8,7 +8,13 @@ import { type MediaStore, runDeleteMedia, runGetMedia, runUploadMedia } from './
 import { parseMultipart } from './multipart';
 import { type PhoneProfiles, runGetPhone } from './phones';
 import type { CallingState } from './state';
-import { type TemplateStore, runCreateTemplate, runDeleteTemplate, runGetTemplate, runUpdateTemplate } from './templates';
+import {
+	type TemplateStore,
+	runCreateTemplate,
+	runDeleteTemplate,
+	runGetTemplate,
+	runUpdateTemplate,
+} from './templates';
 import { type WaOutcome, waAttempt } from './waFields';
 
 export interface WhatsAppState {
@@ -35,14 +41,32 @@ interface Endpoint {
 }
 
 const ENDPOINTS: Record<string, Endpoint> = {
-	getMedia: { action: 'getMedia', run: (b, d, ex) => runGetMedia(b, d.whatsApp.media, d.calling, d.baseUrl(), ex.now) },
-	deleteMedia: { action: 'deleteMedia', run: (b, d) => runDeleteMedia(b, d.whatsApp.media, d.calling) },
+	getMedia: {
+		action: 'getMedia',
+		run: (b, d, ex) => runGetMedia(b, d.whatsApp.media, d.calling, d.baseUrl(), ex.now),
+	},
+	deleteMedia: {
+		action: 'deleteMedia',
+		run: (b, d) => runDeleteMedia(b, d.whatsApp.media, d.calling),
+	},
 	uploadMedia: { action: 'uploadMedia', multipart: true, run: () => undefined },
 	getPhone: { action: 'getPhone', run: (b, d) => runGetPhone(b, d.calling, d.whatsApp.phones) },
-	getTemplate: { action: 'getTemplate', run: (b, d) => runGetTemplate(b, d.whatsApp.templates, d.calling) },
-	createTemplate: { action: 'createTemplate', run: (b, d) => runCreateTemplate(b, d.whatsApp.templates, d.calling) },
-	updateTemplate: { action: 'updateTemplate', run: (b, d) => runUpdateTemplate(b, d.whatsApp.templates, d.calling) },
-	deleteTemplate: { action: 'deleteTemplate', run: (b, d) => runDeleteTemplate(b, d.whatsApp.templates, d.calling) },
+	getTemplate: {
+		action: 'getTemplate',
+		run: (b, d) => runGetTemplate(b, d.whatsApp.templates, d.calling),
+	},
+	createTemplate: {
+		action: 'createTemplate',
+		run: (b, d) => runCreateTemplate(b, d.whatsApp.templates, d.calling),
+	},
+	updateTemplate: {
+		action: 'updateTemplate',
+		run: (b, d) => runUpdateTemplate(b, d.whatsApp.templates, d.calling),
+	},
+	deleteTemplate: {
+		action: 'deleteTemplate',
+		run: (b, d) => runDeleteTemplate(b, d.whatsApp.templates, d.calling),
+	},
 };
 
 const PREFIX = '/api/wa/';
@@ -54,7 +78,8 @@ export function whatsAppEndpoint(path: string): string | undefined {
 }
 
 function answer(outcome: WaOutcome): Reply {
-	if (outcome.ok) return jsonReply(200, envelope(0, 'Request successful', outcome.data), { code: 0 });
+	if (outcome.ok)
+		return jsonReply(200, envelope(0, 'Request successful', outcome.data), { code: 0 });
 	const { code, message, reason } = outcome.refusal;
 	return jsonReply(200, envelope(code, message), { code, reason });
 }
@@ -68,16 +93,27 @@ export function handleWhatsApp(ex: Exchange, name: string, deps: WhatsAppDeps): 
 		action: endpoint.action,
 		body: endpoint.multipart ? 'multipart' : 'json',
 	});
-	if (refusal) return jsonReply(200, envelope(refusal.code, refusal.message), { code: refusal.code, reason: refusal.reason });
+	if (refusal)
+		return jsonReply(200, envelope(refusal.code, refusal.message), {
+			code: refusal.code,
+			reason: refusal.reason,
+		});
 	if (endpoint.multipart) {
 		const form = parseMultipart(ex.body, headerOf(ex.headers, 'content-type') ?? '');
-		if (!form.ok) return jsonReply(200, envelope(9000, `Request parameter error: ${form.reason}`), { code: 9000, reason: form.reason });
+		if (!form.ok)
+			return jsonReply(200, envelope(9000, `Request parameter error: ${form.reason}`), {
+				code: 9000,
+				reason: form.reason,
+			});
 		return answer(waAttempt(() => runUploadMedia(form.parts, deps.whatsApp.media, deps.calling)));
 	}
 	const parsed = parseJson(ex.body);
 	if (!parsed.ok || !isPlainObject(parsed.value)) {
 		const reason = parsed.ok ? 'body is not a JSON object' : 'body is not valid JSON';
-		return jsonReply(200, envelope(9000, `Request parameter error: ${reason}`), { code: 9000, reason });
+		return jsonReply(200, envelope(9000, `Request parameter error: ${reason}`), {
+			code: 9000,
+			reason,
+		});
 	}
 	const body = parsed.value;
 	return answer(waAttempt(() => endpoint.run(body, deps, ex)));

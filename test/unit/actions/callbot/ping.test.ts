@@ -19,13 +19,21 @@ async function closedPort(): Promise<number> {
 }
 
 describe('Ping', () => {
-	it('outputs NXCloud\'s whole answer with an ISO copy of its timestamp', async () => {
+	it("outputs NXCloud's whole answer with an ISO copy of its timestamp", async () => {
 		const { items: output, error } = await n8n.run(PING);
 		expect(error).toBeUndefined();
 		const [request] = n8n.standIn.requestsTo('/ping');
 		const answer = JSON.parse(request.responseBody!) as { timestamp: number; reqId: string };
 		expect(output.map((item) => item.json)).toEqual([
-			expect.objectContaining({ code: 0, data: 'n8n', reqId: answer.reqId, timestamp: answer.timestamp, timestampIso: new Date(answer.timestamp * (answer.timestamp < 1e12 ? 1000 : 1)).toISOString() }),
+			expect.objectContaining({
+				code: 0,
+				data: 'n8n',
+				reqId: answer.reqId,
+				timestamp: answer.timestamp,
+				timestampIso: new Date(
+					answer.timestamp * (answer.timestamp < 1e12 ? 1000 : 1),
+				).toISOString(),
+			}),
 		]);
 	});
 
@@ -42,14 +50,23 @@ describe('Ping', () => {
 		n8n.standIn.failNext({ match: '/ping', ...fault });
 		const once = await n8n.run({ ...PING, options: { tries: 1, timeout: 1 } });
 		expect(once.error?.message).toBe(`Could not reach Callbot (${code})`);
-		expect(once.error?.context?.nxcloud).toMatchObject({ networkCode: code, ambiguous: true, tries: 1 });
+		expect(once.error?.context?.nxcloud).toMatchObject({
+			networkCode: code,
+			ambiguous: true,
+			tries: 1,
+		});
 	});
 
 	it('names a refused connection, which never reached NXCloud', async () => {
 		const port = await closedPort();
-		const run = await n8n.run({ ...PING, options: { tries: 1, timeout: 1 } }, [{}], { credentials: { callbotBaseUrl: `http://127.0.0.1:${port}` } });
+		const run = await n8n.run({ ...PING, options: { tries: 1, timeout: 1 } }, [{}], {
+			credentials: { callbotBaseUrl: `http://127.0.0.1:${port}` },
+		});
 		expect(run.error?.message).toBe('Could not reach Callbot (ECONNREFUSED)');
-		expect(run.error?.context?.nxcloud).toMatchObject({ networkCode: 'ECONNREFUSED', ambiguous: false });
+		expect(run.error?.context?.nxcloud).toMatchObject({
+			networkCode: 'ECONNREFUSED',
+			ambiguous: false,
+		});
 	});
 
 	it('retries HTTP 429 and a busy retCode, then stops after the configured tries', async () => {

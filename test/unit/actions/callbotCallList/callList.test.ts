@@ -1,4 +1,8 @@
-import { CallListBuilder, callListBody, requiredCallbackUrl } from '../../../../nodes/NxCloud/actions/callbotCallList/callList';
+import {
+	CallListBuilder,
+	callListBody,
+	requiredCallbackUrl,
+} from '../../../../nodes/NxCloud/actions/callbotCallList/callList';
 import { callbackUrl } from '../../../../nodes/NxCloud/shared/values';
 import type { NumberFields } from '../../../../nodes/NxCloud/actions/callbotCallList/callList';
 
@@ -23,10 +27,26 @@ describe('CallListBuilder', () => {
 		const builder = new CallListBuilder(counterIds());
 		const a = builder.add(row(0, { phone: '+86 (133) 0000-0001', orderId: '  A-1 ' }));
 		const b = builder.add(row(1, { phone: 8613300000002, orderId: '' }));
-		const c = builder.add(row(2, { phone: '8613300000003', orderId: undefined, userName: 'Li', customerName: 42, other: true }));
+		const c = builder.add(
+			row(2, {
+				phone: '8613300000003',
+				orderId: undefined,
+				userName: 'Li',
+				customerName: 42,
+				other: true,
+			}),
+		);
 
-		expect(a).toMatchObject({ orderID: 'A-1', orderIdGenerated: false, userPhone: '8613300000001' });
-		expect(b).toMatchObject({ orderID: 'gen-1', orderIdGenerated: true, userPhone: '8613300000002' });
+		expect(a).toMatchObject({
+			orderID: 'A-1',
+			orderIdGenerated: false,
+			userPhone: '8613300000001',
+		});
+		expect(b).toMatchObject({
+			orderID: 'gen-1',
+			orderIdGenerated: true,
+			userPhone: '8613300000002',
+		});
 		expect(c.wire).toEqual({
 			orderID: 'gen-2',
 			userPhone: '8613300000003',
@@ -44,7 +64,9 @@ describe('CallListBuilder', () => {
 		const bad = builder.add(row(0, { phone: '+86 12', orderId: '' }));
 		const good = builder.add(row(1, { orderId: '' }));
 
-		expect(bad.problem).toBe('phone "+86 12" has 4 digits; expected 6 to 20 (country code and number)');
+		expect(bad.problem).toBe(
+			'phone "+86 12" has 4 digits; expected 6 to 20 (country code and number)',
+		);
 		expect(bad).toMatchObject({ orderID: '', orderIdGenerated: false });
 		expect(bad.wire).toBeUndefined();
 		expect(good.orderID).toBe('gen-1');
@@ -58,7 +80,9 @@ describe('CallListBuilder', () => {
 		const sameOrder = builder.add(row(2, { phone: '8613300000002', orderId: 'X' }));
 		const fine = builder.add(row(3, { phone: '8613300000003', orderId: 'Y' }));
 
-		expect(samePhone.problem).toBe('duplicate phone 8613300000001: item 0 of this import already has it');
+		expect(samePhone.problem).toBe(
+			'duplicate phone 8613300000001: item 0 of this import already has it',
+		);
 		expect(sameOrder.problem).toBe('duplicate order ID "X": item 0 of this import already uses it');
 		// A refused row claims neither its phone nor its order ID.
 		expect(fine.problem).toBeUndefined();
@@ -67,7 +91,14 @@ describe('CallListBuilder', () => {
 
 	it('maps template variables and refuses malformed ones with the field named', () => {
 		const builder = new CallListBuilder(counterIds());
-		const ok = builder.add(row(0, { params: [{ name: ' amount ', value: 12.5 }, { name: 'due', value: '' }] }));
+		const ok = builder.add(
+			row(0, {
+				params: [
+					{ name: ' amount ', value: 12.5 },
+					{ name: 'due', value: '' },
+				],
+			}),
+		);
 		const noName = builder.add(row(1, { params: [{ name: '', value: 'x' }] }));
 		const notList = builder.add(row(2, { params: { amount: 1 } }));
 		const badValue = builder.add(row(3, { params: [{ name: 'a', value: { deep: 1 } }] }));
@@ -89,7 +120,16 @@ describe('CallListBuilder', () => {
 describe('callListBody', () => {
 	it('writes the vendor body with keys in the documented order and only the sent rows', () => {
 		const builder = new CallListBuilder(counterIds());
-		builder.add(row(0, { phone: '+86 133 0000 0001', orderId: 'o1', userName: '李', customerName: 'ACME', other: 'x', params: [{ name: 'n', value: 'v' }] }));
+		builder.add(
+			row(0, {
+				phone: '+86 133 0000 0001',
+				orderId: 'o1',
+				userName: '李',
+				customerName: 'ACME',
+				other: 'x',
+				params: [{ name: 'n', value: 'v' }],
+			}),
+		);
 		builder.add(row(1, { phone: 'bad' }));
 		const body = callListBody(
 			{ productID: 'callbot', userTaskID: 'task-1' },
@@ -106,23 +146,33 @@ describe('callListBody', () => {
 	it('refuses to send a refused row', () => {
 		const builder = new CallListBuilder(counterIds());
 		const refused = builder.add(row(0, { phone: '' }));
-		expect(() => callListBody({}, { orderCallbackUrl: '', callCallbackUrl: '' }, [refused])).toThrow(
-			'the row of item 0 was refused and cannot be sent',
-		);
+		expect(() =>
+			callListBody({}, { orderCallbackUrl: '', callCallbackUrl: '' }, [refused]),
+		).toThrow('the row of item 0 was refused and cannot be sent');
 	});
 });
 
 describe('callbackUrl', () => {
 	it('accepts empty and http(s) URLs, refuses anything else by name', () => {
 		expect(callbackUrl('', 'Order Callback URL')).toBe('');
-		expect(callbackUrl(' https://n8n.example/webhook/x ', 'Order Callback URL')).toBe('https://n8n.example/webhook/x');
-		expect(() => callbackUrl('ftp://x', 'Order Callback URL')).toThrow('Order Callback URL must be an http(s) URL, got "ftp://x"');
+		expect(callbackUrl(' https://n8n.example/webhook/x ', 'Order Callback URL')).toBe(
+			'https://n8n.example/webhook/x',
+		);
+		expect(() => callbackUrl('ftp://x', 'Order Callback URL')).toThrow(
+			'Order Callback URL must be an http(s) URL, got "ftp://x"',
+		);
 	});
 
 	it('refuses an empty required callback URL (the vendor marks both required), naming the field', () => {
-		expect(() => requiredCallbackUrl('  ', 'Call Callback URL')).toThrow(/^Call Callback URL is required: .*Production URL of an NXCloud Trigger set to Callbot/);
-		expect(() => requiredCallbackUrl('nope', 'Call Callback URL')).toThrow('must be an http(s) URL');
-		expect(requiredCallbackUrl('https://n8n.example/webhook/x', 'Call Callback URL')).toBe('https://n8n.example/webhook/x');
+		expect(() => requiredCallbackUrl('  ', 'Call Callback URL')).toThrow(
+			/^Call Callback URL is required: .*Production URL of an NXCloud Trigger set to Callbot/,
+		);
+		expect(() => requiredCallbackUrl('nope', 'Call Callback URL')).toThrow(
+			'must be an http(s) URL',
+		);
+		expect(requiredCallbackUrl('https://n8n.example/webhook/x', 'Call Callback URL')).toBe(
+			'https://n8n.example/webhook/x',
+		);
 	});
 });
 
@@ -132,6 +182,10 @@ describe('other', () => {
 		const given = builder.add(row(0, { other: 'campaign-7' }));
 		const empty = builder.add(row(1, { other: '' }));
 		const generated = builder.add(row(2, { other: undefined, orderId: '' }));
-		expect([given.wire?.other, empty.wire?.other, generated.wire?.other]).toEqual(['campaign-7', 'order-1', 'gen-1']);
+		expect([given.wire?.other, empty.wire?.other, generated.wire?.other]).toEqual([
+			'campaign-7',
+			'order-1',
+			'gen-1',
+		]);
 	});
 });

@@ -17,15 +17,44 @@ describe('Export Latest Batch', () => {
 		n8n.standIn.state.callbot.dial('t');
 		const call = n8n.standIn.state.callbot.order('o1')!.calls[0];
 
-		const { items: output, error } = await n8n.run({ resource: 'callbotCallList', operation: 'exportBatch', userTaskId: 't', options: { tries: 2, timeout: 5 } });
+		const { items: output, error } = await n8n.run({
+			resource: 'callbotCallList',
+			operation: 'exportBatch',
+			userTaskId: 't',
+			options: { tries: 2, timeout: 5 },
+		});
 		expect(error).toBeUndefined();
 
 		const [request] = n8n.standIn.requestsTo('/exportBatchCall');
 		expect(request.headers['accept-encoding']).toBe('gzip');
 		expect(request.responseHeaders?.['content-encoding']).toBe('gzip');
 		expect(output.map((item) => item.json)).toEqual([
-			{ userTaskID: 't', batchID, totalCount: 2, orderID: 'o1', userPhone: '8613300000001', other: '', callID: call.callID, callStatus: call.callStatus, callStartTs: call.callStartTs, callStartTsIso: new Date(call.callStartTs * 1000).toISOString(), intents: call.intents },
-			{ userTaskID: 't', batchID, totalCount: 2, orderID: 'o2', userPhone: '8613300000002', other: '', callID: '', callStatus: 0, callStartTs: 0, callStartTsIso: null, intents: [] },
+			{
+				userTaskID: 't',
+				batchID,
+				totalCount: 2,
+				orderID: 'o1',
+				userPhone: '8613300000001',
+				other: '',
+				callID: call.callID,
+				callStatus: call.callStatus,
+				callStartTs: call.callStartTs,
+				callStartTsIso: new Date(call.callStartTs * 1000).toISOString(),
+				intents: call.intents,
+			},
+			{
+				userTaskID: 't',
+				batchID,
+				totalCount: 2,
+				orderID: 'o2',
+				userPhone: '8613300000002',
+				other: '',
+				callID: '',
+				callStatus: 0,
+				callStartTs: 0,
+				callStartTsIso: null,
+				intents: [],
+			},
 		]);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 	});

@@ -13,33 +13,77 @@ describe('Get Many Calls', () => {
 		]);
 		n8n.standIn.state.callbot.dial('t');
 
-		const { items: output, error } = await n8n.run({ resource: 'callbotCallList', operation: 'getAllCalls', userTaskId: 't', returnAll: true, options: { tries: 2, timeout: 5 } });
+		const { items: output, error } = await n8n.run({
+			resource: 'callbotCallList',
+			operation: 'getAllCalls',
+			userTaskId: 't',
+			returnAll: true,
+			options: { tries: 2, timeout: 5 },
+		});
 		expect(error).toBeUndefined();
 		expect(n8n.standIn.requestsTo('/listCall')).toHaveLength(1);
-		expect(output.map((item) => [item.json.orderID, item.json.userPhone, item.json.taskID])).toEqual([
+		expect(
+			output.map((item) => [item.json.orderID, item.json.userPhone, item.json.taskID]),
+		).toEqual([
 			['o1', '8613300000001', task.taskID],
 			['o2', '8613300000002', task.taskID],
 		]);
 		const call = n8n.standIn.state.callbot.order('o2')!.calls[0];
-		expect(output[1].json).toMatchObject({ callID: call.callID, callStartTsIso: new Date(call.callStartTs * 1000).toISOString() });
+		expect(output[1].json).toMatchObject({
+			callID: call.callID,
+			callStartTsIso: new Date(call.callStartTs * 1000).toISOString(),
+		});
 	});
 
 	it('reads rows under list, a key the vendor page does not show', async () => {
-		n8n.standIn.failNext({ match: '/listCall', kind: 'status', status: 200, contentType: 'application/json', body: JSON.stringify({ retCode: 0, totalCount: 2, list: [{ n: 1 }, { n: 2 }] }) });
-		const { items: output, error } = await n8n.run({ resource: 'callbotCallList', operation: 'getAllCalls', userTaskId: 't', returnAll: true, options: { tries: 2, timeout: 5 } });
+		n8n.standIn.failNext({
+			match: '/listCall',
+			kind: 'status',
+			status: 200,
+			contentType: 'application/json',
+			body: JSON.stringify({ retCode: 0, totalCount: 2, list: [{ n: 1 }, { n: 2 }] }),
+		});
+		const { items: output, error } = await n8n.run({
+			resource: 'callbotCallList',
+			operation: 'getAllCalls',
+			userTaskId: 't',
+			returnAll: true,
+			options: { tries: 2, timeout: 5 },
+		});
 		expect(error).toBeUndefined();
 		expect(output.map((item) => item.json.n)).toEqual([1, 2]);
 	});
 
 	it('fails, showing the keys received, when totalCount > 0 but no rows are found', async () => {
-		n8n.standIn.failNext({ match: '/listCall', kind: 'status', status: 200, contentType: 'application/json', body: JSON.stringify({ retCode: 0, totalCount: 2, mystery: [{}, {}] }) });
-		const { error } = await n8n.run({ resource: 'callbotCallList', operation: 'getAllCalls', userTaskId: 't', returnAll: true, options: { tries: 2, timeout: 5 } });
+		n8n.standIn.failNext({
+			match: '/listCall',
+			kind: 'status',
+			status: 200,
+			contentType: 'application/json',
+			body: JSON.stringify({ retCode: 0, totalCount: 2, mystery: [{}, {}] }),
+		});
+		const { error } = await n8n.run({
+			resource: 'callbotCallList',
+			operation: 'getAllCalls',
+			userTaskId: 't',
+			returnAll: true,
+			options: { tries: 2, timeout: 5 },
+		});
 		expect(error?.message).toMatch(/totalCount.*Keys received: retCode, totalCount, mystery/);
 	});
 
 	it('always sends options, {} without filters', async () => {
 		seedTask(n8n.standIn, 't');
-		await n8n.run({ resource: 'callbotCallList', operation: 'getAllCalls', userTaskId: 't', returnAll: true, options: { tries: 2, timeout: 5 } });
-		expect(n8n.standIn.requestsTo('/listCall')[0].json()).toMatchObject({ userTaskID: 't', options: {} });
+		await n8n.run({
+			resource: 'callbotCallList',
+			operation: 'getAllCalls',
+			userTaskId: 't',
+			returnAll: true,
+			options: { tries: 2, timeout: 5 },
+		});
+		expect(n8n.standIn.requestsTo('/listCall')[0].json()).toMatchObject({
+			userTaskID: 't',
+			options: {},
+		});
 	});
 });

@@ -1,4 +1,7 @@
-import { CallListBuilder, type PreparedRow } from '../../../../nodes/NxCloud/actions/callbotCallList/callList';
+import {
+	CallListBuilder,
+	type PreparedRow,
+} from '../../../../nodes/NxCloud/actions/callbotCallList/callList';
 import {
 	outcomesFromAnswer,
 	reconcileWithExport,
@@ -9,7 +12,15 @@ import {
 function sentRows(phones: string[]): PreparedRow[] {
 	const builder = new CallListBuilder(() => 'unused');
 	phones.forEach((phone, i) =>
-		builder.add({ itemIndex: i, phone, orderId: `o${i}`, userName: '', customerName: '', other: '', params: [] }),
+		builder.add({
+			itemIndex: i,
+			phone,
+			orderId: `o${i}`,
+			userName: '',
+			customerName: '',
+			other: '',
+			params: [],
+		}),
 	);
 	return builder.sentRows();
 }
@@ -84,11 +95,13 @@ describe('reconcileWithExport', () => {
 	});
 
 	it('says not landed when the batch holds none of our order IDs', () => {
-		expect(reconcileWithExport(rows, { batchID: 'b-1', callList: [{ orderID: 'older' }] })).toEqual({
-			landed: false,
-			batchID: 'b-1',
-			exportedCount: 1,
-		});
+		expect(reconcileWithExport(rows, { batchID: 'b-1', callList: [{ orderID: 'older' }] })).toEqual(
+			{
+				landed: false,
+				batchID: 'b-1',
+				exportedCount: 1,
+			},
+		);
 		expect(reconcileWithExport(rows, { callList: [] }).landed).toBe(false);
 	});
 });
@@ -96,7 +109,13 @@ describe('reconcileWithExport', () => {
 describe('rowResultJson', () => {
 	it('writes the outcome and the batch facts', () => {
 		const [row] = sentRows(['8613300000001']);
-		expect(rowResultJson(row, { status: 'imported' }, { userTaskID: 't', batchID: 'b', responseID: 'r', totalCount: 1, successCount: 1 })).toEqual({
+		expect(
+			rowResultJson(
+				row,
+				{ status: 'imported' },
+				{ userTaskID: 't', batchID: 'b', responseID: 'r', totalCount: 1, successCount: 1 },
+			),
+		).toEqual({
 			status: 'imported',
 			imported: true,
 			orderID: 'o0',
@@ -107,7 +126,15 @@ describe('rowResultJson', () => {
 			responseID: 'r',
 		});
 		const builder = new CallListBuilder(() => 'x');
-		const refused = builder.add({ itemIndex: 0, phone: '1', orderId: '', userName: '', customerName: '', other: '', params: [] });
+		const refused = builder.add({
+			itemIndex: 0,
+			phone: '1',
+			orderId: '',
+			userName: '',
+			customerName: '',
+			other: '',
+			params: [],
+		});
 		expect(rowResultJson(refused, refusedOutcome(refused), { userTaskID: 't' })).toEqual({
 			status: 'rejected',
 			imported: false,

@@ -5,16 +5,34 @@ import { useInProcessN8n } from '../../../support/inProcess';
 
 const n8n = useInProcessN8n();
 
-const CREATE = { resource: 'callbotTask', operation: 'create', sceneId: 's1', taskSettings: { taskName: 'N' }, functions: { roundRedial: true } };
+const CREATE = {
+	resource: 'callbotTask',
+	operation: 'create',
+	sceneId: 's1',
+	taskSettings: { taskName: 'N' },
+	functions: { roundRedial: true },
+};
 
 describe('Create', () => {
 	it('creates the task with the given userTaskID and settings', async () => {
-		const { items: output, error } = await n8n.run({ ...CREATE, userTaskId: 'mine', options: { tries: 2, timeout: 5 } });
+		const { items: output, error } = await n8n.run({
+			...CREATE,
+			userTaskId: 'mine',
+			options: { tries: 2, timeout: 5 },
+		});
 		expect(error).toBeUndefined();
-		expect(n8n.standIn.requestsTo('/createTask')[0].json()).toMatchObject({ productID: 'callbot', userTaskID: 'mine', sceneID: 's1', taskCreateSetting: { taskName: 'N' }, funcFlag: { roundRedial: true } });
+		expect(n8n.standIn.requestsTo('/createTask')[0].json()).toMatchObject({
+			productID: 'callbot',
+			userTaskID: 'mine',
+			sceneID: 's1',
+			taskCreateSetting: { taskName: 'N' },
+			funcFlag: { roundRedial: true },
+		});
 		const task = n8n.standIn.state.callbot.task('mine');
 		expect(task).toMatchObject({ sceneID: 's1', taskName: 'N', funcFlag: { roundRedial: true } });
-		expect(output.map((item) => item.json)).toEqual([expect.objectContaining({ userTaskID: 'mine', taskID: task!.taskID })]);
+		expect(output.map((item) => item.json)).toEqual([
+			expect.objectContaining({ userTaskID: 'mine', taskID: task!.taskID }),
+		]);
 	});
 
 	it('generates a userTaskID when empty and does not resend after a lost answer', async () => {

@@ -9,14 +9,28 @@ const n8n = useInProcessN8n();
 describe('Create and Call', () => {
 	it('creates one task with a generated userTaskID for all items and imports their numbers', async () => {
 		const { items: output, error } = await n8n.run(
-			{ resource: 'callbotTask', operation: 'createAndCall', userTaskId: '', sceneId: 'scene-9', taskSettings: { taskName: 'Reminders' }, phone: '={{ $json.phone }}', orderCallbackUrl: 'https://n8n.example/order', callCallbackUrl: 'https://n8n.example/call', options: { tries: 2, timeout: 5 } },
+			{
+				resource: 'callbotTask',
+				operation: 'createAndCall',
+				userTaskId: '',
+				sceneId: 'scene-9',
+				taskSettings: { taskName: 'Reminders' },
+				phone: '={{ $json.phone }}',
+				orderCallbackUrl: 'https://n8n.example/order',
+				callCallbackUrl: 'https://n8n.example/call',
+				options: { tries: 2, timeout: 5 },
+			},
 			[{ phone: '8613300000001' }, { phone: '8613300000002' }, { phone: 'nope' }],
 		);
 		expect(error).toBeUndefined();
 		const requests = n8n.standIn.requestsTo('/createAndCall');
 		expect(requests).toHaveLength(1);
 		const body = requests[0].json() as IDataObject;
-		expect(body).toMatchObject({ productID: 'callbot', sceneID: 'scene-9', taskCreateSetting: { taskName: 'Reminders' } });
+		expect(body).toMatchObject({
+			productID: 'callbot',
+			sceneID: 'scene-9',
+			taskCreateSetting: { taskName: 'Reminders' },
+		});
 		const userTaskID = String(body.userTaskID);
 		expect(userTaskID).toMatch(/^[0-9a-f-]{36}$/);
 

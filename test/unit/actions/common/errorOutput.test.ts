@@ -31,16 +31,33 @@ describe('Continue (using error output)', () => {
 
 	it('a batch Callbot refusal and an empty Order IDs field put every item on the error output, paired', async () => {
 		const { outputs } = await n8n.run(
-			{ resource: 'callbotCallList', operation: 'getNumberDetails', userTaskId: 'no-such-task', orderIds: '={{ $json.ids }}' },
+			{
+				resource: 'callbotCallList',
+				operation: 'getNumberDetails',
+				userTaskId: 'no-such-task',
+				orderIds: '={{ $json.ids }}',
+			},
 			[{ ids: 'a' }, { ids: '' }, { ids: 'b' }],
 			{ onError: 'continueErrorOutput' },
 		);
 		expect(outputs[0] ?? []).toHaveLength(0);
-		expect(outputs[1].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(outputs[1].map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		// NXCloud's refusals carry the advice and response ID in `message`; a check of ours only `error`.
-		expect(outputs[1].map((item) => Object.keys(item.json).sort().join(','))).toEqual(['error,ids,message', 'error,ids', 'error,ids,message']);
-		expect(outputs[1][1].json.error).toBe('Order IDs is empty: give one order ID or a comma-separated list');
-		expect(String(outputs[1][0].json.error)).toMatch(/^Callbot refused the request \(retCode \d+\)/);
+		expect(outputs[1].map((item) => Object.keys(item.json).sort().join(','))).toEqual([
+			'error,ids,message',
+			'error,ids',
+			'error,ids,message',
+		]);
+		expect(outputs[1][1].json.error).toBe(
+			'Order IDs is empty: give one order ID or a comma-separated list',
+		);
+		expect(String(outputs[1][0].json.error)).toMatch(
+			/^Callbot refused the request \(retCode \d+\)/,
+		);
 		expect(String(outputs[1][0].json.message)).toMatch(/Response ID: \S+/);
 	});
 });

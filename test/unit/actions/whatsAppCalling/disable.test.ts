@@ -9,8 +9,13 @@ describe('Disable', () => {
 		n8n.standIn.state.calling.setConfig(BUSINESS_PHONE, ENABLED_CONFIG);
 		const { items: output, error } = await n8n.run({ ...CALLING, operation: 'disable' });
 		expect(error).toBeUndefined();
-		expect(n8n.standIn.requestsTo('/calling/disable')[0].json()).toEqual({ appkey: 'pem28kje', business_phone: BUSINESS_PHONE });
-		expect(output.map((item) => item.json)).toEqual([{ disabled: true, business_phone: BUSINESS_PHONE }]);
+		expect(n8n.standIn.requestsTo('/calling/disable')[0].json()).toEqual({
+			appkey: 'pem28kje',
+			business_phone: BUSINESS_PHONE,
+		});
+		expect(output.map((item) => item.json)).toEqual([
+			{ disabled: true, business_phone: BUSINESS_PHONE },
+		]);
 		expect(n8n.standIn.state.calling.config(BUSINESS_PHONE)?.status).toBe(0);
 	});
 
@@ -21,7 +26,12 @@ describe('Disable', () => {
 			kind: 'status',
 			status: 200,
 			contentType: 'application/json',
-			body: JSON.stringify({ code: 0, message: 'Success', data: { disabled: false, business_phone: BUSINESS_PHONE }, traceId: 'tr-1' }),
+			body: JSON.stringify({
+				code: 0,
+				message: 'Success',
+				data: { disabled: false, business_phone: BUSINESS_PHONE },
+				traceId: 'tr-1',
+			}),
 		});
 		const run = await n8n.run({ ...CALLING, operation: 'disable' });
 		expect(run.error?.message).toBe('NXCloud did not disable calling (data.disabled is false)');

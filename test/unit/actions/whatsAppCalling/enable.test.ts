@@ -30,19 +30,37 @@ describe('Enable', () => {
 			permission_status: 1,
 			recording_status: 0,
 			hours_status: 1,
-			hours_customize: { status: 'ENABLED', timezone_id: 'Etc/GMT-8', weekly_operating_hours: [{ day_of_week: 'MONDAY', open_time: '0900', close_time: '1800' }] },
+			hours_customize: {
+				status: 'ENABLED',
+				timezone_id: 'Etc/GMT-8',
+				weekly_operating_hours: [{ day_of_week: 'MONDAY', open_time: '0900', close_time: '1800' }],
+			},
 			customer_sip_addr: [{ host: '10.1.1.1', port: 5060, type: 2 }],
 		});
-		expect(output.map((item) => item.json)).toEqual([{ enabled: true, business_phone: BUSINESS_PHONE }]);
-		expect(n8n.standIn.state.calling.config(BUSINESS_PHONE)).toMatchObject({ status: 1, region: 'SG', customer_sip_addr: [{ host: '10.1.1.1', port: 5060, type: 2 }] });
+		expect(output.map((item) => item.json)).toEqual([
+			{ enabled: true, business_phone: BUSINESS_PHONE },
+		]);
+		expect(n8n.standIn.state.calling.config(BUSINESS_PHONE)).toMatchObject({
+			status: 1,
+			region: 'SG',
+			customer_sip_addr: [{ host: '10.1.1.1', port: 5060, type: 2 }],
+		});
 	});
 
 	it('a bad field stops the node naming the field and the item, after the items before it were sent', async () => {
 		const run = await n8n.run(
-			{ ...CALLING, operation: 'enable', region: 'SG', businessHours: 'none', sipAddresses: { address: [{ host: '={{ $json.host }}', port: 5060, type: 1 }] } },
+			{
+				...CALLING,
+				operation: 'enable',
+				region: 'SG',
+				businessHours: 'none',
+				sipAddresses: { address: [{ host: '={{ $json.host }}', port: 5060, type: 1 }] },
+			},
 			[{ host: '10.0.0.1' }, { host: 'sip.example.com' }],
 		);
-		expect(run.error?.message).toBe('SIP address 1: host "sip.example.com" is not an IP address (NXCloud takes IPs only, no domain names)');
+		expect(run.error?.message).toBe(
+			'SIP address 1: host "sip.example.com" is not an IP address (NXCloud takes IPs only, no domain names)',
+		);
 		expect(run.error?.context?.itemIndex).toBe(1);
 		expect(n8n.standIn.requestsTo('/calling/enable').map((r) => r.code)).toEqual([0]);
 		expect(run.items).toEqual([]);

@@ -18,16 +18,26 @@ describe('Get Settings', () => {
 		const traceId = (JSON.parse(refused.responseBody!) as { traceId: string }).traceId;
 
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(output[0].json).toMatchObject({ business_phone: BUSINESS_PHONE, status: 1, region: 'SG' });
+		expect(output[0].json).toMatchObject({
+			business_phone: BUSINESS_PHONE,
+			status: 1,
+			region: 'SG',
+		});
 		expect(output[1].json).toEqual({
 			error: 'NXCloud refused the request (code 10003): WhatsApp business phone is not bind app',
-			details: expect.objectContaining({ code: 10003, traceId, vendorMessage: 'WhatsApp business phone is not bind app' }),
+			details: expect.objectContaining({
+				code: 10003,
+				traceId,
+				vendorMessage: 'WhatsApp business phone is not bind app',
+			}),
 		});
 	});
 
 	it('without "continue" the first refusal stops the node with NXCloud\'s code and advice', async () => {
 		const run = await n8n.run({ ...CALLING, operation: 'getSettings' });
-		expect(run.error?.message).toBe('NXCloud refused the request (code 10013): Calling setting not exist');
+		expect(run.error?.message).toBe(
+			'NXCloud refused the request (code 10013): Calling setting not exist',
+		);
 		expect(run.error?.context?.nxcloud).toMatchObject({ code: 10013, ambiguous: false });
 	});
 });

@@ -1,4 +1,7 @@
-import { classifyCallbotCallback, splitCallbotCallback } from '../../../../nodes/NxCloud/trigger/events/callbot';
+import {
+	classifyCallbotCallback,
+	splitCallbotCallback,
+} from '../../../../nodes/NxCloud/trigger/events/callbot';
 import { fixture, fixtureNames } from './fixtures';
 
 const EXPECTED: Record<string, [event: string, output: string, businessPhone: string | null]> = {
@@ -35,19 +38,32 @@ describe('classifyCallbotCallback: by shape, not by callbackType', () => {
 	it('ignores callbackType, which the vendor prints as a string and a number', () => {
 		// The docs/vendor-api.md §7.2 order example says callbackType "1", the task value, and is still an order.
 		expect(classifyCallbotCallback(fixture('callbot', 'order'))).toBe('order');
-		expect(classifyCallbotCallback({ ...fixture('callbot', 'task'), callbackType: '2' })).toBe('task');
+		expect(classifyCallbotCallback({ ...fixture('callbot', 'task'), callbackType: '2' })).toBe(
+			'task',
+		);
 	});
 
 	it('needs callingNumber or lineAddress for a call callback', () => {
-		expect(classifyCallbotCallback({ callInfoDetail: { callID: 'c', lineAddress: '1.2.3.4' } })).toBe('call');
-		expect(classifyCallbotCallback({ callInfoDetail: { callID: 'c', callingNumber: '852' } })).toBe('call');
+		expect(
+			classifyCallbotCallback({ callInfoDetail: { callID: 'c', lineAddress: '1.2.3.4' } }),
+		).toBe('call');
+		expect(classifyCallbotCallback({ callInfoDetail: { callID: 'c', callingNumber: '852' } })).toBe(
+			'call',
+		);
 		expect(classifyCallbotCallback({ callInfoDetail: { callID: 'c' } })).toBe('order');
 	});
 
 	it('treats an orderID alone as an order and anything else as Other', () => {
 		expect(classifyCallbotCallback({ orderID: 'o1' })).toBe('order');
 		expect(classifyCallbotCallback({ hello: 1 })).toBe('other');
-		expect(splitCallbotCallback({ hello: 1 })[0]).toMatchObject({ event: 'callbot.unknown', output: 'other', filterKey: null });
-		expect(splitCallbotCallback('text')[0]).toMatchObject({ output: 'other', data: { value: 'text' } });
+		expect(splitCallbotCallback({ hello: 1 })[0]).toMatchObject({
+			event: 'callbot.unknown',
+			output: 'other',
+			filterKey: null,
+		});
+		expect(splitCallbotCallback('text')[0]).toMatchObject({
+			output: 'other',
+			data: { value: 'text' },
+		});
 	});
 });

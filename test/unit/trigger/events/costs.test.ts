@@ -1,4 +1,7 @@
-import { summarizeCallCosts, summarizeMessagingCosts } from '../../../../nodes/NxCloud/trigger/events/costs';
+import {
+	summarizeCallCosts,
+	summarizeMessagingCosts,
+} from '../../../../nodes/NxCloud/trigger/events/costs';
 import { fixture } from './fixtures';
 
 describe('summarizeMessagingCosts (statuses and messages: price is CNY, foreign_price is in currency)', () => {
@@ -15,7 +18,7 @@ describe('summarizeMessagingCosts (statuses and messages: price is CNY, foreign_
 		expect(summary).not.toHaveProperty('price');
 	});
 
-	it('summarises a message\'s single cost object', () => {
+	it("summarises a message's single cost object", () => {
 		expect(summarizeMessagingCosts(fixture('whatsapp', 'message-text').messages[0].cost)).toEqual({
 			lines: 1,
 			priceCny: 0,
@@ -31,7 +34,13 @@ describe('summarizeMessagingCosts (statuses and messages: price is CNY, foreign_
 			{ currency: 'EUR', price: 0.2, cdr_type: 42 },
 			'not a line',
 		]);
-		expect(summary).toEqual({ lines: 2, priceCny: 0.3, foreignPrice: 0.2, foreignCurrency: null, types: ['mm-lite', 'cdr-42'] });
+		expect(summary).toEqual({
+			lines: 2,
+			priceCny: 0.3,
+			foreignPrice: 0.2,
+			foreignCurrency: null,
+			types: ['mm-lite', 'cdr-42'],
+		});
 	});
 
 	it('is undefined without cost lines', () => {
@@ -51,7 +60,12 @@ describe('summarizeCallCosts (call records: price is in currency)', () => {
 	});
 
 	it('drops the currency when lines disagree, and is undefined without lines', () => {
-		expect(summarizeCallCosts([{ currency: 'EUR', price: 1 }, { currency: 'USD', price: 2 }])).toEqual({
+		expect(
+			summarizeCallCosts([
+				{ currency: 'EUR', price: 1 },
+				{ currency: 'USD', price: 2 },
+			]),
+		).toEqual({
 			lines: 2,
 			price: 3,
 			currency: null,

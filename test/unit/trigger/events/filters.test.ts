@@ -1,4 +1,8 @@
-import { isForAllowedPhone, isSelected, parsePhoneFilter } from '../../../../nodes/NxCloud/trigger/events/filters';
+import {
+	isForAllowedPhone,
+	isSelected,
+	parsePhoneFilter,
+} from '../../../../nodes/NxCloud/trigger/events/filters';
 import type { SplitEvent } from '../../../../nodes/NxCloud/trigger/events/types';
 
 const event = (filterKey: string | null, businessPhones: string[] = []): SplitEvent => ({

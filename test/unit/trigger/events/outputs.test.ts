@@ -1,7 +1,12 @@
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 import type { INode, INodeType } from 'n8n-workflow';
 
-import { configuredOutputs, OUTPUTS, outputCount, outputIndex } from '../../../../nodes/NxCloud/trigger/events/outputs';
+import {
+	configuredOutputs,
+	OUTPUTS,
+	outputCount,
+	outputIndex,
+} from '../../../../nodes/NxCloud/trigger/events/outputs';
 import { NxCloudTrigger } from '../../../../nodes/NxCloud/NxCloudTrigger.node';
 
 /** Evaluates the trigger's `outputs` expression the way n8n's editor and engine do. */
@@ -20,15 +25,31 @@ function outputsFor(parameters: Record<string, unknown>) {
 		position: [0, 0],
 		parameters: parameters as INode['parameters'],
 	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypes as any });
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypes as any,
+	});
 	return NodeHelpers.getNodeOutputs(workflow, workflow.getNode(node.name)!, trigger.description);
 }
 
 const names = (outputs: unknown[]) => outputs.map((o: any) => o.displayName);
 
-describe('the trigger\'s outputs, as n8n computes them from the parameters', () => {
+describe("the trigger's outputs, as n8n computes them from the parameters", () => {
 	it('shows the ten WhatsApp outputs by default, in the order of the Events to Emit list', () => {
-		expect(names(outputsFor({}))).toEqual(['Account', 'Call', 'Message', 'Phone', 'Delivered', 'Failed', 'Read', 'Sent', 'Template', 'Other']);
+		expect(names(outputsFor({}))).toEqual([
+			'Account',
+			'Call',
+			'Message',
+			'Phone',
+			'Delivered',
+			'Failed',
+			'Read',
+			'Sent',
+			'Template',
+			'Other',
+		]);
 		expect(outputsFor({}).every((o: any) => o.type === 'main')).toBe(true);
 	});
 
@@ -53,7 +74,9 @@ describe('the trigger\'s outputs, as n8n computes them from the parameters', () 
 
 describe('outputIndex', () => {
 	it('follows the output tables', () => {
-		expect(OUTPUTS.whatsapp.map((o) => outputIndex('whatsapp', 'perType', o.key))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+		expect(OUTPUTS.whatsapp.map((o) => outputIndex('whatsapp', 'perType', o.key))).toEqual([
+			0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+		]);
 		expect(outputIndex('callbot', 'perType', 'order')).toBe(1);
 		expect(outputIndex('callbot', 'perType', 'other')).toBe(3);
 		expect(outputIndex('whatsapp', 'perType', 'phone')).toBe(3);

@@ -4,7 +4,11 @@ import { fixture, fixtureNames } from './fixtures';
 type Expected = [event: string, output: string, businessPhone: string | null];
 
 const ACCOUNT: Expected = ['account.account_update', 'account', '1669xxxx193'];
-const TEMPLATE_STATUS: Expected = ['template.message_template_status_update', 'template', '1669xxxx193'];
+const TEMPLATE_STATUS: Expected = [
+	'template.message_template_status_update',
+	'template',
+	'1669xxxx193',
+];
 const MESSAGE_0819 = (type: string): Expected => [`message.${type}`, 'message', '86176xxxx0819'];
 const FAILED = (phone: string | null): Expected => ['status.failed', 'failed', phone];
 
@@ -61,8 +65,16 @@ const EXPECTED: Record<string, Expected> = {
 	'status-failed-9001': FAILED('8523xxxxx862'),
 	'status-read': ['status.read', 'read', null],
 	'status-sent': ['status.sent', 'sent', null],
-	'template-category-with-previous': ['template.template_category_update', 'template', '8523****59'],
-	'template-category-without-previous': ['template.template_category_update', 'template', '8523***859'],
+	'template-category-with-previous': [
+		'template.template_category_update',
+		'template',
+		'8523****59',
+	],
+	'template-category-without-previous': [
+		'template.template_category_update',
+		'template',
+		'8523***859',
+	],
 	'template-quality': ['template.message_template_quality_update', 'template', '852xxxx3867'],
 	'template-status-approved': TEMPLATE_STATUS,
 	'template-status-flagged': TEMPLATE_STATUS,
@@ -126,7 +138,7 @@ describe('splitWhatsAppPush: envelope context', () => {
 		expect(event.data.message_template_id).toBe(6048);
 	});
 
-	it('counts the account event\'s phone_number as a business number after business_phone', () => {
+	it("counts the account event's phone_number as a business number after business_phone", () => {
 		const [event] = splitWhatsAppPush(fixture('whatsapp', 'account-update-verified-account'));
 		expect(event.businessPhones).toEqual(['1669xxxx193', 'PHONE_NUMBER']);
 	});
@@ -169,7 +181,7 @@ describe('splitWhatsAppPush: one event per status, message and call', () => {
 		]);
 	});
 
-	it('keeps a status push\'s contacts for the recipient (newest docs)', () => {
+	it("keeps a status push's contacts for the recipient (newest docs)", () => {
 		const body = {
 			contacts: [{ wa_id: '333', user_id: 'BSUID-1', profile: { name: 'Cy' } }],
 			statuses: [{ id: 'w', status: 'read', recipient_id: '333' }],
@@ -178,16 +190,32 @@ describe('splitWhatsAppPush: one event per status, message and call', () => {
 	});
 
 	it('handles statuses, messages and calls in one push', () => {
-		const body = { statuses: [{ id: 'a', status: 'sent' }], messages: [{ id: 'b', type: 'text' }], calls: [{ call_id: 'c' }] };
-		expect(splitWhatsAppPush(body).map((e) => e.event)).toEqual(['status.sent', 'message.text', 'call.record']);
+		const body = {
+			statuses: [{ id: 'a', status: 'sent' }],
+			messages: [{ id: 'b', type: 'text' }],
+			calls: [{ call_id: 'c' }],
+		};
+		expect(splitWhatsAppPush(body).map((e) => e.event)).toEqual([
+			'status.sent',
+			'message.text',
+			'call.record',
+		]);
 	});
 });
 
 describe('splitWhatsAppPush: anything unknown goes to Other, never dropped', () => {
 	it.each([
-		['a status other than the four', { statuses: [{ id: 'x', status: 'deleted' }] }, 'status.deleted'],
+		[
+			'a status other than the four',
+			{ statuses: [{ id: 'x', status: 'deleted' }] },
+			'status.deleted',
+		],
 		['a status without status', { statuses: [{ id: 'x' }] }, 'status.unknown'],
-		['an unknown field', { field: 'user_preferences', value: { business_phone: '1' } }, 'other.user_preferences'],
+		[
+			'an unknown field',
+			{ field: 'user_preferences', value: { business_phone: '1' } },
+			'other.user_preferences',
+		],
 		['an object of no known shape', { hello: 'world' }, 'other.unknown'],
 		['empty arrays', { statuses: [], messages: [] }, 'other.unknown'],
 	])('%s', (_label, body, event) => {
@@ -198,7 +226,11 @@ describe('splitWhatsAppPush: anything unknown goes to Other, never dropped', () 
 
 	it('wraps a body that is not an object', () => {
 		const [event] = splitWhatsAppPush([1, 2]);
-		expect(event).toMatchObject({ event: 'other.unknown', output: 'other', data: { value: [1, 2] } });
+		expect(event).toMatchObject({
+			event: 'other.unknown',
+			output: 'other',
+			data: { value: [1, 2] },
+		});
 	});
 
 	it('keeps a message of an unknown type on the Message output', () => {
@@ -210,7 +242,14 @@ describe('splitWhatsAppPush: anything unknown goes to Other, never dropped', () 
 	});
 
 	it('routes phone-number fields to the Phone output under their own filter key', () => {
-		const [event] = splitWhatsAppPush({ field: 'phone_number_quality_update', value: { business_phone: '852', event: 'FLAGGED' } });
-		expect(event).toMatchObject({ event: 'phone.phone_number_quality_update', output: 'phone', filterKey: 'phone' });
+		const [event] = splitWhatsAppPush({
+			field: 'phone_number_quality_update',
+			value: { business_phone: '852', event: 'FLAGGED' },
+		});
+		expect(event).toMatchObject({
+			event: 'phone.phone_number_quality_update',
+			output: 'phone',
+			filterKey: 'phone',
+		});
 	});
 });
