@@ -11,7 +11,13 @@ import { MESSAGING_PRODUCT, whatsAppRequest } from '../../transport/whatsApp';
 import { APP_KEY_FIELD, BUSINESS_PHONE_FIELD } from '../common/fields';
 import { optionsCollection, readOptions, retryPolicy } from '../common/options';
 import { forEachItem } from '../common/perItem';
-import { CATEGORIES, COMPONENTS_FIELD, componentsOf, templateNameOf } from './templateFields';
+import {
+	CATEGORIES,
+	CATEGORY_OPTIONS,
+	COMPONENTS_FIELD,
+	componentsOf,
+	templateNameOf,
+} from './templateFields';
 import { templateScope } from './templateScope';
 
 const properties: INodeProperties[] = [
@@ -30,11 +36,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Category',
 		name: 'category',
 		type: 'options',
-		options: [
-			{ name: 'Authentication', value: 'AUTHENTICATION' },
-			{ name: 'Marketing', value: 'MARKETING' },
-			{ name: 'Utility', value: 'UTILITY' },
-		],
+		options: CATEGORY_OPTIONS,
 		default: 'UTILITY',
 	},
 	{

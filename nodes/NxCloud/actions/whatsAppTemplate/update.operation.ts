@@ -12,6 +12,7 @@ import { optionsCollection, readOptions, retryPolicy } from '../common/options';
 import { forEachItem } from '../common/perItem';
 import {
 	CATEGORIES,
+	CATEGORY_OPTIONS,
 	COMPONENTS_FIELD,
 	TEMPLATE_FIELD,
 	componentsOf,
@@ -32,11 +33,7 @@ const properties: INodeProperties[] = [
 			displayName: 'Category',
 			name: 'category',
 			type: 'options',
-			options: [
-				{ name: 'Authentication', value: 'AUTHENTICATION' },
-				{ name: 'Marketing', value: 'MARKETING' },
-				{ name: 'Utility', value: 'UTILITY' },
-			],
+			options: CATEGORY_OPTIONS,
 			default: 'UTILITY',
 			description: 'New category; NXCloud accepts a change only for a rejected template',
 		},
