@@ -14,8 +14,10 @@ stage unit;       npx jest
 stage "n8n provisioning"; bash scripts/provision-n8n.sh
 # n8n 1.x is mostly a download: fetch it in the background while the 2.x stages run.
 n8n1_log=$cache/provision-n8n1.log
-mkdir -p "$cache"; bash scripts/provision-n8n1.sh >"$n8n1_log" 2>&1 & n8n1_pid=$!
-trap 'kill "$n8n1_pid" 2>/dev/null || true' EXIT
+# setsid gives it a process group of its own, so an early failure stops the whole download (npm
+# included), not only the shell that started it.
+mkdir -p "$cache"; setsid bash scripts/provision-n8n1.sh >"$n8n1_log" 2>&1 & n8n1_pid=$!
+trap 'kill -- "-$n8n1_pid" 2>/dev/null || true' EXIT
 # Each config below starts its own n8n for its run (globalSetup refuses a second one).
 stage e2e;        npx jest -c test/e2e/jest.config.js --runInBand
 stage reliability; npx jest -c test/reliability/jest.config.js --runInBand
