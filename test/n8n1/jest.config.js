@@ -16,13 +16,16 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: { warnOnly: false } }],
 	},
 	modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.cache/', '<rootDir>/node_modules/'],
-	// Credential test (both parts), every resource of the action node, the trigger (both sources).
+	// Credential test (both parts), every resource of the action node (WhatsApp messaging, media,
+	// templates and business phones included), the trigger (both sources).
 	testMatch: [
 		'<rootDir>/test/e2e/smoke.test.ts',
 		'<rootDir>/test/e2e/credential.test.ts',
 		'<rootDir>/test/e2e/actionCalling.test.ts',
 		'<rootDir>/test/e2e/actionTasks.test.ts',
 		'<rootDir>/test/e2e/actionCallList.test.ts',
+		'<rootDir>/test/e2e/actionMessaging.test.ts',
+		'<rootDir>/test/e2e/actionWhatsAppMedia.test.ts',
 		'<rootDir>/test/e2e/trigger.test.ts',
 	],
 	globalSetup: '<rootDir>/test/support/e2e/globalSetup.ts',
