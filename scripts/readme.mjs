@@ -49,7 +49,9 @@ function newestMtime(dir, extension) {
 function assertFreshBuild() {
 	const built = join(dist, 'nodes', 'NxCloud', 'NxCloud.node.js');
 	if (!existsSync(built)) {
-		throw new Error('dist/ is missing: run `npm run build` first (the docs tables are read from it).');
+		throw new Error(
+			'dist/ is missing: run `npm run build` first (the docs tables are read from it).',
+		);
 	}
 	const sources = Math.max(
 		newestMtime(join(repo, 'nodes'), '.ts'),
@@ -107,7 +109,12 @@ function resources(action) {
 		if (property.name !== 'operation') continue;
 		const value = property.displayOptions.show.resource[0];
 		const resource = resourceOptions.find((option) => option.value === value);
-		list.push({ value, name: resource.name, description: resource.description, operations: property.options });
+		list.push({
+			value,
+			name: resource.name,
+			description: resource.description,
+			operations: property.options,
+		});
 	}
 	return list;
 }
@@ -160,16 +167,28 @@ function operationDetails({ action }, current) {
 		...missing.map((key) => `operation ${key} has no row: add its Details`),
 		...unknown.map((key) => `row ${key} names no operation of the node: remove it`),
 	];
-	return { text: table(['Resource', 'Operation (as the node describes it)', 'Value', 'Details'], rows), problems };
+	return {
+		text: table(['Resource', 'Operation (as the node describes it)', 'Value', 'Details'], rows),
+		problems,
+	};
 }
 
 function nodesTable({ action, trigger, credential }) {
 	return table(
 		['Node', 'What it does'],
 		[
-			[`**${action.displayName}** (${code('n8n-nodes-nxcloud.' + action.name)})`, action.description],
-			[`**${trigger.displayName}** (${code('n8n-nodes-nxcloud.' + trigger.name)})`, trigger.description],
-			[`**${credential.displayName}** credential (${code(credential.name)})`, 'Open-platform keys for WhatsApp, Callbot keys for Callbot; either part may stay empty.'],
+			[
+				`**${action.displayName}** (${code('n8n-nodes-nxcloud.' + action.name)})`,
+				action.description,
+			],
+			[
+				`**${trigger.displayName}** (${code('n8n-nodes-nxcloud.' + trigger.name)})`,
+				trigger.description,
+			],
+			[
+				`**${credential.displayName}** credential (${code(credential.name)})`,
+				'Open-platform keys for WhatsApp, Callbot keys for Callbot; either part may stay empty.',
+			],
 		],
 	);
 }
@@ -199,7 +218,10 @@ function fixtures(source) {
 	return readdirSync(dir)
 		.filter((name) => name.endsWith('.json'))
 		.sort()
-		.map((name) => ({ name: name.replace(/\.json$/, ''), body: JSON.parse(readFileSync(join(dir, name), 'utf8')) }));
+		.map((name) => ({
+			name: name.replace(/\.json$/, ''),
+			body: JSON.parse(readFileSync(join(dir, name), 'utf8')),
+		}));
 }
 
 /**
@@ -209,13 +231,36 @@ function fixtures(source) {
  */
 const MADE_UP_PUSHES = {
 	whatsapp: [
-		{ name: 'a made-up phone_number_name_update push', body: { field: 'phone_number_name_update', value: { business_phone: '85200000001', decision: 'APPROVED' } } },
-		{ name: 'a made-up phone_number_quality_update push', body: { field: 'phone_number_quality_update', value: { business_phone: '85200000001', event: 'FLAGGED' } } },
-		{ name: 'a status the vendor does not list', body: { statuses: [{ id: 'wamid.x', status: 'deleted', recipient_id: '85200000000' }] } },
-		{ name: 'a management field the vendor does not list', body: { field: 'user_preferences', value: {} } },
+		{
+			name: 'a made-up phone_number_name_update push',
+			body: {
+				field: 'phone_number_name_update',
+				value: { business_phone: '85200000001', decision: 'APPROVED' },
+			},
+		},
+		{
+			name: 'a made-up phone_number_quality_update push',
+			body: {
+				field: 'phone_number_quality_update',
+				value: { business_phone: '85200000001', event: 'FLAGGED' },
+			},
+		},
+		{
+			name: 'a status the vendor does not list',
+			body: { statuses: [{ id: 'wamid.x', status: 'deleted', recipient_id: '85200000000' }] },
+		},
+		{
+			name: 'a management field the vendor does not list',
+			body: { field: 'user_preferences', value: {} },
+		},
 		{ name: 'a push of no known shape', body: { note: 'no statuses, messages, calls or field' } },
 	],
-	callbot: [{ name: 'a callback of no known shape', body: { callbackType: 9, note: 'no taskStat, callInfoDetail or orderID' } }],
+	callbot: [
+		{
+			name: 'a callback of no known shape',
+			body: { callbackType: 9, note: 'no taskStat, callInfoDetail or orderID' },
+		},
+	],
 };
 
 /** Every event the trigger makes of the fixtures and of the unknown pushes, with its source. */
@@ -225,7 +270,8 @@ function splitAll({ whatsapp, callbot }) {
 	for (const source of ['whatsapp', 'callbot']) {
 		const samples = [...fixtures(source), ...MADE_UP_PUSHES[source]];
 		for (const sample of samples) {
-			for (const event of split[source](sample.body)) events.push({ source, sample: sample.name, event });
+			for (const event of split[source](sample.body))
+				events.push({ source, sample: sample.name, event });
 		}
 	}
 	return events;
@@ -233,8 +279,9 @@ function splitAll({ whatsapp, callbot }) {
 
 function eventsToEmitOptions(trigger, source) {
 	const name = source === 'callbot' ? 'callbotEvents' : 'events';
-	return trigger.properties.find((p) => p.name === name && p.displayOptions?.show?.source?.includes(source))
-		.options;
+	return trigger.properties.find(
+		(p) => p.name === name && p.displayOptions?.show?.source?.includes(source),
+	).options;
 }
 
 const SOURCE_NAMES = { whatsapp: 'WhatsApp', callbot: 'Callbot' };
@@ -248,14 +295,18 @@ function triggerOutputs(code_) {
 		const options = eventsToEmitOptions(trigger, source);
 		for (const option of options) {
 			if (!events.some((e) => e.source === source && e.event.filterKey === option.value)) {
-				problems.push(`Events to Emit option "${option.name}" (${source}) matches no fixture in test/fixtures/${source}/`);
+				problems.push(
+					`Events to Emit option "${option.name}" (${source}) matches no fixture in test/fixtures/${source}/`,
+				);
 			}
 		}
 		for (const output of outputs.OUTPUTS[source]) {
 			const here = events.filter((e) => e.source === source && e.event.output === output.key);
 			const names = [...new Set(here.map((e) => e.event.event))].sort();
 			const filterKeys = new Set(here.map((e) => e.event.filterKey));
-			const selectedBy = options.filter((option) => filterKeys.has(option.value)).map((option) => option.name);
+			const selectedBy = options
+				.filter((option) => filterKeys.has(option.value))
+				.map((option) => option.name);
 			rows.push([
 				`${SOURCE_NAMES[source]}: **${output.displayName}**`,
 				selectedBy.length ? selectedBy.join(', ') : '*(always emitted)*',
@@ -279,10 +330,15 @@ function triggerExamples(code_) {
 		for (const output of outputs.OUTPUTS[source]) {
 			const candidates = events
 				.filter((e) => e.source === source && e.event.output === output.key)
-				.map((e) => ({ ...e, json: JSON.stringify(items.eventItemJson(source, e.event, EXAMPLE_EXTRAS), null, 2) }));
+				.map((e) => ({
+					...e,
+					json: JSON.stringify(items.eventItemJson(source, e.event, EXAMPLE_EXTRAS), null, 2),
+				}));
 			if (candidates.length === 0) continue;
 			// The shortest item of the output: the clearest example of its shape.
-			const pick = candidates.reduce((best, next) => (next.json.length < best.json.length ? next : best));
+			const pick = candidates.reduce((best, next) =>
+				next.json.length < best.json.length ? next : best,
+			);
 			parts.push(
 				`<details><summary>${SOURCE_NAMES[source]}: <b>${output.displayName}</b> (from <code>${pick.sample}</code>)</summary>\n\n` +
 					'```json\n' +
@@ -325,7 +381,10 @@ function troubleshooting({ advice, errors, action }) {
 	for (const [code_, endpoint, resourceValue, operationValue] of CALLBOT_ENDPOINT_CODES) {
 		const resource = resources(action).find((r) => r.value === resourceValue);
 		const operation = resource.operations.find((o) => o.value === operationValue);
-		rows.push([`${operation.name} fails with retCode ${code_}`, errors.callbotHint(code_, `/${endpoint}`)]);
+		rows.push([
+			`${operation.name} fails with retCode ${code_}`,
+			errors.callbotHint(code_, `/${endpoint}`),
+		]);
 	}
 	return table(['Symptom', 'What to do'], rows);
 }
@@ -364,7 +423,8 @@ function firstDifference(a, b) {
 	const left = a.split('\n');
 	const right = b.split('\n');
 	for (let i = 0; i < Math.max(left.length, right.length); i++) {
-		if (left[i] !== right[i]) return { line: i + 1, now: left[i] ?? '(end)', wanted: right[i] ?? '(end)' };
+		if (left[i] !== right[i])
+			return { line: i + 1, now: left[i] ?? '(end)', wanted: right[i] ?? '(end)' };
 	}
 	return null;
 }
@@ -395,7 +455,8 @@ function main() {
 	if (check && stale.length > 0) {
 		process.stderr.write('Run `npm run readme` (after `npm run build`) and commit the result.\n');
 	}
-	if (!check) process.stdout.write(stale.length ? `updated: ${stale.join(', ')}\n` : 'docs up to date\n');
+	if (!check)
+		process.stdout.write(stale.length ? `updated: ${stale.join(', ')}\n` : 'docs up to date\n');
 	if ((check && stale.length > 0) || problems.length > 0) process.exitCode = 1;
 }
 
