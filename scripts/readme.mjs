@@ -220,6 +220,7 @@ function fixtures(source) {
 		.sort()
 		.map((name) => ({
 			name: name.replace(/\.json$/, ''),
+			fixture: true,
 			body: JSON.parse(readFileSync(join(dir, name), 'utf8')),
 		}));
 }
@@ -271,7 +272,7 @@ function splitAll({ whatsapp, callbot }) {
 		const samples = [...fixtures(source), ...MADE_UP_PUSHES[source]];
 		for (const sample of samples) {
 			for (const event of split[source](sample.body))
-				events.push({ source, sample: sample.name, event });
+				events.push({ source, sample: sample.name, made: !sample.fixture, event });
 		}
 	}
 	return events;
@@ -335,12 +336,15 @@ function triggerExamples(code_) {
 					json: JSON.stringify(items.eventItemJson(source, e.event, EXAMPLE_EXTRAS), null, 2),
 				}));
 			if (candidates.length === 0) continue;
-			// The shortest item of the output: the clearest example of its shape.
+			// A filled-in fixture when there is one (the vendor's own Callbot examples have empty
+			// ids and zero times), else the shortest item: the clearest example of its shape.
+			const filled = candidates.filter((c) => c.sample.endsWith('-filled'));
+			if (filled.length > 0) candidates.splice(0, candidates.length, ...filled);
 			const pick = candidates.reduce((best, next) =>
 				next.json.length < best.json.length ? next : best,
 			);
 			parts.push(
-				`<details><summary>${SOURCE_NAMES[source]}: <b>${output.displayName}</b> (from <code>${pick.sample}</code>)</summary>\n\n` +
+				`<details><summary>${SOURCE_NAMES[source]}: <b>${output.displayName}</b> (from ${pick.made ? pick.sample : `<code>test/fixtures/${source}/${pick.sample}.json</code>`})</summary>\n\n` +
 					'```json\n' +
 					pick.json +
 					'\n```\n\n</details>',
@@ -389,6 +393,67 @@ function troubleshooting({ advice, errors, action }) {
 	return table(['Symptom', 'What to do'], rows);
 }
 
+// ---- labels in hand-written prose ---------------------------------------------------------
+
+/**
+ * Labels of the nodes that the hand-written text of a file names (in a quick start, say). Each
+ * must still be a label the built nodes show, so a renamed field or option fails the check
+ * instead of leaving the text behind.
+ */
+const PROSE_LABELS = {
+	'README.md': [
+		'NXCloud API',
+		'NXCloud Trigger',
+		'Access Key',
+		'Access Secret',
+		'WhatsApp App Key',
+		'Source',
+		'WhatsApp Webhook',
+		'Callbot Callback',
+		'Events to Emit',
+		'Output Routing',
+		'Message',
+		'Other',
+	],
+};
+
+/** Every display name, option name and output name of the nodes and the credential. */
+function shownLabels({ action, trigger, credential, outputs }) {
+	const labels = new Set();
+	const walk = (value) => {
+		if (Array.isArray(value)) return value.forEach(walk);
+		if (value === null || typeof value !== 'object') return;
+		for (const key of ['displayName', 'name']) {
+			if (typeof value[key] === 'string') labels.add(value[key]);
+		}
+		Object.values(value).forEach(walk);
+	};
+	walk([action, trigger, credential.properties, credential.displayName]);
+	labels.add(credential.displayName);
+	for (const list of Object.values(outputs.OUTPUTS))
+		for (const output of list) labels.add(output.displayName);
+	return labels;
+}
+
+function proseProblems(code_) {
+	const labels = shownLabels(code_);
+	const problems = [];
+	for (const [file, wanted] of Object.entries(PROSE_LABELS)) {
+		const text = readFileSync(join(repo, file), 'utf8');
+		for (const label of wanted) {
+			if (!labels.has(label))
+				problems.push(
+					`${file} names "${label}", which the nodes no longer show: update the text and PROSE_LABELS`,
+				);
+			else if (!text.includes(label))
+				problems.push(
+					`${file} no longer names "${label}": drop it from PROSE_LABELS in scripts/readme.mjs`,
+				);
+		}
+	}
+	return problems;
+}
+
 // ---- blocks --------------------------------------------------------------------------------
 
 const GENERATORS = {
@@ -434,7 +499,7 @@ function main() {
 	assertFreshBuild();
 	const code_ = loadCode();
 	const stale = [];
-	const problems = [];
+	const problems = proseProblems(code_);
 	for (const path of documentFiles()) {
 		const file = relative(repo, path);
 		const text = readFileSync(path, 'utf8');
