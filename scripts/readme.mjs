@@ -138,39 +138,86 @@ function rowCells(line) {
 		.map((part) => part.trim());
 }
 
-function operationDetails({ action }, current) {
+/**
+ * A table whose last column is hand-written and kept, keyed by a column of stable values
+ * (`resource:operation`, parameter names: what saved workflows store). `rows` come from the
+ * code, in the code's order, as `{ key, cells }`; a new key gets a placeholder to fill in, a
+ * hand-written row whose key the code no longer has is reported, never silently dropped.
+ */
+function keyedTable(current, header, rows, what) {
+	const keyColumn = header.length - 2;
 	const details = new Map();
 	for (const line of current.split('\n')) {
 		if (!line.startsWith('|')) continue;
 		const cells = rowCells(line);
-		const key = /^`([\w]+:[\w]+)`$/.exec(cells[2] ?? '');
-		if (key) details.set(key[1], cells[3] ?? '');
+		const key = /^`([^`]+)`$/.exec(cells[keyColumn] ?? '');
+		if (key) details.set(key[1], cells[keyColumn + 1] ?? '');
 	}
-	const rows = [];
-	const missing = [];
-	const known = new Set();
-	for (const resource of resources(action)) {
-		for (const operation of resource.operations) {
-			const key = `${resource.value}:${operation.value}`;
-			known.add(key);
-			if (!details.has(key)) missing.push(key);
-			rows.push([
-				resource.name,
-				`**${operation.name}**: ${operation.description}`,
-				code(key),
-				details.get(key) ?? '*(not described yet)*',
-			]);
-		}
-	}
-	const unknown = [...details.keys()].filter((key) => !known.has(key));
-	const problems = [
-		...missing.map((key) => `operation ${key} has no row: add its Details`),
-		...unknown.map((key) => `row ${key} names no operation of the node: remove it`),
-	];
-	return {
-		text: table(['Resource', 'Operation (as the node describes it)', 'Value', 'Details'], rows),
-		problems,
-	};
+	const known = new Set(rows.map((row) => row.key));
+	const problems = [...details.keys()]
+		.filter((key) => !known.has(key))
+		.map((key) => `row ${key} names no ${what} of the node: remove it or fix its key`);
+	const text = table(
+		header,
+		rows.map((row) => [
+			...row.cells,
+			code(row.key),
+			details.get(row.key) ?? '*(not described yet)*',
+		]),
+	);
+	return { text, problems };
+}
+
+function operationDetails({ action }, current) {
+	const rows = resources(action).flatMap((resource) =>
+		resource.operations.map((operation) => ({
+			key: `${resource.value}:${operation.value}`,
+			cells: [resource.name, `**${operation.name}**: ${operation.description}`],
+		})),
+	);
+	return keyedTable(
+		current,
+		['Resource', 'Operation (as the node describes it)', 'Value', 'Details'],
+		rows,
+		'operation',
+	);
+}
+
+/** A parameter's default as the panel shows it. */
+function shownDefault(property) {
+	const value = property.default;
+	if (property.type === 'boolean') return value ? 'on' : 'off';
+	if (property.type === 'options')
+		return property.options.find((option) => option.value === value)?.name ?? String(value);
+	if (property.type === 'multiOptions')
+		return value.length === property.options.length
+			? 'all'
+			: value.length === 0
+				? 'none'
+				: value.join(', ');
+	if (value === '' || value === undefined) return 'empty';
+	return String(value);
+}
+
+/** Which source a parameter belongs to, when only one. */
+function sourceOf(property) {
+	const sources = property.displayOptions?.show?.source;
+	return sources?.length === 1 ? SOURCE_NAMES[sources[0]] : '';
+}
+
+function triggerParameters({ trigger }, current) {
+	const rows = trigger.properties
+		.filter((property) => property.type !== 'notice' && property.type !== 'hidden')
+		.map((property) => ({
+			key: property.name,
+			cells: [`**${property.displayName}**`, sourceOf(property), shownDefault(property)],
+		}));
+	return keyedTable(
+		current,
+		['Parameter', 'Source', 'Default', 'Name', 'What it does'],
+		rows,
+		'parameter',
+	);
 }
 
 function nodesTable({ action, trigger, credential }) {
@@ -460,6 +507,7 @@ const GENERATORS = {
 	nodes: (c) => ({ text: nodesTable(c) }),
 	operations: (c) => ({ text: operationsSummary(c) }),
 	'operation-details': operationDetails,
+	'trigger-parameters': triggerParameters,
 	credentials: (c) => ({ text: credentialFields(c) }),
 	'trigger-outputs': triggerOutputs,
 	'trigger-examples': (c) => ({ text: triggerExamples(c) }),
