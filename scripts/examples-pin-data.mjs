@@ -287,14 +287,12 @@ function simplifyExample(workflow, keepRaw) {
 			return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewrite(v)]));
 		return value;
 	};
-	const simplified = workflow.nodes.filter(
-		(node) =>
-			node.type === TRIGGER_TYPE &&
-			node.parameters.source !== 'callbot' &&
-			!keepRaw.includes(node.name),
+	const whatsApp = workflow.nodes.filter(
+		(node) => node.type === TRIGGER_TYPE && node.parameters.source !== 'callbot',
 	);
-	if (simplified.length === 0) return workflow;
-	for (const node of simplified) node.parameters.simplify = true;
+	// Stated either way, so the option's default for new nodes cannot change what they emit.
+	for (const node of whatsApp) node.parameters.simplify = !keepRaw.includes(node.name);
+	if (!whatsApp.some((node) => node.parameters.simplify)) return workflow;
 	// Every expression of the example is rewritten: in these examples, only nodes fed by the
 	// WhatsApp trigger read its fields.
 	return {
