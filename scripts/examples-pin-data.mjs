@@ -120,7 +120,7 @@ function signedRequest(source, body) {
  * The items the trigger node emits for the given fixtures, with the node's own settings (and
  * `simplify` as given, so the Simplify option applies once handlePush knows it). n8n runs a node's
  * pinned data on its FIRST output only, so every item must land there: a trigger whose items
- * would go to another output cannot be clicked through (use Output Routing "One Output").
+ * would go to another output cannot be clicked through (use Output Routing "Single Output").
  */
 function triggerItems(node, fixtures, parameters = node.parameters) {
 	const settings = readSettings((name, fallback) => parameters[name] ?? fallback);
