@@ -511,3 +511,74 @@ describe('whatsapp-calling-office-hours.json', () => {
 		).toEqual([]);
 	});
 });
+
+describe('clicking through the pinned sample data, without an NXCloud credential', () => {
+	/** The node a user runs the example from in the editor. */
+	const START: Record<string, string> = {
+		'whatsapp-failures-and-replies.json': 'NXCloud Trigger',
+		'whatsapp-template-after-24h.json': 'NXCloud Trigger',
+		'callbot-order-finished-update-record.json': 'NXCloud Trigger',
+		'call-list-from-csv.json': 'Calls Finished',
+		'whatsapp-calling-office-hours.json': 'Set Office Hours',
+	};
+	const savedFiles: string[] = [];
+
+	afterAll(() => {
+		for (const file of savedFiles) if (existsSync(file)) rmSync(file);
+	});
+
+	it('names a start node for every example', () => {
+		expect(Object.keys(START).sort()).toEqual(exampleFiles().sort());
+	});
+
+	for (const [file, start] of Object.entries(START)) {
+		it(`${file}: "Execute workflow" from ${start} runs every node after it on the pinned data and calls no NXCloud API`, async () => {
+			const workflow = prepareExample(loadExample(file), {
+				credentialId,
+				servicesOrigin: recorder.origin,
+				name: uniqueName(`click-through ${file}`),
+			});
+			// As imported by someone without an NXCloud account: no credential anywhere.
+			for (const node of workflow.nodes) delete node.credentials;
+			const save = workflow.nodes.find((node) => node.name === 'Save Results');
+			if (save) {
+				mkdirSync(join(homedir(), '.n8n-files'), { recursive: true });
+				save.parameters.fileName = join(homedir(), '.n8n-files', `${uniqueName('click')}.csv`);
+				savedFiles.push(String(save.parameters.fileName));
+			}
+			const id = await n8n.createWorkflow(workflow);
+			const nxCloudBefore = standIn.requests.length;
+
+			// What the editor sends for "Execute workflow" from a chosen trigger.
+			const response = await n8n.rest('POST', `/workflows/${id}/run`, {
+				triggerToStartFrom: { name: start },
+			});
+			expect({ status: response.status, body: response.json }).toMatchObject({
+				status: 200,
+				body: { data: { executionId: expect.any(String) } },
+			});
+			const [execution] = await expectSuccessfulRuns(id, 1);
+
+			// Every node downstream of the start node ran (each If branch has a sample that takes it).
+			const reachable = new Set<string>();
+			const visit = (name: string) => {
+				if (reachable.has(name)) return;
+				reachable.add(name);
+				for (const targets of workflow.connections[name]?.main ?? [])
+					for (const target of targets ?? []) visit(target.node);
+			};
+			visit(start);
+			const ran = Object.keys(execution.data!.resultData.runData);
+			expect(ran.sort()).toEqual([...reachable].sort());
+			// Pinned nodes output their pinned items, and nothing went to NXCloud.
+			for (const [name, items] of Object.entries(workflow.pinData ?? {})) {
+				if (!reachable.has(name)) continue;
+				expect({ name, items: nodeOutputs(execution, name)[0].map((item) => item.json) }).toEqual({
+					name,
+					items: items.map((item) => item.json),
+				});
+			}
+			expect(standIn.requests.length).toBe(nxCloudBefore);
+		});
+	}
+});
