@@ -2,8 +2,11 @@
  * Every workflow in examples/ is imported into the real n8n and executed against the stand-in
  * NXCloud. What the test swaps (and nothing else): the credential (a test one pointing at the
  * stand-in), the host of outside-service URLs (a local recorder, path kept), webhook IDs (fresh).
- * See examples/README.md.
+ * See docs/development.md, "How the test suite runs the examples". The pinned sample data of each
+ * example must be what scripts/examples-pin-data.mjs generates, and have the fields the nodes
+ * really output here.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +19,7 @@ import { startStandIn, type StandIn } from '../support/standin';
 import {
 	exampleFiles,
 	loadExample,
+	pinnedShapeMismatches,
 	prepareExample,
 	startServiceRecorder,
 	swapNodeForFile,
@@ -75,6 +79,26 @@ async function importAndActivate(file: string): Promise<{ id: string; url: strin
 	await n8n.waitForWebhook(url, 401);
 	return { id, url };
 }
+
+describe('pinned sample data', () => {
+	it('is what scripts/examples-pin-data.mjs generates from the fixtures (run it after changing an example)', () => {
+		let report = '';
+		try {
+			execFileSync(process.execPath, ['scripts/examples-pin-data.mjs', '--check'], {
+				cwd: repoRoot,
+				stdio: 'pipe',
+			});
+		} catch (error) {
+			report = String((error as { stderr?: Buffer }).stderr ?? error);
+		}
+		expect(report).toBe('');
+	});
+
+	it('covers every example', () => {
+		for (const file of exampleFiles())
+			expect({ file, pinned: !!loadExample(file).pinData }).toEqual({ file, pinned: true });
+	});
+});
 
 describe('every example names only parameters and options our built nodes have', () => {
 	const descriptions = {
@@ -168,6 +192,9 @@ describe('whatsapp-failures-and-replies.json', () => {
 		});
 		// Only two executions: the delivered status was filtered out by the trigger.
 		expect((await n8n.listExecutions({ workflowId: id })).length).toBe(2);
+		expect(
+			pinnedShapeMismatches(loadExample('whatsapp-failures-and-replies.json'), executions),
+		).toEqual([]);
 	});
 });
 
@@ -239,6 +266,9 @@ describe('whatsapp-template-after-24h.json', () => {
 			data: { messages: Array<{ id: string }> };
 		};
 		expect(standIn.state.messaging.firstStatus(followUp.data.messages[0].id)).toBe('sent');
+		expect(
+			pinnedShapeMismatches(loadExample('whatsapp-template-after-24h.json'), executions),
+		).toEqual([]);
 	});
 });
 
@@ -272,6 +302,9 @@ describe('callbot-order-finished-update-record.json', () => {
 			},
 		});
 		expect((await n8n.listExecutions({ workflowId: id })).length).toBe(1);
+		expect(
+			pinnedShapeMismatches(loadExample('callbot-order-finished-update-record.json'), [execution]),
+		).toEqual([]);
 	});
 });
 
@@ -317,23 +350,14 @@ describe('call-list-from-csv.json', () => {
 		'phone,name,customer,orderId',
 		...CSV_ROWS.map((r) => [r.phone, r.name, r.customer, r.orderId].join(',')),
 	].join('\n');
+	const TRIGGER_URL_PLACEHOLDER = 'REPLACE-WITH-THE-PRODUCTION-URL-OF-CALLS-FINISHED';
 	let resultsFile = '';
 
 	afterAll(() => {
 		if (resultsFile && existsSync(resultsFile)) rmSync(resultsFile);
 	});
 
-	it('imports the CSV rows as ONE batch, exports that batch and writes it to a CSV file', async () => {
-		standIn.state.callbot.model.createTask({
-			userTaskID: TASK,
-			sceneID: 'examples-scene',
-			taskName: 'Examples',
-			other: '',
-			taskCreateSetting: {},
-			funcFlag: {},
-			taskCallbackUrl: '',
-			orderCallbackUrl: '',
-		});
+	it('imports the CSV rows as ONE batch with the trigger as callback URL, and exports that batch to a CSV file when the task-finished callback arrives', async () => {
 		const workflow = prepareExample(loadExample('call-list-from-csv.json'), {
 			credentialId,
 			servicesOrigin: recorder.origin,
@@ -345,6 +369,24 @@ describe('call-list-from-csv.json', () => {
 			mimeType: 'text/csv',
 			content: csv,
 		});
+		// What the sticky note tells the user: paste the trigger's Production URL into the import.
+		const callbackUrl = triggerUrl(workflow, n8n.connection.baseUrl);
+		const importNode = workflow.nodes.find((node) => node.name === 'NXCloud Import')!;
+		for (const field of ['orderCallbackUrl', 'callCallbackUrl']) {
+			expect(importNode.parameters[field]).toBe(TRIGGER_URL_PLACEHOLDER);
+			importNode.parameters[field] = callbackUrl;
+		}
+		// ...and give the task the same URL as its Task Callback URL.
+		standIn.state.callbot.model.createTask({
+			userTaskID: TASK,
+			sceneID: 'examples-scene',
+			taskName: 'Examples',
+			other: '',
+			taskCreateSetting: {},
+			funcFlag: {},
+			taskCallbackUrl: callbackUrl,
+			orderCallbackUrl: '',
+		});
 		// n8n only writes under ~/.n8n-files (N8N_RESTRICT_FILE_ACCESS_TO default) of its user.
 		const save = workflow.nodes.find((node) => node.name === 'Save Results')!;
 		expect(save.parameters.fileName).toBe('/home/node/.n8n-files/call-results.csv');
@@ -352,18 +394,27 @@ describe('call-list-from-csv.json', () => {
 		resultsFile = join(homedir(), '.n8n-files', `${uniqueName('call-results')}.csv`);
 		save.parameters.fileName = resultsFile;
 		const { id, urls } = await publishWithWebhooks(workflow);
+		await n8n.waitForWebhook(callbackUrl, 401);
 
+		// Run 1: the import, and nothing else (no export right after it).
 		const started = standIn.requests.length;
 		expect((await fetch(urls.Start, { method: 'POST' })).status).toBe(200);
 		await expectSuccessfulRuns(id, 1);
-
-		const calls = standIn.requests.slice(started).map((r) => r.path.replace(/^.*\//, ''));
-		expect(calls).toEqual(['importBatchCall', 'exportBatchCall']);
+		const path = (r: { path: string }) => r.path.replace(/^.*\//, '');
+		expect(standIn.requests.slice(started).map(path)).toEqual(['importBatchCall']);
 		const sent = standIn.lastRequest('/importBatchCall')!.json() as {
 			userTaskID: string;
-			callInfoList: { callList: Array<Record<string, unknown>> };
+			callInfoList: {
+				orderCallbackUrl: string;
+				callCallbackUrl: string;
+				callList: Array<Record<string, unknown>>;
+			};
 		};
 		expect(sent.userTaskID).toBe(TASK);
+		expect([sent.callInfoList.orderCallbackUrl, sent.callInfoList.callCallbackUrl]).toEqual([
+			callbackUrl,
+			callbackUrl,
+		]);
 		expect(
 			sent.callInfoList.callList.map((row) => [row.userPhone, row.userName, row.customerName]),
 		).toEqual(CSV_ROWS.map((r) => [r.phone.replace(/[^0-9]/g, ''), r.name, r.customer]));
@@ -371,6 +422,30 @@ describe('call-list-from-csv.json', () => {
 		expect(orderIds[0]).toBe('examples-order-1');
 		expect(orderIds[1]).toMatch(/^[0-9a-f-]{36}$/); // empty in the CSV: generated by the node
 		expect(orderIds[2]).toBe('examples-order-3');
+
+		// NXCloud runs the task: an order callback (answered, dropped: Events to Emit is Task
+		// Status only), a "running" task callback (no export), then "completed" (export).
+		const task = standIn.state.callbot.task(TASK)!;
+		standIn.state.callbot.model.operate(task, 1, 0);
+		const running = standIn.state.callbot.callbackPayloads(orderIds[0]);
+		expect(running.task).toMatchObject({ userTaskID: TASK, taskStatus: 2 });
+		const exportsBefore = standIn.requestsTo('/exportBatchCall').length;
+		for (const body of [running.order, running.task])
+			expect((await standIn.sender.callbotCallback(callbackUrl, body)).json()).toEqual({
+				retCode: 0,
+			});
+		await expectSuccessfulRuns(id, 2);
+		expect(standIn.requestsTo('/exportBatchCall').length).toBe(exportsBefore);
+
+		standIn.state.callbot.model.operate(task, 3, 0);
+		const finished = standIn.state.callbot.callbackPayloads(orderIds[0]).task;
+		expect(finished).toMatchObject({ userTaskID: TASK, taskStatus: 3 });
+		expect((await standIn.sender.callbotCallback(callbackUrl, finished)).json()).toEqual({
+			retCode: 0,
+		});
+		const executions = await expectSuccessfulRuns(id, 3);
+		expect(standIn.requestsTo('/exportBatchCall').length).toBe(exportsBefore + 1);
+		expect(standIn.lastRequest('/exportBatchCall')!.json()).toMatchObject({ userTaskID: TASK });
 
 		const batch = standIn.state.callbot.task(TASK)!.latestBatch!;
 		expect([...batch.orderIDs].sort()).toEqual([...orderIds].sort());
@@ -382,11 +457,14 @@ describe('call-list-from-csv.json', () => {
 				.map((row) => [row.orderID, row.userPhone, batch.batchID, TASK])
 				.sort(),
 		);
+		// Dialled by the stand-in when the task started: every exported number has its call.
+		expect(written.every((row) => row.callID !== '' && row.callStatus !== '0')).toBe(true);
+		expect(pinnedShapeMismatches(loadExample('call-list-from-csv.json'), executions)).toEqual([]);
 	});
 });
 
 describe('whatsapp-calling-office-hours.json', () => {
-	it('the night trigger turns calling off and the morning trigger turns it on again', async () => {
+	it('enables calling with the weekly office hours and time zone as Business Hours', async () => {
 		const workflow = prepareExample(loadExample('whatsapp-calling-office-hours.json'), {
 			credentialId,
 			servicesOrigin: recorder.origin,
@@ -397,27 +475,110 @@ describe('whatsapp-calling-office-hours.json', () => {
 			},
 		});
 		const { id, urls } = await publishWithWebhooks(workflow);
-		expect(Object.keys(urls).sort()).toEqual(['Every Morning 08:00', 'Every Night 22:00']);
+		expect(Object.keys(urls)).toEqual(['Set Office Hours']);
 
-		expect((await fetch(urls['Every Morning 08:00'], { method: 'POST' })).status).toBe(200);
-		await expectSuccessfulRuns(id, 1);
+		expect((await fetch(urls['Set Office Hours'], { method: 'POST' })).status).toBe(200);
+		const executions = await expectSuccessfulRuns(id, 1);
+		expect(standIn.requestsTo('/calling/enable')).toHaveLength(1);
 		const enabled = standIn.lastRequest('/calling/enable')!;
 		expect(enabled.code).toBe(0);
+		const weekdays = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'].map((day) => ({
+			day_of_week: day,
+			open_time: '0800',
+			close_time: '2200',
+		}));
 		expect(enabled.json()).toMatchObject({
 			appkey: BOUND_PHONE.appkey,
 			business_phone: BOUND_PHONE.business_phone,
 			region: 'SG',
+			hours_status: 1,
+			hours_customize: {
+				status: 'ENABLED',
+				timezone_id: 'Asia/Shanghai',
+				weekly_operating_hours: [
+					...weekdays,
+					{ day_of_week: 'SATURDAY', open_time: '0900', close_time: '1300' },
+				],
+			},
 		});
 		expect(standIn.state.calling.config(BOUND_PHONE.business_phone)).toMatchObject({
 			status: 1,
 			region: 'SG',
 		});
-
-		expect((await fetch(urls['Every Night 22:00'], { method: 'POST' })).status).toBe(200);
-		await expectSuccessfulRuns(id, 2);
-		expect(standIn.requestsTo('/calling/disable')).toHaveLength(1);
-		expect(standIn.lastRequest('/calling/disable')!.code).toBe(0);
-		expect(standIn.state.calling.config(BOUND_PHONE.business_phone)).toMatchObject({ status: 0 });
-		expect(standIn.requestsTo('/calling/enable')).toHaveLength(1);
+		expect(standIn.requestsTo('/calling/disable')).toHaveLength(0);
+		expect(
+			pinnedShapeMismatches(loadExample('whatsapp-calling-office-hours.json'), executions),
+		).toEqual([]);
 	});
+});
+
+describe('clicking through the pinned sample data, without an NXCloud credential', () => {
+	/** The node a user runs the example from in the editor. */
+	const START: Record<string, string> = {
+		'whatsapp-failures-and-replies.json': 'NXCloud Trigger',
+		'whatsapp-template-after-24h.json': 'NXCloud Trigger',
+		'callbot-order-finished-update-record.json': 'NXCloud Trigger',
+		'call-list-from-csv.json': 'Calls Finished',
+		'whatsapp-calling-office-hours.json': 'Set Office Hours',
+	};
+	const savedFiles: string[] = [];
+
+	afterAll(() => {
+		for (const file of savedFiles) if (existsSync(file)) rmSync(file);
+	});
+
+	it('names a start node for every example', () => {
+		expect(Object.keys(START).sort()).toEqual(exampleFiles().sort());
+	});
+
+	for (const [file, start] of Object.entries(START)) {
+		it(`${file}: "Execute workflow" from ${start} runs every node after it on the pinned data and calls no NXCloud API`, async () => {
+			const workflow = prepareExample(loadExample(file), {
+				credentialId,
+				servicesOrigin: recorder.origin,
+				name: uniqueName(`click-through ${file}`),
+			});
+			// As imported by someone without an NXCloud account: no credential anywhere.
+			for (const node of workflow.nodes) delete node.credentials;
+			const save = workflow.nodes.find((node) => node.name === 'Save Results');
+			if (save) {
+				mkdirSync(join(homedir(), '.n8n-files'), { recursive: true });
+				save.parameters.fileName = join(homedir(), '.n8n-files', `${uniqueName('click')}.csv`);
+				savedFiles.push(String(save.parameters.fileName));
+			}
+			const id = await n8n.createWorkflow(workflow);
+			const nxCloudBefore = standIn.requests.length;
+
+			// What the editor sends for "Execute workflow" from a chosen trigger.
+			const response = await n8n.rest('POST', `/workflows/${id}/run`, {
+				triggerToStartFrom: { name: start },
+			});
+			expect({ status: response.status, body: response.json }).toMatchObject({
+				status: 200,
+				body: { data: { executionId: expect.any(String) } },
+			});
+			const [execution] = await expectSuccessfulRuns(id, 1);
+
+			// Every node downstream of the start node ran (each If branch has a sample that takes it).
+			const reachable = new Set<string>();
+			const visit = (name: string) => {
+				if (reachable.has(name)) return;
+				reachable.add(name);
+				for (const targets of workflow.connections[name]?.main ?? [])
+					for (const target of targets ?? []) visit(target.node);
+			};
+			visit(start);
+			const ran = Object.keys(execution.data!.resultData.runData);
+			expect(ran.sort()).toEqual([...reachable].sort());
+			// Pinned nodes output their pinned items, and nothing went to NXCloud.
+			for (const [name, items] of Object.entries(workflow.pinData ?? {})) {
+				if (!reachable.has(name)) continue;
+				expect({ name, items: nodeOutputs(execution, name)[0].map((item) => item.json) }).toEqual({
+					name,
+					items: items.map((item) => item.json),
+				});
+			}
+			expect(standIn.requests.length).toBe(nxCloudBefore);
+		});
+	}
 });

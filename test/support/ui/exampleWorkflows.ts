@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import type { INodeTypeDescription } from 'n8n-workflow';
 
 import { NODE_TYPES, repoRoot } from '../e2e/paths';
-import type { WorkflowJson, WorkflowNode } from '../e2e/types';
+import type { Execution, ItemJson, WorkflowJson, WorkflowNode } from '../e2e/types';
 import { isVisible, valuesWith } from './nodeDescription';
 
 /**
  * Helpers for test/e2e/examples.test.ts: load an example from examples/, make the few swaps a test
- * run needs (documented in examples/README.md), and stand in for the outside services the example
+ * run needs (documented in docs/development.md, "How the test suite runs the examples"), and stand in for the outside services the example
  * calls (chat webhook, CRM, messaging API) with a recording HTTP server.
  */
 export const examplesDir = join(repoRoot, 'examples');
@@ -21,10 +21,50 @@ export function exampleFiles(): string[] {
 	return readdirSync(examplesDir).filter((name) => name.endsWith('.json'));
 }
 
-export function loadExample(file: string): WorkflowJson & { nodes: WorkflowNode[] } {
-	return JSON.parse(readFileSync(join(examplesDir, file), 'utf8')) as WorkflowJson & {
-		nodes: WorkflowNode[];
-	};
+/** An example as stored: a workflow with its pinned sample data (scripts/examples-pin-data.mjs). */
+export type ExampleWorkflow = WorkflowJson & {
+	nodes: WorkflowNode[];
+	pinData?: Record<string, Array<{ json: ItemJson }>>;
+};
+
+export function loadExample(file: string): ExampleWorkflow {
+	return JSON.parse(readFileSync(join(examplesDir, file), 'utf8')) as ExampleWorkflow;
+}
+
+/**
+ * Item fields the trigger adds only when the event has them (events/items.ts): epoch times for
+ * `timestamps`, cost lines for `cost`. A sample event may have them when the stand-in's does not.
+ */
+const CONDITIONAL_KEYS = new Set(['timestamps', 'cost']);
+
+/**
+ * Where the example's pinned sample data and what its nodes really output (in the given
+ * executions of the example against the stand-in) disagree: for each pinned node, the top-level
+ * fields found on one side only. A pinned node that never ran is reported too.
+ */
+export function pinnedShapeMismatches(example: ExampleWorkflow, executions: Execution[]): string[] {
+	const problems: string[] = [];
+	for (const [name, pinned] of Object.entries(example.pinData ?? {})) {
+		const actual = executions.flatMap(
+			(execution) => execution.data?.resultData.runData[name]?.[0]?.data?.main?.[0] ?? [],
+		);
+		if (actual.length === 0) {
+			problems.push(`${name}: pinned, but produced no items in the test run`);
+			continue;
+		}
+		const keys = (items: Array<{ json: ItemJson }>) =>
+			new Set(items.flatMap((item) => Object.keys(item.json)));
+		const [pinnedKeys, actualKeys] = [keys(pinned), keys(actual)];
+		const only = (a: Set<string>, b: Set<string>) =>
+			[...a].filter((key) => !b.has(key) && !CONDITIONAL_KEYS.has(key)).sort();
+		const pinnedOnly = only(pinnedKeys, actualKeys);
+		const actualOnly = only(actualKeys, pinnedKeys);
+		if (pinnedOnly.length > 0 || actualOnly.length > 0)
+			problems.push(
+				`${name}: only in the pinned data: [${pinnedOnly.join(', ')}]; only in the real output: [${actualOnly.join(', ')}]`,
+			);
+	}
+	return problems;
 }
 
 export interface Swaps {
@@ -102,11 +142,8 @@ export function swapNodeForFile(
  * (path kept), webhook IDs (fresh, so two imports never share a production URL), and the given
  * `REPLACE-WITH-…` values of NXCloud nodes. Nothing else.
  */
-export function prepareExample(
-	example: WorkflowJson & { nodes: WorkflowNode[] },
-	swaps: Swaps,
-): WorkflowJson & { nodes: WorkflowNode[] } {
-	const copy = JSON.parse(JSON.stringify(example)) as WorkflowJson & { nodes: WorkflowNode[] };
+export function prepareExample(example: ExampleWorkflow, swaps: Swaps): ExampleWorkflow {
+	const copy = JSON.parse(JSON.stringify(example)) as ExampleWorkflow;
 	copy.name = swaps.name;
 	for (const node of copy.nodes) {
 		if (swaps.placeholders && node.type === NODE_TYPES.action) {
