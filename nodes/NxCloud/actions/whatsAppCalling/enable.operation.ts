@@ -74,10 +74,7 @@ export async function execute(
 	const appKey = actionAppKey(this);
 	return await forEachItem(this, items, async (i) => {
 		const options = readOptions(this, i);
-		const ref = phoneRef(
-			await appKey(i),
-			locatorValue(this.getNodeParameter('businessPhone', i)),
-		);
+		const ref = phoneRef(await appKey(i), locatorValue(this.getNodeParameter('businessPhone', i)));
 		if (this.getNodeParameter('keepCurrentSettings', i, false) === true) {
 			const envelope = await sendKeptSettings(this, i, ref, options, 'enable');
 			return openPlatformOutput(envelope, options.fullResponse === true) as IDataObject;

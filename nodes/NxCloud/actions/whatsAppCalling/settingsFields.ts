@@ -12,7 +12,9 @@ import { REGION_OPTIONS } from './pickers';
 const toTitle = (day: string): string => day.charAt(0) + day.slice(1).toLowerCase();
 
 const withShow = (property: INodeProperties, show?: IDisplayOptions['show']): INodeProperties =>
-	show ? { ...property, displayOptions: { show: { ...property.displayOptions?.show, ...show } } } : property;
+	show
+		? { ...property, displayOptions: { show: { ...property.displayOptions?.show, ...show } } }
+		: property;
 
 export const REGION_FIELD: INodeProperties = {
 	displayName: 'Region',
@@ -130,7 +132,10 @@ export function settingsToChangeField(show?: IDisplayOptions['show']): INodeProp
 				CALLBACK_PERMISSION_FIELD,
 				RECORDING_FIELD,
 				REGION_FIELD,
-				{ ...REGION_CODE_FIELD, description: `${REGION_CODE_FIELD.description} Used when Region is "Other Region Code".` },
+				{
+					...REGION_CODE_FIELD,
+					description: `${REGION_CODE_FIELD.description} Used when Region is "Other Region Code".`,
+				},
 				SHOW_CALL_ICON_FIELD,
 				{
 					...SIP_ADDRESSES_FIELD,
@@ -183,7 +188,7 @@ export function businessHoursFields(
 			required: true,
 			default: 'Etc/GMT-8',
 			description:
-				'Time zone the business hours are in. Fixed offsets are sent as Meta\'s Etc/GMT IDs (UTC+08:00 is Etc/GMT-8); an expression may give an ID such as Asia/Singapore or an offset such as UTC+8.',
+				"Time zone the business hours are in. Fixed offsets are sent as Meta's Etc/GMT IDs (UTC+08:00 is Etc/GMT-8); an expression may give an ID such as Asia/Singapore or an offset such as UTC+8.",
 			displayOptions: custom,
 		},
 		{

@@ -39,10 +39,7 @@ export async function execute(
 	const appKey = actionAppKey(this);
 	return await forEachItem(this, items, async (i) => {
 		const options = readOptions(this, i);
-		const ref = phoneRef(
-			await appKey(i),
-			locatorValue(this.getNodeParameter('businessPhone', i)),
-		);
+		const ref = phoneRef(await appKey(i), locatorValue(this.getNodeParameter('businessPhone', i)));
 		const envelope = await sendKeptSettings(this, i, ref, options, 'update');
 		return openPlatformOutput(envelope, options.fullResponse === true) as IDataObject;
 	});
