@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { SipAddressInput } from './callingBody';
 import { type SettingsChanges, changesSomething, mergedEnableBody } from './keepSettings';
 import { readCustomHours } from './settingsFields';
+import { asNodeError } from '../common/errors';
 import { retryPolicy } from '../common/options';
 import { failureDetails } from '../../transport/nxCloudRequest';
 import { callingRequest } from '../../transport/requests';
@@ -42,17 +43,19 @@ export async function sendKeptSettings(
 	// Reading twice is harmless, and so is sending the same settings twice.
 	const policy = retryPolicy(options, i, { retryAmbiguous: true });
 	let current: IDataObject | undefined;
+	let neverSetUp = false;
 	try {
 		const envelope = await callingRequest(ctx, 'get', { ...ref }, policy);
 		current = (envelope.data ?? undefined) as IDataObject | undefined;
 	} catch (error) {
 		// 10013 "Calling setting not exist": never enabled, so there is nothing to keep.
-		if (failureDetails(error)?.code !== 10013) throw error;
-		if (mode === 'update')
-			throw new Error(
-				'Calling was never set up for this business phone (NXCloud code 10013): use Enable to turn it on with its first settings',
-			);
+		if (failureDetails(error)?.code !== 10013) throw asNodeError(ctx, error, i);
+		neverSetUp = true;
 	}
+	if (mode === 'update' && neverSetUp)
+		throw new Error(
+			'Calling was never set up for this business phone (NXCloud code 10013): use Enable to turn it on with its first settings',
+		);
 	if (mode === 'update' && current && Number(current.status) === 0)
 		throw new Error(
 			'Calling is off for this business phone, and Update Settings does not turn it on (NXCloud saves settings only through its enable call, which turns calling on). Use Enable to turn it on.',

@@ -169,26 +169,32 @@ export function businessHoursFields(
 	keepable: boolean,
 	show?: IDisplayOptions['show'],
 ): INodeProperties[] {
-	const choice: INodeProperties = {
-		displayName: 'Business Hours',
-		name: 'businessHours',
-		type: 'options',
-		options: keepable
-			? [HOURS_CHOICES.keep, HOURS_CHOICES.none, HOURS_CHOICES.custom]
-			: [HOURS_CHOICES.none, HOURS_CHOICES.custom],
-		default: keepable ? 'keep' : 'none',
-	};
+	const choice: INodeProperties = keepable
+		? {
+				displayName: 'Business Hours',
+				name: 'businessHours',
+				type: 'options',
+				options: [HOURS_CHOICES.keep, HOURS_CHOICES.none, HOURS_CHOICES.custom],
+				default: 'keep',
+			}
+		: {
+				displayName: 'Business Hours',
+				name: 'businessHours',
+				type: 'options',
+				options: [HOURS_CHOICES.none, HOURS_CHOICES.custom],
+				default: 'none',
+			};
 	const custom = { show: { businessHours: ['custom'] } };
 	const details: INodeProperties[] = [
 		{
-			displayName: 'Time Zone',
+			displayName: 'Time Zone Name or ID',
 			name: 'timezoneId',
 			type: 'options',
 			typeOptions: { loadOptionsMethod: 'getCallingTimeZones' },
 			required: true,
-			default: 'Etc/GMT-8',
+			default: '',
 			description:
-				"Time zone the business hours are in. Fixed offsets are sent as Meta's Etc/GMT IDs (UTC+08:00 is Etc/GMT-8); an expression may give an ID such as Asia/Singapore or an offset such as UTC+8.",
+				'Time zone the business hours are in. Fixed offsets are sent as Meta\'s Etc/GMT IDs (UTC+08:00 is Etc/GMT-8); an expression may also give an offset such as UTC+8. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			displayOptions: custom,
 		},
 		{
