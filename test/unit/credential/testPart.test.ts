@@ -50,10 +50,12 @@ function probedUrl(credentials: ICredentialDataDecryptedObject): string {
 
 /** The test request signed by the credential's authenticate(), as n8n sends it. */
 async function signedProbe(credentials: ICredentialDataDecryptedObject) {
+	const { method, body, headers } = test.request;
 	return await credential.authenticate(credentials, {
-		...test.request,
+		method,
+		body,
 		url: probedUrl(credentials),
-		headers: { ...test.request.headers },
+		headers: { ...headers },
 	});
 }
 
