@@ -30,7 +30,7 @@ export class NxCloudApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'Fill in the Open Platform part for WhatsApp Calling and the WhatsApp Trigger, the Callbot part for the Callbot API and Callbot callbacks, or both. The Test button checks the Open Platform part when an Access Key is set, otherwise the Callbot part.',
+				'Fill in the Open Platform part for WhatsApp Calling and the WhatsApp Trigger, the Callbot part for the Callbot API and Callbot callbacks, or both. The Test button checks one part per click, the one chosen under Test Button Checks at the bottom, and an error names the part; to check both, test once with each.',
 			name: 'halvesNotice',
 			type: 'notice',
 			default: '',
@@ -100,7 +100,8 @@ export class NxCloudApi implements ICredentialType {
 			type: 'options',
 			options: [
 				{ name: 'MD5', value: 'MD5' },
-				{ name: 'SHA256', value: 'SHA256' },
+				// Shown as SHA-256 like the Open Platform Algorithm; the stored value stays SHA256.
+				{ name: 'SHA-256', value: 'SHA256' },
 			],
 			default: 'MD5',
 			description:
@@ -112,6 +113,33 @@ export class NxCloudApi implements ICredentialType {
 			type: 'string',
 			default: 'https://nxbot.nxcloud.com',
 			description: 'Change only to point the node at a test server',
+		},
+		{
+			displayName: 'Test Button Checks',
+			name: 'testPart',
+			type: 'options',
+			options: [
+				{
+					name: 'Automatic',
+					value: 'auto',
+					description:
+						'The Open Platform part when an Access Key is set, otherwise the Callbot part',
+				},
+				{
+					name: 'Callbot Part',
+					value: 'callbot',
+					description: 'Callbot UUID, Callbot Secret Key and Callbot Algorithm (Callbot ping)',
+				},
+				{
+					name: 'Open Platform Part',
+					value: 'openPlatform',
+					description:
+						'Access Key, Access Secret and Open Platform Algorithm (a harmless WhatsApp Calling read)',
+				},
+			],
+			default: 'auto',
+			description:
+				'Which part the Test button checks; n8n runs one request per test, and the parts live on different NXCloud hosts. With both parts filled in, test once with each.',
 		},
 	];
 
@@ -130,13 +158,16 @@ export class NxCloudApi implements ICredentialType {
 	 * n8n runs one request per test. The open platform has no harmless "who am I" call, so the
 	 * probe asks for the calling settings of a number that cannot exist: a business answer
 	 * (parameter error, phone not bound) proves the signature was accepted, codes 1001–1005 mean
-	 * it was refused. Without an access key the Callbot `ping` is probed instead. The messages are
+	 * it was refused. The Callbot part is probed with `ping`: when Test Button Checks says so, or
+	 * (Automatic, the value of credentials saved before the field existed) without an access key.
+	 * n8n shows a fixed text on success, so the notice and Test Button Checks say which part a
+	 * passing test checked; every failure names its part. The messages are
 	 * the error catalog's hints, so the test button and a failing operation say the same thing.
 	 */
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'POST',
-			url: '={{ $credentials.accessKey ? $credentials.openApiBaseUrl.replace(/\\/+$/, "") + "/api/wa/calling/get" : $credentials.callbotBaseUrl.replace(/\\/+$/, "") + "/callcentre/api/v3/ping" }}',
+			url: '={{ ($credentials.testPart === "openPlatform" || ($credentials.testPart !== "callbot" && $credentials.accessKey)) ? $credentials.openApiBaseUrl.replace(/\\/+$/, "") + "/api/wa/calling/get" : $credentials.callbotBaseUrl.replace(/\\/+$/, "") + "/callcentre/api/v3/ping" }}',
 			headers: { 'Content-Type': 'application/json', bizType: '2', action: 'mt' },
 			body: { appkey: 'n8n-cred-probe', business_phone: '0', data: 'n8n credential test' },
 		},

@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties } from './actions/properties';
 import { router } from './actions/router';
+import { timeZoneOptions } from './actions/whatsAppCalling/pickers';
 import * as whatsAppMessageMethods from './actions/whatsAppMessage/methods';
 import * as listSearch from './methods/listSearch';
 
@@ -17,7 +18,8 @@ export class NxCloud implements INodeType {
 		name: 'nxCloud',
 		icon: { light: 'file:nxcloud.svg', dark: 'file:nxcloud.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: WhatsApp Calling → Enable keeps current settings by default (see enable.operation.ts).
+		version: [1, 1.1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'WhatsApp messages, media, templates and business phones, WhatsApp Calling settings and call records, and the Callbot AI outbound-call API of NXCloud: tasks, number lists (batch import and export) and calls',
@@ -33,6 +35,7 @@ export class NxCloud implements INodeType {
 		loadOptions: {
 			getMessageTemplateNames: whatsAppMessageMethods.getMessageTemplateNames,
 			getMessageTemplateLanguages: whatsAppMessageMethods.getMessageTemplateLanguages,
+			getCallingTimeZones: async () => timeZoneOptions(),
 		},
 		resourceMapping: {
 			getMessageTemplateVariables: whatsAppMessageMethods.getMessageTemplateVariables,

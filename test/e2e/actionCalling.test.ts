@@ -100,6 +100,31 @@ describe('success paths', () => {
 		expect(e2e.standIn.state.calling.config(BUSINESS_PHONE)?.status).toBe(0);
 	});
 
+	it('a new node (version 1.1) re-enables after Disable and keeps recording and business hours', async () => {
+		expect((await e2e.run(ENABLE)).error).toBeUndefined();
+		expect((await e2e.run({ ...base, operation: 'disable' })).error).toBeUndefined();
+		const held = e2e.standIn.state.calling.config(BUSINESS_PHONE)!;
+		expect(held.status).toBe(0);
+
+		// As a new node is saved: nothing set but the phone (Keep Current Settings is on by default).
+		const enabled = await e2e.run({ ...base, operation: 'enable' }, [{}], { typeVersion: 1.1 });
+		expect(enabled.error).toBeUndefined();
+		expect(e2e.standIn.state.calling.config(BUSINESS_PHONE)).toEqual({ ...held, status: 1 });
+
+		// Update Settings changes the one setting given.
+		const updated = await e2e.run(
+			{ ...base, operation: 'updateSettings', settingsToChange: { recording: false } },
+			[{}],
+			{ typeVersion: 1.1 },
+		);
+		expect(updated.error).toBeUndefined();
+		expect(e2e.standIn.state.calling.config(BUSINESS_PHONE)).toEqual({
+			...held,
+			status: 1,
+			recording_status: 0,
+		});
+	});
+
 	it('Get Call Record returns the record with ISO copies of its times', async () => {
 		e2e.standIn.state.calling.addCallRecord(BUSINESS_PHONE, {
 			call_id: 'wacid.ABC',

@@ -273,6 +273,30 @@ it('a credential with both parts is tested on the open platform part', async () 
 	expect(OPEN_PLATFORM_AUTH_CODES).not.toContain(only(requests, OPEN_PLATFORM_PROBE).code);
 });
 
+it('Test Button Checks chooses the part: with both filled in, the Callbot part is checked on request', async () => {
+	const both = { ...callbotCredential(), ...openPlatformCredential() };
+	const passed = await testCredential({ ...both, testPart: 'callbot' });
+	expect(passed.result.status).toBe('OK');
+	expect(only(passed.requests, CALLBOT_PROBE).retCode).toBe(0);
+
+	// A wrong Callbot secret fails this test and names the Callbot part, though the Open Platform part is fine.
+	const refused = await testCredential({
+		...both,
+		testPart: 'callbot',
+		callbotSecretKey: secret(),
+	});
+	expect(refused.result).toEqual({
+		status: 'Error',
+		message: expect.stringMatching(/^Callbot part refused \(code 6\): /),
+	});
+	expect(only(refused.requests, CALLBOT_PROBE).retCode).toBe(6);
+
+	// And a wrong Access Secret fails the Open Platform check, naming that part.
+	const open = await testCredential({ ...both, testPart: 'openPlatform', accessSecret: secret() });
+	expect(open.result.message).toMatch(/^Open Platform part refused \(code 1003\): /);
+	expect(only(open.requests, OPEN_PLATFORM_PROBE).code).toBe(1003);
+});
+
 it('no secret reaches n8n’s log', () => {
 	const log = n8n.logText();
 	expect(log.length).toBeGreaterThan(0);

@@ -53,6 +53,7 @@ export const OPERATIONS = {
 		enable: whatsAppCalling.enable,
 		getCallRecord: whatsAppCalling.getCallRecord,
 		getSettings: whatsAppCalling.getSettings,
+		updateSettings: whatsAppCalling.updateSettings,
 	},
 	whatsAppMessage: {
 		markAsRead: whatsAppMessage.markAsRead,

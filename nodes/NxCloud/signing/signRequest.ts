@@ -23,15 +23,16 @@ const FIELD_LABELS: Record<string, string> = {
 	callbotSecretKey: 'Callbot Secret Key',
 };
 
-/** Names the first empty credential field a product needs, or null when all are there. */
+/** Names the first empty credential field a product needs, and who needs it; null when all are there. */
 export function missingCredentialField(
 	credentials: ICredentialDataDecryptedObject,
 	fields: readonly string[],
+	neededBy = 'this operation',
 ): string | null {
 	for (const field of fields) {
 		const value = credentials[field];
 		if (typeof value !== 'string' || value.trim() === '') {
-			return `The NXCloud credential has no ${FIELD_LABELS[field]} (field "${field}"), which this operation needs`;
+			return `The NXCloud credential has no ${FIELD_LABELS[field]} (field "${field}"), which ${neededBy} needs`;
 		}
 	}
 	return null;
@@ -87,7 +88,8 @@ export async function signRequest(
 	const body = multipart ? '' : bodyString(options.body);
 
 	if (isCallbotUrl(options)) {
-		const missing = missingCredentialField(credentials, CALLBOT_FIELDS);
+		// Operations check the fields before they get here; the credential test does not.
+		const missing = missingCredentialField(credentials, CALLBOT_FIELDS, 'the Callbot part');
 		if (missing) throw new Error(missing);
 		const algorithm = callbotAlgorithmFromHeader(String(credentials.callbotAlgorithm ?? 'MD5'));
 		const createTs = Math.floor(now() / 1000).toString();
@@ -113,7 +115,11 @@ export async function signRequest(
 			}),
 		);
 	} else {
-		const missing = missingCredentialField(credentials, OPEN_PLATFORM_FIELDS);
+		const missing = missingCredentialField(
+			credentials,
+			OPEN_PLATFORM_FIELDS,
+			'the Open Platform part',
+		);
 		if (missing) throw new Error(missing);
 		const bizType = headerValue(headers, 'bizType');
 		const action = headerValue(headers, 'action');

@@ -47,7 +47,7 @@ export function refusalAdvice(
 		case 'unknown_algorithm':
 			return {
 				problem: 'This push is signed with an algorithm the trigger does not know.',
-				fix: `Choose MD5 or SHA256 in ${where}.`,
+				fix: `Choose MD5 or SHA-256 in ${where}.`,
 			};
 		case 'stale_timestamp':
 			return {

@@ -25,8 +25,8 @@ export async function loadSecrets(
 	} catch (error) {
 		return `No usable NXCloud API credential is selected, and Signature Check needs one: ${(error as Error).message}`;
 	}
-	const missing = missingCredentialField(credentials, FIELDS_BY_SOURCE[source]);
-	if (missing) return missing.replace('this operation needs', 'Signature Check needs');
+	const missing = missingCredentialField(credentials, FIELDS_BY_SOURCE[source], 'Signature Check');
+	if (missing) return missing;
 	return {
 		accessSecret:
 			typeof credentials.accessSecret === 'string' ? credentials.accessSecret : undefined,

@@ -60,7 +60,7 @@ export function checkSignature(
 		if (rejection?.reason === 'unknown_algorithm') {
 			return unauthorized(
 				'unknown_algorithm',
-				`Unknown signature algorithm "${rejection.algorithm}"; expected md5 or sha256`,
+				`Unknown signature algorithm "${rejection.algorithm}"; expected MD5 or SHA-256 (header value md5 or sha256)`,
 				{
 					algorithm: rejection.algorithm,
 				},
@@ -86,7 +86,7 @@ export function checkSignature(
 		if (rejection?.reason === 'unknown_algorithm') {
 			return unauthorized(
 				'unknown_algorithm',
-				`Unknown signature algorithm "${rejection.algorithm}"; expected MD5 or SHA256`,
+				`Unknown signature algorithm "${rejection.algorithm}"; expected MD5 or SHA-256 (header value MD5 or SHA256)`,
 				{
 					algorithm: rejection.algorithm,
 				},

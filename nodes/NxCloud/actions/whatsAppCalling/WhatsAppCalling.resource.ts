@@ -4,8 +4,9 @@ import * as disable from './disable.operation';
 import * as enable from './enable.operation';
 import * as getCallRecord from './getCallRecord.operation';
 import * as getSettings from './getSettings.operation';
+import * as updateSettings from './updateSettings.operation';
 
-export { disable, enable, getCallRecord, getSettings };
+export { disable, enable, getCallRecord, getSettings, updateSettings };
 
 export const description: INodeProperties[] = [
 	{
@@ -26,7 +27,7 @@ export const description: INodeProperties[] = [
 				name: 'Enable',
 				value: 'enable',
 				description:
-					'Turn WhatsApp calling on for a business phone, or replace its settings: SIP addresses, call icon, call-back prompt, recording, region and business hours. Changes live calling settings.',
+					'Turn WhatsApp calling on for a business phone with its settings: SIP addresses, call icon, call-back prompt, recording, region and business hours. With Keep Current Settings (the default for new nodes), settings you do not set stay as they are. Changes live calling settings.',
 				action: 'Enable whatsapp calling and change live calling settings',
 			},
 			{
@@ -43,6 +44,13 @@ export const description: INodeProperties[] = [
 					"Read a business phone's WhatsApp calling settings and status (enabled, disabled or in arrears), with NXCloud's SIP addresses. Read-only.",
 				action: 'Get whatsapp calling settings',
 			},
+			{
+				name: 'Update Settings',
+				value: 'updateSettings',
+				description:
+					'Change some WhatsApp calling settings of a business phone whose calling is on; the settings you do not set stay as they are. Changes live calling settings.',
+				action: 'Update whatsapp calling settings',
+			},
 		],
 		default: 'getSettings',
 	},
@@ -50,4 +58,5 @@ export const description: INodeProperties[] = [
 	...disable.description,
 	...getSettings.description,
 	...getCallRecord.description,
+	...updateSettings.description,
 ];

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { requirePhone } from '../../shared/phone';
 import { parseNumber, toInteger, toText } from '../../shared/values';
+import { regionCode, timeZoneId } from './pickers';
 
 /** The calling phone reference every WhatsApp Calling request carries (docs/vendor-api.md §3). */
 export function phoneRef(
@@ -140,11 +141,7 @@ export interface BusinessHoursInput {
  * documented by NXCloud). Every span must end after it starts.
  */
 export function businessHours(input: BusinessHoursInput): IDataObject {
-	const timezone = toText(input.timezoneId, 'Time Zone').trim();
-	if (timezone === '')
-		throw new Error(
-			'Time Zone is empty: give a Meta time zone ID such as Etc/GMT-8 or Asia/Singapore',
-		);
+	const timezone = timeZoneId(input.timezoneId);
 	const weekly = (input.weekly ?? []).map((entry, i) => {
 		const at = `Weekly hours ${i + 1}`;
 		const day = toText(entry.day, `${at} day`).trim().toUpperCase();
@@ -178,6 +175,8 @@ export interface EnableInput {
 	appKey: unknown;
 	businessPhone: unknown;
 	region: unknown;
+	/** The typed code when Region is "Other Region Code". */
+	regionCode?: unknown;
 	showCallIcon: boolean;
 	callbackPermission: boolean;
 	recording: boolean;
@@ -189,8 +188,7 @@ export interface EnableInput {
 /** The body of POST /api/wa/calling/enable, in the vendor's field order (docs/vendor-api.md §3.1). */
 export function enableBody(input: EnableInput): IDataObject {
 	const ref = phoneRef(input.appKey, input.businessPhone);
-	const region = toText(input.region, 'Region').trim();
-	if (region === '') throw new Error('Region is empty: give the SIP server region, e.g. SG');
+	const region = regionCode(input.region, input.regionCode);
 	const body: IDataObject = {
 		...ref,
 		region,

@@ -51,7 +51,9 @@ export function runCalling(
 					reason: 'seeded status 2 (in arrears)',
 				});
 			}
-			// Enabling an enabled number replaces its settings: the vendor does not say (docs/vendor-api.md §9.3).
+			// Every setting is a required field of enable [DOC] (docs/vendor-api.md §3.1), so each call carries a whole
+			// set, and the whole set replaces the stored one: a setting the caller leaves at a default comes back
+			// from get as that default. What NXCloud does on an already-enabled number is undocumented (§9.3).
 			state.setConfig(business_phone, { status: 1, ...config });
 			return { ok: true, data: { enabled: true, business_phone } };
 		}
@@ -61,6 +63,7 @@ export function runCalling(
 			const { business_phone, appkey } = checked.value;
 			if (!state.isBound(business_phone, appkey)) return fail(NOT_BOUND);
 			if (!state.config(business_phone)) return fail(NO_SETTING);
+			// Only the status changes [INF]: get documents status 0 "disabled" next to the settings (§3.3).
 			state.setStatus(business_phone, 0);
 			return { ok: true, data: { disabled: true, business_phone } };
 		}

@@ -66,3 +66,51 @@ describe('Enable', () => {
 		expect(run.items).toEqual([]);
 	});
 });
+
+describe('Enable, values saved before the pickers', () => {
+	it('free-text Region and Time Zone and a typed holiday date still go out as before', async () => {
+		const run = await n8n.run({
+			...CALLING,
+			operation: 'enable',
+			region: 'SINGAPORE',
+			sipAddresses: { address: [{ host: '10.1.1.1', port: 5060, type: 1 }] },
+			businessHours: 'custom',
+			timezoneId: 'Asia/Singapore',
+			weeklyHours: { hours: [{ day: 'MONDAY', openTime: '0900', closeTime: '1800' }] },
+			holidays: { holiday: [{ date: '2026-01-01', startTime: '00:00', endTime: '23:59' }] },
+		});
+		expect(run.error).toBeUndefined();
+		expect(n8n.standIn.requestsTo('/calling/enable')[0].json()).toMatchObject({
+			region: 'SINGAPORE',
+			hours_customize: {
+				timezone_id: 'Asia/Singapore',
+				holiday_schedule: [{ date: '2026-01-01', start_time: '0000', end_time: '2359' }],
+			},
+		});
+	});
+
+	it('the pickers: "Other Region Code", a UTC offset and a picked date become the wire values', async () => {
+		const run = await n8n.run({
+			...CALLING,
+			operation: 'enable',
+			region: 'other',
+			regionCode: 'ID',
+			sipAddresses: { address: [{ host: '10.1.1.1', port: 5060, type: 1 }] },
+			businessHours: 'custom',
+			timezoneId: '={{ "UTC+7" }}',
+			weeklyHours: { hours: [{ day: 'SUNDAY', openTime: '10:00', closeTime: '14:00' }] },
+			holidays: {
+				holiday: [{ date: '2026-05-01T00:00:00', startTime: '00:00', endTime: '12:00' }],
+			},
+		});
+		expect(run.error).toBeUndefined();
+		expect(n8n.standIn.requestsTo('/calling/enable')[0].json()).toMatchObject({
+			region: 'ID',
+			hours_customize: {
+				timezone_id: 'Etc/GMT-7',
+				weekly_operating_hours: [{ day_of_week: 'SUNDAY', open_time: '1000', close_time: '1400' }],
+				holiday_schedule: [{ date: '2026-05-01', start_time: '0000', end_time: '1200' }],
+			},
+		});
+	});
+});
