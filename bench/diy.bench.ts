@@ -22,6 +22,8 @@ import { performance } from 'node:perf_hooks';
 import { diyReceiver, importWorkflow } from './diy/workflows';
 import { fire, percentile, type FireResult, type PreparedRequest } from './diy/httpLoad';
 import { PeakMemory, type MemoryPeaks } from './diy/processMemory';
+import { n8nCpuSeconds } from './diy/processCpu';
+import { expressionCounters } from './diy/n8nMetrics';
 import { delay, http } from '../test/support/e2e/http';
 import { getN8n, uniqueName } from '../test/support/e2e/n8nClient';
 import { NODE_TYPES, repoRoot } from '../test/support/e2e/paths';
@@ -201,6 +203,11 @@ async function countExecutions(workflowId: string): Promise<Record<string, numbe
 interface Run extends FireResult {
 	/** From the first request out to the last execution stopped. */
 	processedSeconds: number;
+	/** CPU seconds n8n (main + task runner) used from the first push until drained. */
+	cpuSeconds: number;
+	/** Expressions n8n evaluated, and isolates it handed out, in that time ("vm" engine only). */
+	evaluations: number;
+	isolates: number;
 }
 
 function summarise(runs: Run[], eventsPerPush: number) {
@@ -208,6 +215,8 @@ function summarise(runs: Run[], eventsPerPush: number) {
 	const requests = runs.reduce((n, r) => n + r.requests, 0);
 	const answerSeconds = runs.reduce((n, r) => n + r.seconds, 0);
 	const processedSeconds = runs.reduce((n, r) => n + r.processedSeconds, 0);
+	const per = (key: 'cpuSeconds' | 'evaluations' | 'isolates', scale = 1) =>
+		(runs.reduce((n, r) => n + r[key], 0) * scale) / requests;
 	return {
 		requests,
 		failures: runs.reduce((n, r) => n + r.failures, 0),
@@ -216,13 +225,20 @@ function summarise(runs: Run[], eventsPerPush: number) {
 		eventsPerSec: (requests * eventsPerPush) / processedSeconds,
 		p50Ms: percentile(latencies, 50),
 		p99Ms: percentile(latencies, 99),
+		cpuMsPerPush: per('cpuSeconds', 1000),
+		evaluationsPerPush: per('evaluations'),
+		isolatesPerPush: per('isolates'),
 	};
 }
 type Summary = ReturnType<typeof summarise>;
 
 const fmt = (s: Summary) =>
 	`${s.eventsPerSec.toFixed(1).padStart(7)} events/s ${s.reqPerSec.toFixed(1).padStart(6)} req/s (answered ${s.answeredReqPerSec.toFixed(1)}/s), ` +
-	`p50 ${s.p50Ms.toFixed(1)} ms, p99 ${s.p99Ms.toFixed(1)} ms${s.failures ? `, ${s.failures} non-200` : ''}`;
+	`p50 ${s.p50Ms.toFixed(1)} ms, p99 ${s.p99Ms.toFixed(1)} ms, n8n CPU ${s.cpuMsPerPush.toFixed(1)} ms/push` +
+	(s.evaluationsPerPush || s.isolatesPerPush
+		? `, ${s.evaluationsPerPush.toFixed(1)} expressions + ${s.isolatesPerPush.toFixed(2)} isolates/push`
+		: '') +
+	(s.failures ? `, ${s.failures} non-200` : '');
 
 async function receiving(credentialId: string) {
 	const receivers = await deployReceivers(credentialId);
@@ -246,13 +262,23 @@ async function receiving(credentialId: string) {
 				for (const name of order) {
 					const count = Math.ceil((name === 'minimal' ? PROBE_PUSHES : PUSHES) / 2);
 					const pushes = Array.from({ length: count }, () => signedPush(eventsPerPush));
+					const counters = await expressionCounters(n8n.baseUrl);
+					const cpu = n8nCpuSeconds(n8n.connection.pid);
 					const result = await fire(receivers[name].url, pushes, concurrency);
 					const lastStopped = await drained(receivers[name].id, result.startedAtMs);
+					const cpuSeconds = n8nCpuSeconds(n8n.connection.pid) - cpu;
+					const countersAfter = await expressionCounters(n8n.baseUrl);
 					const processedSeconds = Math.max(
 						result.seconds,
 						(lastStopped - result.startedAtMs) / 1000,
 					);
-					runs[name].push({ ...result, processedSeconds });
+					runs[name].push({
+						...result,
+						processedSeconds,
+						cpuSeconds,
+						evaluations: countersAfter.evaluations - counters.evaluations,
+						isolates: countersAfter.isolates - counters.isolates,
+					});
 					sent[name] += count;
 				}
 			}
