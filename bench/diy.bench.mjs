@@ -81,7 +81,12 @@ for (const [engine, run] of Object.entries(runs)) {
 
 // What the full configuration costs, from the n8n CPU time per push measured in this run: the
 // receiving part is CPU-bound on a small machine, so its wall time is at least CPU / cores.
-const FULL = { pushes: 2000, levels: [1, 8, 32], shapes: [1, 10], receivers: ['ours', 'diy', 'minimal'] };
+const FULL = {
+	pushes: 2000,
+	levels: [1, 8, 32],
+	shapes: [1, 10],
+	receivers: ['ours', 'diy', 'minimal'],
+};
 const byEngine = [];
 for (const [engine, run] of Object.entries(runs)) {
 	const levels = run.receiving?.levels ?? [];
@@ -99,7 +104,11 @@ for (const [engine, run] of Object.entries(runs)) {
 			cpuSeconds += (FULL.pushes * FULL.levels.length * mean) / 1000;
 		}
 	}
-	byEngine.push({ engine, cpuMinutes: cpuSeconds / 60, wallMinutes: cpuSeconds / 60 / cpus().length });
+	byEngine.push({
+		engine,
+		cpuMinutes: cpuSeconds / 60,
+		wallMinutes: cpuSeconds / 60 / cpus().length,
+	});
 }
 const estimate = byEngine.length
 	? {
@@ -141,7 +150,9 @@ writeFileSync(
 	join(root, '.cache', 'bench', 'diy-latest.json'),
 	`${JSON.stringify(summary, null, 2)}\n`,
 );
-out(`\n======== summary ========\n\n${renderReport(summary)}\n\nREADME line:\n${readmeLine(summary)}`);
+out(
+	`\n======== summary ========\n\n${renderReport(summary)}\n\nREADME line:\n${readmeLine(summary)}`,
+);
 out(
 	'\nresults: .cache/bench/diy-latest.json (node bench/diy/report.mjs --write puts them into bench/README.md)',
 );

@@ -17,7 +17,10 @@ const x = (value) => (value === undefined || value === null ? '—' : `${value.t
 const n = (value, digits = 1) =>
 	value === undefined || value === null || Number.isNaN(value)
 		? '—'
-		: value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+		: value.toLocaleString('en-US', {
+				minimumFractionDigits: digits,
+				maximumFractionDigits: digits,
+			});
 const int = (value) => n(value, 0);
 const mb = (bytes) => `${int(bytes / 1048576)} MB`;
 const LABEL = { ours: 'NXCloud Trigger', diy: 'DIY', minimal: 'do-nothing' };
@@ -115,7 +118,8 @@ export function renderReport(s) {
 		);
 	}
 	lines.push('Goals:', '');
-	for (const goal of s.goals) lines.push(`- ${goal.met ? 'met' : '**missed**'}: ${goal.what}: ${x(goal.value)}`);
+	for (const goal of s.goals)
+		lines.push(`- ${goal.met ? 'met' : '**missed**'}: ${goal.what}: ${x(goal.value)}`);
 	return lines.join('\n');
 }
 
@@ -127,7 +131,9 @@ export function readmeLine(s) {
 	const range = (values) =>
 		values.length ? `${x(Math.min(...values))}–${x(Math.max(...values))}` : '—';
 	const diy = range(levels.map((l) => l.oursToDiy));
-	const minimal = range(levels.filter((l) => l.oursToMinimal !== undefined).map((l) => l.oursToMinimal));
+	const minimal = range(
+		levels.filter((l) => l.oursToMinimal !== undefined).map((l) => l.oursToMinimal),
+	);
 	const big = Object.values(s.runs)
 		.flatMap((run) => run.importing?.sizes ?? [])
 		.find((size) => size.rows >= 100_000);
@@ -151,8 +157,12 @@ function main() {
 		const text = readFileSync(README, 'utf8');
 		const from = text.indexOf(START);
 		const to = text.indexOf(END);
-		if (from < 0 || to < from) throw new Error(`bench/README.md lacks the markers ${START} … ${END}`);
-		writeFileSync(README, `${text.slice(0, from + START.length)}\n\n${report}\n\n${text.slice(to)}`);
+		if (from < 0 || to < from)
+			throw new Error(`bench/README.md lacks the markers ${START} … ${END}`);
+		writeFileSync(
+			README,
+			`${text.slice(0, from + START.length)}\n\n${report}\n\n${text.slice(to)}`,
+		);
 		process.stdout.write('bench/README.md updated\n');
 	}
 }
