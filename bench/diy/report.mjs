@@ -110,7 +110,7 @@ export function renderReport(s) {
 	if (s.estimate) {
 		lines.push(
 			`Full configuration (${int(s.estimate.pushes)} pushes: 2,000 per level and receiver, 3 levels, 2 shapes, 3 receivers, 2 engines), ` +
-				`estimated from the n8n CPU time per push measured here: receiving needs ${n(s.estimate.receivingCpuMinutes)} CPU-minutes, ` +
+				`estimated from the n8n CPU time per push measured here (for the engines and receivers this run measured): receiving needs ${n(s.estimate.receivingCpuMinutes)} CPU-minutes, ` +
 				`at least ${n(s.estimate.receivingWallMinutes)} min on ${s.cpus} vCPUs (${s.estimate.byEngine
 					.map((e) => `${e.engine} ${n(e.wallMinutes)} min`)
 					.join(', ')}), plus n8n start-ups and the import.`,
@@ -128,8 +128,11 @@ export function readmeLine(s) {
 	const levels = Object.entries(s.runs).flatMap(([engine, run]) =>
 		(run.receiving?.levels ?? []).map((l) => ({ engine, ...l })),
 	);
-	const range = (values) =>
-		values.length ? `${x(Math.min(...values))}–${x(Math.max(...values))}` : '—';
+	const range = (values) => {
+		if (!values.length) return undefined;
+		const [low, high] = [Math.min(...values), Math.max(...values)];
+		return low === high ? x(low) : `${x(low)}–${x(high)}`;
+	};
 	const diy = range(levels.map((l) => l.oursToDiy));
 	const minimal = range(
 		levels.filter((l) => l.oursToMinimal !== undefined).map((l) => l.oursToMinimal),
@@ -143,8 +146,8 @@ export function readmeLine(s) {
 	const met = s.goals.filter((g) => g.met).length;
 	return (
 		`Against what a user builds without this package (Webhook + Code + Switch; Code + HTTP Request), in n8n ${s.machine?.n8n ?? ''} ` +
-		`on ${s.cpus} vCPUs (${s.date.slice(0, 10)}, load ${s.loadavgStart ?? '?'}): the trigger handles ${diy} the DIY's events/s ` +
-		`and ${minimal} a do-nothing community trigger's${importPart}; ${met} of ${s.goals.length} goals met ` +
+		`on ${s.cpus} vCPUs (${s.date.slice(0, 10)}, load ${s.loadavgStart ?? '?'}): the trigger handles ${diy ?? '—'} the DIY's events/s` +
+		`${minimal ? ` and ${minimal} a do-nothing community trigger's` : ''}${importPart}; ${met} of ${s.goals.length} goals met ` +
 		`(details: [bench/README.md](bench/README.md#against-the-do-it-yourself-workflows-benchdiybenchts-npm-run-benchdiy)).`
 	);
 }
