@@ -170,16 +170,51 @@ async function deployReceivers(
 
 const UNFINISHED = ['running', 'new', 'waiting'];
 
-/** Waits until the workflow has no unfinished execution; returns when its last one stopped (ms). */
-async function drained(workflowId: string, sinceMs: number): Promise<number> {
+/** Executions of the workflow that started at or after `sinceMs`: how many, and the last stop. */
+async function executionsSince(
+	workflowId: string,
+	sinceMs: number,
+): Promise<{ count: number; busy: boolean; lastStoppedMs: number }> {
+	let count = 0;
+	let busy = false;
+	let lastStoppedMs = sinceMs;
+	let cursor: string | undefined;
+	for (;;) {
+		const page = await n8n.api<{
+			data: Array<{ status: string; startedAt?: string; stoppedAt?: string | null }>;
+			nextCursor?: string | null;
+		}>('GET', `/executions?workflowId=${workflowId}&limit=250${cursor ? `&cursor=${cursor}` : ''}`);
+		let older = false;
+		for (const e of page.data) {
+			// Newest first: once one started before the run, the rest did too.
+			if (e.startedAt && Date.parse(e.startedAt) < sinceMs) {
+				older = true;
+				break;
+			}
+			count += 1;
+			if (UNFINISHED.includes(e.status)) busy = true;
+			if (e.stoppedAt) lastStoppedMs = Math.max(lastStoppedMs, Date.parse(e.stoppedAt));
+		}
+		cursor = page.nextCursor ?? undefined;
+		if (older || !cursor) return { count, busy, lastStoppedMs };
+	}
+}
+
+/**
+ * Waits until n8n has run the `expected` executions the pushes of a run started (those that
+ * answer first create theirs after the answer, so "none running" alone can come too early) and
+ * none is unfinished; returns when the last one stopped (ms). Gives up waiting for missing ones
+ * 60 s after the last change (n8n lost them; the final count shows it).
+ */
+async function drained(workflowId: string, sinceMs: number, expected: number): Promise<number> {
+	let seen = -1;
+	let changedAt = Date.now();
 	for (;;) {
 		const recent = await n8n.listExecutions({ workflowId, limit: 100 });
-		const busy = recent.some((execution) => UNFINISHED.includes(execution.status));
-		if (!busy) {
-			const stopped = recent
-				.map((e) => (e.stoppedAt ? Date.parse(e.stoppedAt) : 0))
-				.filter((t) => t >= sinceMs);
-			return stopped.length ? Math.max(...stopped) : sinceMs;
+		if (!recent.some((execution) => UNFINISHED.includes(execution.status))) {
+			const { count, busy, lastStoppedMs } = await executionsSince(workflowId, sinceMs);
+			if (!busy && (count >= expected || Date.now() - changedAt > 60_000)) return lastStoppedMs;
+			if (count !== seen) [seen, changedAt] = [count, Date.now()];
 		}
 		await delay(100);
 	}
@@ -251,7 +286,7 @@ async function receiving(credentialId: string) {
 			Array.from({ length: WARMUP }, () => signedPush(1)),
 			4,
 		);
-		await drained(receivers[name].id, t);
+		await drained(receivers[name].id, t, WARMUP);
 	}
 	const sent: Record<Receiver, number> = { ours: WARMUP, diy: WARMUP, minimal: WARMUP };
 	const levels = [];
@@ -265,7 +300,7 @@ async function receiving(credentialId: string) {
 					const counters = await expressionCounters(n8n.baseUrl);
 					const cpu = n8nCpuSeconds(n8n.connection.pid);
 					const result = await fire(receivers[name].url, pushes, concurrency);
-					const lastStopped = await drained(receivers[name].id, result.startedAtMs);
+					const lastStopped = await drained(receivers[name].id, result.startedAtMs, count);
 					const cpuSeconds = n8nCpuSeconds(n8n.connection.pid) - cpu;
 					const countersAfter = await expressionCounters(n8n.baseUrl);
 					const processedSeconds = Math.max(
