@@ -22,6 +22,8 @@ import { performance } from 'node:perf_hooks';
 import { diyReceiver, importWorkflow } from './diy/workflows';
 import { fire, percentile, type FireResult, type PreparedRequest } from './diy/httpLoad';
 import { PeakMemory, type MemoryPeaks } from './diy/processMemory';
+import { n8nCpuSeconds } from './diy/processCpu';
+import { expressionCounters } from './diy/n8nMetrics';
 import { delay, http } from '../test/support/e2e/http';
 import { getN8n, uniqueName } from '../test/support/e2e/n8nClient';
 import { NODE_TYPES, repoRoot } from '../test/support/e2e/paths';
@@ -168,16 +170,51 @@ async function deployReceivers(
 
 const UNFINISHED = ['running', 'new', 'waiting'];
 
-/** Waits until the workflow has no unfinished execution; returns when its last one stopped (ms). */
-async function drained(workflowId: string, sinceMs: number): Promise<number> {
+/** Executions of the workflow that started at or after `sinceMs`: how many, and the last stop. */
+async function executionsSince(
+	workflowId: string,
+	sinceMs: number,
+): Promise<{ count: number; busy: boolean; lastStoppedMs: number }> {
+	let count = 0;
+	let busy = false;
+	let lastStoppedMs = sinceMs;
+	let cursor: string | undefined;
+	for (;;) {
+		const page = await n8n.api<{
+			data: Array<{ status: string; startedAt?: string; stoppedAt?: string | null }>;
+			nextCursor?: string | null;
+		}>('GET', `/executions?workflowId=${workflowId}&limit=250${cursor ? `&cursor=${cursor}` : ''}`);
+		let older = false;
+		for (const e of page.data) {
+			// Newest first: once one started before the run, the rest did too.
+			if (e.startedAt && Date.parse(e.startedAt) < sinceMs) {
+				older = true;
+				break;
+			}
+			count += 1;
+			if (UNFINISHED.includes(e.status)) busy = true;
+			if (e.stoppedAt) lastStoppedMs = Math.max(lastStoppedMs, Date.parse(e.stoppedAt));
+		}
+		cursor = page.nextCursor ?? undefined;
+		if (older || !cursor) return { count, busy, lastStoppedMs };
+	}
+}
+
+/**
+ * Waits until n8n has run the `expected` executions the pushes of a run started (those that
+ * answer first create theirs after the answer, so "none running" alone can come too early) and
+ * none is unfinished; returns when the last one stopped (ms). Gives up waiting for missing ones
+ * 60 s after the last change (n8n lost them; the final count shows it).
+ */
+async function drained(workflowId: string, sinceMs: number, expected: number): Promise<number> {
+	let seen = -1;
+	let changedAt = Date.now();
 	for (;;) {
 		const recent = await n8n.listExecutions({ workflowId, limit: 100 });
-		const busy = recent.some((execution) => UNFINISHED.includes(execution.status));
-		if (!busy) {
-			const stopped = recent
-				.map((e) => (e.stoppedAt ? Date.parse(e.stoppedAt) : 0))
-				.filter((t) => t >= sinceMs);
-			return stopped.length ? Math.max(...stopped) : sinceMs;
+		if (!recent.some((execution) => UNFINISHED.includes(execution.status))) {
+			const { count, busy, lastStoppedMs } = await executionsSince(workflowId, sinceMs);
+			if (!busy && (count >= expected || Date.now() - changedAt > 60_000)) return lastStoppedMs;
+			if (count !== seen) [seen, changedAt] = [count, Date.now()];
 		}
 		await delay(100);
 	}
@@ -201,6 +238,11 @@ async function countExecutions(workflowId: string): Promise<Record<string, numbe
 interface Run extends FireResult {
 	/** From the first request out to the last execution stopped. */
 	processedSeconds: number;
+	/** CPU seconds n8n (main + task runner) used from the first push until drained. */
+	cpuSeconds: number;
+	/** Expressions n8n evaluated, and isolates it handed out, in that time ("vm" engine only). */
+	evaluations: number;
+	isolates: number;
 }
 
 function summarise(runs: Run[], eventsPerPush: number) {
@@ -208,6 +250,8 @@ function summarise(runs: Run[], eventsPerPush: number) {
 	const requests = runs.reduce((n, r) => n + r.requests, 0);
 	const answerSeconds = runs.reduce((n, r) => n + r.seconds, 0);
 	const processedSeconds = runs.reduce((n, r) => n + r.processedSeconds, 0);
+	const per = (key: 'cpuSeconds' | 'evaluations' | 'isolates', scale = 1) =>
+		(runs.reduce((n, r) => n + r[key], 0) * scale) / requests;
 	return {
 		requests,
 		failures: runs.reduce((n, r) => n + r.failures, 0),
@@ -216,13 +260,20 @@ function summarise(runs: Run[], eventsPerPush: number) {
 		eventsPerSec: (requests * eventsPerPush) / processedSeconds,
 		p50Ms: percentile(latencies, 50),
 		p99Ms: percentile(latencies, 99),
+		cpuMsPerPush: per('cpuSeconds', 1000),
+		evaluationsPerPush: per('evaluations'),
+		isolatesPerPush: per('isolates'),
 	};
 }
 type Summary = ReturnType<typeof summarise>;
 
 const fmt = (s: Summary) =>
 	`${s.eventsPerSec.toFixed(1).padStart(7)} events/s ${s.reqPerSec.toFixed(1).padStart(6)} req/s (answered ${s.answeredReqPerSec.toFixed(1)}/s), ` +
-	`p50 ${s.p50Ms.toFixed(1)} ms, p99 ${s.p99Ms.toFixed(1)} ms${s.failures ? `, ${s.failures} non-200` : ''}`;
+	`p50 ${s.p50Ms.toFixed(1)} ms, p99 ${s.p99Ms.toFixed(1)} ms, n8n CPU ${s.cpuMsPerPush.toFixed(1)} ms/push` +
+	(s.evaluationsPerPush || s.isolatesPerPush
+		? `, ${s.evaluationsPerPush.toFixed(1)} expressions + ${s.isolatesPerPush.toFixed(2)} isolates/push`
+		: '') +
+	(s.failures ? `, ${s.failures} non-200` : '');
 
 async function receiving(credentialId: string) {
 	const receivers = await deployReceivers(credentialId);
@@ -235,7 +286,7 @@ async function receiving(credentialId: string) {
 			Array.from({ length: WARMUP }, () => signedPush(1)),
 			4,
 		);
-		await drained(receivers[name].id, t);
+		await drained(receivers[name].id, t, WARMUP);
 	}
 	const sent: Record<Receiver, number> = { ours: WARMUP, diy: WARMUP, minimal: WARMUP };
 	const levels = [];
@@ -246,13 +297,23 @@ async function receiving(credentialId: string) {
 				for (const name of order) {
 					const count = Math.ceil((name === 'minimal' ? PROBE_PUSHES : PUSHES) / 2);
 					const pushes = Array.from({ length: count }, () => signedPush(eventsPerPush));
+					const counters = await expressionCounters(n8n.baseUrl);
+					const cpu = n8nCpuSeconds(n8n.connection.pid);
 					const result = await fire(receivers[name].url, pushes, concurrency);
-					const lastStopped = await drained(receivers[name].id, result.startedAtMs);
+					const lastStopped = await drained(receivers[name].id, result.startedAtMs, count);
+					const cpuSeconds = n8nCpuSeconds(n8n.connection.pid) - cpu;
+					const countersAfter = await expressionCounters(n8n.baseUrl);
 					const processedSeconds = Math.max(
 						result.seconds,
 						(lastStopped - result.startedAtMs) / 1000,
 					);
-					runs[name].push({ ...result, processedSeconds });
+					runs[name].push({
+						...result,
+						processedSeconds,
+						cpuSeconds,
+						evaluations: countersAfter.evaluations - counters.evaluations,
+						isolates: countersAfter.isolates - counters.isolates,
+					});
 					sent[name] += count;
 				}
 			}
@@ -437,7 +498,8 @@ async function importingWith(standIn: StandIn) {
 }
 
 test('our nodes against the do-it-yourself workflows', async () => {
-	const load = () => require('node:fs').readFileSync('/proc/loadavg', 'utf8').trim();
+	const load = () =>
+		require('node:fs').readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 	save({
 		date: new Date().toISOString(),
 		engine: ENGINE,
