@@ -21,7 +21,6 @@ import { triggerProperties } from './trigger/properties';
 import type { TriggerSecrets, TriggerSettings } from './trigger/settings';
 import type { TriggerSource } from './trigger/events/types';
 import { readSettings } from './trigger/settings';
-import { forgetSettings, settingsFor } from './trigger/settingsCache';
 import { answerOnceStored } from './trigger/answerOnceStored';
 import type { TakenPush } from './trigger/takePush';
 import { takePush } from './trigger/takePush';
@@ -152,7 +151,6 @@ export class NxCloudTrigger implements INodeType {
 				forgetNode(this.getWorkflow().id, this.getNode().id);
 				forgetRefusals(nodeKey(this.getWorkflow().id, this.getNode().id));
 				forgetRereads(nodeKey(this.getWorkflow().id, this.getNode().id));
-				forgetSettings(nodeKey(this.getWorkflow().id, this.getNode().id));
 				forgetTakenKeys(windowMemoryKey(this.getWorkflow().id, this.getNode().id));
 				return true;
 			},
@@ -163,12 +161,7 @@ export class NxCloudTrigger implements INodeType {
 		const res = this.getResponseObject();
 		let settings: TriggerSettings;
 		try {
-			// Validated once per version of the node's parameters, not per push (settingsCache.ts).
-			settings = settingsFor(
-				nodeKey(this.getWorkflow().id, this.getNode().id),
-				this.getNode().parameters,
-				() => readSettings((name, fallback) => this.getNodeParameter(name, fallback)),
-			);
+			settings = readSettings((name, fallback) => this.getNodeParameter(name, fallback));
 		} catch (error) {
 			this.logger.warn(`NXCloud Trigger "${this.getNode().name}": ${(error as Error).message}`);
 			respondJson(res, 500, { error: (error as Error).message, reason: 'invalid_parameters' });
