@@ -7,6 +7,8 @@ import { fixture, fixtureNames } from './fixtures';
 const EXPECTED: Record<string, [event: string, output: string, businessPhone: string | null]> = {
 	task: ['callbot.task', 'task', null],
 	'task-filled': ['callbot.task', 'task', null],
+	// Not a vendor example: the examples' pinned "task finished" callback (status 3), same shape.
+	'task-finished': ['callbot.task', 'task', null],
 	order: ['callbot.order', 'order', null],
 	'order-filled': ['callbot.order', 'order', null],
 	call: ['callbot.call', 'call', null],
