@@ -17,7 +17,10 @@ export class NxCloud implements INodeType {
 		name: 'nxCloud',
 		icon: { light: 'file:nxcloud.svg', dark: 'file:nxcloud.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Simplify (Output when used as an AI tool) is on by default for new nodes; nodes saved
+		// at 1 keep their raw output (actions/common/outputShape.ts). Nothing else differs.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'WhatsApp messages, media, templates and business phones, WhatsApp Calling settings and call records, and the Callbot AI outbound-call API of NXCloud: tasks, number lists (batch import and export) and calls',
