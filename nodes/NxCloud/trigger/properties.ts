@@ -68,7 +68,7 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'Phone Number Events',
 				value: 'phone',
 				description:
-					'Display-name and quality-rating changes of a business number, to the Phone output',
+					'Display-name and quality-rating changes of a business number, to the Phone Number output',
 			},
 			{
 				name: 'Status: Delivered',
