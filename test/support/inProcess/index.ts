@@ -53,6 +53,8 @@ export interface RunExtras {
 	/** Replaces fields of the credential for this run (e.g. a wrong secret). */
 	credentials?: ICredentialDataDecryptedObject;
 	then?: ChainNode[];
+	/** The NXCloud node's typeVersion (default 1). */
+	typeVersion?: number;
 }
 
 export interface InProcessN8n {
@@ -135,6 +137,7 @@ export function useInProcessN8n(standInOptions: Partial<StandInOptions> = {}): I
 				onError: extras.onError,
 				credentials: { ...credentials, ...extras.credentials },
 				then: extras.then,
+				typeVersion: extras.typeVersion,
 			}),
 		runChain: async (items, chain) => {
 			const running = started(engine, 'the engine');

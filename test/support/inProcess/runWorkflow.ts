@@ -30,6 +30,8 @@ export interface ChainNode {
 	onError?: OnError;
 	/** The id of the NXCloud credential the node uses, if it uses one. */
 	credentialId?: string;
+	/** The node's typeVersion as saved (default 1). */
+	typeVersion?: number;
 }
 
 export type GivenItem = InputItem | InputItem['json'];
@@ -43,6 +45,8 @@ export interface RunOptions {
 	credentials?: ICredentialDataDecryptedObject;
 	/** Nodes after the NXCloud node. */
 	then?: ChainNode[];
+	/** The NXCloud node's typeVersion (default 1, as the workflows saved before 1.1). */
+	typeVersion?: number;
 }
 
 export interface ChainRun {
@@ -100,7 +104,7 @@ export async function runChain(
 			id: `node-${k}`,
 			name: link.name,
 			type: link.type,
-			typeVersion: 1,
+			typeVersion: link.typeVersion ?? 1,
 			position: [200 * (k + 1), 0],
 			parameters: structuredClone(link.parameters ?? {}),
 			...(link.credentialId
@@ -173,6 +177,7 @@ export async function runWorkflow(engine: Engine, options: RunOptions): Promise<
 		parameters: options.parameters,
 		onError: options.onError,
 		credentialId,
+		typeVersion: options.typeVersion,
 	};
 	const chain = await runChain(engine, options.items ?? [{}], [nxCloud, ...(options.then ?? [])]);
 	const task = chain.runData[NX_CLOUD_NODE]?.[0];

@@ -96,7 +96,8 @@ export function outputShapeProperties(
 	];
 }
 
-export type OutputShape = { mode: 'raw' } | { mode: 'simplified' } | { mode: 'selected'; fields: string[] };
+export type OutputShape =
+	{ mode: 'raw' } | { mode: 'simplified' } | { mode: 'selected'; fields: string[] };
 
 /** The shape asked for item `itemIndex`: Output when the node is an AI tool, else Simplify. */
 export function readOutputShape(ctx: IExecuteFunctions, itemIndex: number): OutputShape {

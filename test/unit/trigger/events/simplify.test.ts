@@ -58,31 +58,34 @@ const cases: Array<[TriggerSource, string]> = [
 ];
 
 describe('simplified trigger items, over every fixture', () => {
-	it.each(cases)('%s %s: exactly the kind’s keys, in order, values from the raw event', (source, name) => {
-		for (const { body, raw, simplified } of itemsOf(source, name)) {
-			const kind = simplifiedKind(String(raw.event));
-			expect(kind).toBeDefined();
-			expect(Object.keys(simplified)).toEqual([...SIMPLIFIED_FIELDS[kind!]]);
-			const rawLeaves = leaves(body);
-			for (const [key, value] of Object.entries(simplified)) {
-				if (value === null) continue;
-				if (TIME_FIELDS.has(key)) {
-					expect(epochSeconds(body)).toContain(Date.parse(String(value)) / 1000);
-				} else if (key === 'cost') {
-					const prices = rawPrices(raw.data as IDataObject);
-					expect(value).toBeCloseTo(
-						prices.reduce((a, b) => a + b, 0),
-						6,
-					);
-				} else if (!DERIVED_FIELDS.has(key)) {
-					expect({ key, found: rawLeaves.includes(value as string | number | boolean) }).toEqual({
-						key,
-						found: true,
-					});
+	it.each(cases)(
+		'%s %s: exactly the kind’s keys, in order, values from the raw event',
+		(source, name) => {
+			for (const { body, raw, simplified } of itemsOf(source, name)) {
+				const kind = simplifiedKind(String(raw.event));
+				expect(kind).toBeDefined();
+				expect(Object.keys(simplified)).toEqual([...SIMPLIFIED_FIELDS[kind!]]);
+				const rawLeaves = leaves(body);
+				for (const [key, value] of Object.entries(simplified)) {
+					if (value === null) continue;
+					if (TIME_FIELDS.has(key)) {
+						expect(epochSeconds(body)).toContain(Date.parse(String(value)) / 1000);
+					} else if (key === 'cost') {
+						const prices = rawPrices(raw.data as IDataObject);
+						expect(value).toBeCloseTo(
+							prices.reduce((a, b) => a + b, 0),
+							6,
+						);
+					} else if (!DERIVED_FIELDS.has(key)) {
+						expect({ key, found: rawLeaves.includes(value as string | number | boolean) }).toEqual({
+							key,
+							found: true,
+						});
+					}
 				}
 			}
-		}
-	});
+		},
+	);
 });
 
 describe('simplified trigger items, read off the vendor examples by hand', () => {
