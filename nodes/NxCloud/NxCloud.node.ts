@@ -18,8 +18,11 @@ export class NxCloud implements INodeType {
 		name: 'nxCloud',
 		icon: { light: 'file:nxcloud.svg', dark: 'file:nxcloud.dark.svg' },
 		group: ['transform'],
-		// 1.1: WhatsApp Calling → Enable keeps current settings by default (see enable.operation.ts).
+		// 1.1, the default for new nodes; nodes saved at 1 keep their old behaviour:
+		// - WhatsApp Calling → Enable keeps current settings by default (see enable.operation.ts);
+		// - Simplify (Output when used as an AI tool) is on by default (actions/common/outputShape.ts).
 		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'WhatsApp messages, media, templates and business phones, WhatsApp Calling settings and call records, and the Callbot AI outbound-call API of NXCloud: tasks, number lists (batch import and export) and calls',

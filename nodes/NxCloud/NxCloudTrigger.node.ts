@@ -9,6 +9,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { OUTPUTS_EXPRESSION } from './trigger/events/outputs';
+import { simplifyOutputs } from './trigger/events/simplify';
 import type { IncomingRequest } from './trigger/handlePush';
 import { readRequestBody, respondJson, singleValueHeaders } from './trigger/http';
 import { attachMedia } from './trigger/media';
@@ -259,6 +260,8 @@ export class NxCloudTrigger implements INodeType {
 					`NXCloud Trigger "${this.getNode().name}": ${failed} media download(s) failed; see mediaDownload on the items`,
 				);
 		}
+		// Last, so the redelivery keys, filters, routing and media download above saw the raw event.
+		if (settings.simplify) simplifyOutputs(outcome.outputs);
 		// {"retCode":0} for Callbot, {"received":true} for WhatsApp, sent by n8n once the
 		// execution is stored (see answerOnceStored.ts).
 		return answerOnceStored({

@@ -28,7 +28,7 @@ const WHATSAPP_OUTPUTS = [
 	'Account',
 	'Call',
 	'Message',
-	'Phone',
+	'Phone Number',
 	'Delivered',
 	'Failed',
 	'Read',

@@ -27,7 +27,7 @@ const WHATSAPP_OUTPUTS = [
 	'Account',
 	'Call',
 	'Message',
-	'Phone',
+	'Phone Number',
 	'Delivered',
 	'Failed',
 	'Read',

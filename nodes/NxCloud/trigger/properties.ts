@@ -68,7 +68,7 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'Phone Number Events',
 				value: 'phone',
 				description:
-					'Display-name and quality-rating changes of a business number, to the Phone output',
+					'Display-name and quality-rating changes of a business number, to the Phone Number output',
 			},
 			{
 				name: 'Status: Delivered',
@@ -202,6 +202,18 @@ export const triggerProperties: INodeProperties[] = [
 			{ name: 'Single Output', value: 'single' },
 		],
 		default: 'perType',
+	},
+	{
+		// Off by default, and it must stay so: a saved workflow lacks this parameter and n8n fills
+		// in the default, so a default of true would change what every saved trigger emits. The
+		// usual way out (a new typeVersion whose default is true) is closed to this node: n8n skips
+		// its own body parsing only for typeVersion 1 (see the hidden "options" parameter below).
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to emit a flat item per event with the fields a workflow usually maps (for a message: from, name, type, text, messageId, replyToId, mediaId, time, businessPhone) instead of the raw event with its envelope',
 	},
 	{
 		displayName: 'Drop Redeliveries',

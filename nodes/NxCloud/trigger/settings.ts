@@ -22,6 +22,8 @@ export interface TriggerSettings {
 	outputRouting: OutputRouting;
 	dropRedeliveries: boolean;
 	redeliveryWindow: number;
+	/** Emit flat items (events/simplify.ts) instead of the raw events. */
+	simplify: boolean;
 }
 
 /** Secrets the signature check needs, from the NXCloud API credential. */
@@ -108,6 +110,10 @@ export function readSettings(read: ParameterReader): TriggerSettings {
 				MAX_REDELIVERY_WINDOW,
 			)
 		: DEFAULT_REDELIVERY_WINDOW;
+	const simplify = read('simplify', false);
+	if (typeof simplify !== 'boolean') {
+		throw new Error(`Parameter "simplify" must be true or false; got ${JSON.stringify(simplify)}`);
+	}
 	return {
 		source,
 		events: events as string[],
@@ -118,5 +124,6 @@ export function readSettings(read: ParameterReader): TriggerSettings {
 		outputRouting,
 		dropRedeliveries,
 		redeliveryWindow,
+		simplify,
 	};
 }

@@ -16,12 +16,18 @@ import { PRODUCT_ID, callbotRequest } from '../../transport/requests';
 import { IMPORT_OPTIONS } from './numberFields';
 import { IMPORT_RUNNING } from './numberBatch';
 import { requireUserTaskId } from '../common/userTaskId';
+import { outputShapeProperties, shapeOutput } from '../common/outputShape';
+import { EXPORT_FIELDS, EXPORT_RAW_FIELDS, simplifyExportRow } from './simplified';
 
 const WAIT_OPTIONS = IMPORT_OPTIONS.filter(
 	(option) => option.name === 'waitIfImportRunning' || option.name === 'maxWaitSeconds',
 );
 
-const properties: INodeProperties[] = [USER_TASK_ID_FIELD, optionsCollection(WAIT_OPTIONS)];
+const properties: INodeProperties[] = [
+	USER_TASK_ID_FIELD,
+	...outputShapeProperties(EXPORT_FIELDS, EXPORT_RAW_FIELDS),
+	optionsCollection(WAIT_OPTIONS),
+];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['callbotCallList'], operation: ['exportBatch'] } },
@@ -36,7 +42,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await forEachItem(this, items, async (i) => {
+	const exported = await forEachItem(this, items, async (i) => {
 		const options = readOptions(this, i);
 		const userTaskID = requireUserTaskId(this, i);
 		const policy = retryPolicy(options, i, {
@@ -62,4 +68,5 @@ export async function execute(
 		};
 		return rows.map((row) => addIsoCopies({ ...batch, ...row }));
 	});
+	return shapeOutput(this, exported, simplifyExportRow);
 }

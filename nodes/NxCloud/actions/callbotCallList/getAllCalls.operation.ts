@@ -14,6 +14,8 @@ import { runPagedList } from '../common/paged';
 import { PRODUCT_ID } from '../../transport/requests';
 import { CALL_FILTER_FIELDS } from './filterFields';
 import { requireUserTaskId } from '../common/userTaskId';
+import { outputShapeProperties, shapeOutput } from '../common/outputShape';
+import { CALL_FIELDS, CALL_RAW_FIELDS, simplifyCall } from './simplified';
 
 const properties: INodeProperties[] = [
 	USER_TASK_ID_FIELD,
@@ -49,6 +51,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	...outputShapeProperties(CALL_FIELDS, CALL_RAW_FIELDS),
 	optionsCollection([DOWNLOAD_RECORDING_OPTION]),
 ];
 
@@ -84,5 +87,7 @@ export async function execute(
 			),
 	});
 	// One item per call carries its callAudioUrl; with Full Response an item is a whole page.
-	return await attachRecordings(this, calls, (json) => json.callAudioUrl);
+	const withRecordings = await attachRecordings(this, calls, (json) => json.callAudioUrl);
+	// After the downloads, which read callAudioUrl from the raw rows.
+	return shapeOutput(this, withRecordings, simplifyCall);
 }

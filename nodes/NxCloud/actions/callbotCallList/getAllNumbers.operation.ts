@@ -13,6 +13,8 @@ import { runPagedList } from '../common/paged';
 import { PRODUCT_ID } from '../../transport/requests';
 import { CALL_FILTER_FIELDS } from './filterFields';
 import { requireUserTaskId } from '../common/userTaskId';
+import { outputShapeProperties, shapeOutput } from '../common/outputShape';
+import { NUMBER_FIELDS, NUMBER_RAW_FIELDS, simplifyNumber } from './simplified';
 
 const properties: INodeProperties[] = [
 	USER_TASK_ID_FIELD,
@@ -46,6 +48,7 @@ const properties: INodeProperties[] = [
 			...CALL_FILTER_FIELDS,
 		],
 	},
+	...outputShapeProperties(NUMBER_FIELDS, NUMBER_RAW_FIELDS),
 	optionsCollection(),
 ];
 
@@ -59,7 +62,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await runPagedList(this, items, {
+	const numbers = await runPagedList(this, items, {
 		endpoint: 'listOrder',
 		// Not shown by the vendor page: the likely names, in order.
 		rowsKeys: [
@@ -79,4 +82,5 @@ export async function execute(
 				this.getNodeParameter('filters', i, {}) as IDataObject,
 			),
 	});
+	return shapeOutput(this, numbers, simplifyNumber);
 }

@@ -13,6 +13,12 @@ import { optionsCollection, retryPolicy } from '../common/options';
 import { runOrderIdBatches } from '../common/orderIdBatches';
 import { PRODUCT_ID, callbotRequest } from '../../transport/requests';
 import { ORDER_IDS_FIELD } from './numberFields';
+import { outputShapeProperties, shapeOutput } from '../common/outputShape';
+import {
+	NUMBER_DETAIL_FIELDS,
+	NUMBER_DETAIL_RAW_FIELDS,
+	simplifyNumberDetails,
+} from './simplified';
 
 /** listOrderDetail accepts at most 500 order IDs per request (docs/vendor-api.md §6 row 11). */
 export const ORDER_DETAIL_MAX = 500;
@@ -20,6 +26,7 @@ export const ORDER_DETAIL_MAX = 500;
 const properties: INodeProperties[] = [
 	USER_TASK_ID_FIELD,
 	ORDER_IDS_FIELD,
+	...outputShapeProperties(NUMBER_DETAIL_FIELDS, NUMBER_DETAIL_RAW_FIELDS),
 	optionsCollection([], false),
 ];
 
@@ -37,7 +44,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await runOrderIdBatches(this, items, {
+	const output = await runOrderIdBatches(this, items, {
 		chunkSize: ORDER_DETAIL_MAX,
 		send: async (userTaskID, orderIDs, _extra, options, itemIndex) => {
 			const envelope = await callbotRequest(
@@ -61,4 +68,5 @@ export async function execute(
 			return answers;
 		},
 	});
+	return shapeOutput(this, output, simplifyNumberDetails);
 }

@@ -21,7 +21,7 @@ export const OUTPUTS: Record<TriggerSource, readonly OutputDefinition[]> = {
 		{ key: 'account', displayName: 'Account' },
 		{ key: 'call', displayName: 'Call' },
 		{ key: 'message', displayName: 'Message' },
-		{ key: 'phone', displayName: 'Phone' },
+		{ key: 'phone', displayName: 'Phone Number' },
 		{ key: 'delivered', displayName: 'Delivered' },
 		{ key: 'failed', displayName: 'Failed' },
 		{ key: 'read', displayName: 'Read' },

@@ -42,7 +42,7 @@ describe("the trigger's outputs, as n8n computes them from the parameters", () =
 			'Account',
 			'Call',
 			'Message',
-			'Phone',
+			'Phone Number',
 			'Delivered',
 			'Failed',
 			'Read',

@@ -241,7 +241,7 @@ describe('splitWhatsAppPush: anything unknown goes to Other, never dropped', () 
 		});
 	});
 
-	it('routes phone-number fields to the Phone output under their own filter key', () => {
+	it('routes phone-number fields to the Phone Number output under their own filter key', () => {
 		const [event] = splitWhatsAppPush({
 			field: 'phone_number_quality_update',
 			value: { business_phone: '852', event: 'FLAGGED' },
