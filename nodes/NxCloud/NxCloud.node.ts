@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties } from './actions/properties';
 import { router } from './actions/router';
+import { subtitleExpression } from './actions/subtitle';
 import * as whatsAppMessageMethods from './actions/whatsAppMessage/methods';
 import * as listSearch from './methods/listSearch';
 
@@ -18,7 +19,7 @@ export class NxCloud implements INodeType {
 		icon: { light: 'file:nxcloud.svg', dark: 'file:nxcloud.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: subtitleExpression(nodeProperties),
 		description:
 			'WhatsApp messages, media, templates and business phones, WhatsApp Calling settings and call records, and the Callbot AI outbound-call API of NXCloud: tasks, number lists (batch import and export) and calls',
 		defaults: { name: 'NXCloud' },
