@@ -7,7 +7,7 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { callListQuery } from './listFilters';
-import { USER_TASK_ID_FIELD, pagingFields } from '../common/fields';
+import { USER_TASK_ID_FIELD, pageSizeOption, pagingFields } from '../common/fields';
 import { optionsCollection } from '../common/options';
 import { runPagedList } from '../common/paged';
 import { PRODUCT_ID } from '../../transport/requests';
@@ -16,7 +16,7 @@ import { requireUserTaskId } from '../common/userTaskId';
 
 const properties: INodeProperties[] = [
 	USER_TASK_ID_FIELD,
-	...pagingFields('numbers'),
+	...pagingFields(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -46,7 +46,7 @@ const properties: INodeProperties[] = [
 			...CALL_FILTER_FIELDS,
 		],
 	},
-	optionsCollection(),
+	optionsCollection([pageSizeOption('numbers')]),
 ];
 
 export const description = updateDisplayOptions(
