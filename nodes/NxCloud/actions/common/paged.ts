@@ -23,7 +23,11 @@ export interface PagedList {
  * The page size of item `itemIndex`: Options → Page Size, else the top-level Page Size a
  * workflow saved before the field moved into Options, else the default.
  */
-export function pageSizeOf(ctx: IExecuteFunctions, itemIndex: number, options: IDataObject): number {
+export function pageSizeOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	options: IDataObject,
+): number {
 	if (options.pageSize !== undefined && options.pageSize !== null) return Number(options.pageSize);
 	return Number(ctx.getNodeParameter('pageSize', itemIndex, DEFAULT_PAGE_SIZE));
 }
