@@ -1,7 +1,12 @@
 // Callbot task pickers (Time Zone, Startup Type, Dispatch Type): what each option sends, that the
 // numbers of workflows saved before the pickers are still sent unchanged, and the hints of the
 // fields whose values NXCloud does not publish. Runs Create on n8n-core's engine against the stand-in.
-import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeParameters,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import {
 	DISPATCH_TYPE_OPTIONS,
@@ -30,7 +35,7 @@ function secondsOfLabel(label: string): number {
 	return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 3600 + Number(m[3]) * 60);
 }
 
-async function createWith(taskSettings: IDataObject, manualCallSettings: IDataObject = {}) {
+async function createWith(taskSettings: INodeParameters, manualCallSettings: INodeParameters = {}) {
 	const { error } = await n8n.run({
 		resource: 'callbotTask',
 		operation: 'create',
