@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { nodeProperties } from './actions/properties';
 import { router } from './actions/router';
 import { timeZoneOptions } from './actions/whatsAppCalling/pickers';
+import { subtitleExpression } from './actions/subtitle';
 import * as whatsAppMessageMethods from './actions/whatsAppMessage/methods';
 import * as listSearch from './methods/listSearch';
 
@@ -23,7 +24,7 @@ export class NxCloud implements INodeType {
 		// - Simplify (Output when used as an AI tool) is on by default (actions/common/outputShape.ts).
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: subtitleExpression(nodeProperties),
 		description:
 			'WhatsApp messages, media, templates and business phones, WhatsApp Calling settings and call records, and the Callbot AI outbound-call API of NXCloud: tasks, number lists (batch import and export) and calls',
 		defaults: { name: 'NXCloud' },

@@ -15,12 +15,20 @@ import {
 	testSuccessBanner,
 } from '../support/ui/credentialDialog';
 import { addActionFromCreator, dismissToasts, openNewWorkflow } from '../support/ui/editor';
+import { builtDescription, property, staticOptions } from '../support/ui/nodeDescription';
 import { onFailureScreenshot, saveScreenshot } from '../support/ui/screenshots';
 import {
 	N8N_EXPECTED_PROBLEMS,
 	openEditorSession,
 	type EditorSession,
 } from '../support/ui/session';
+
+/** The Callbot Ping action's name, as the built node description gives it to the node creator. */
+const PING_ACTION = String(
+	staticOptions(property(builtDescription('NxCloud'), 'operation', { resource: 'callbot' })).find(
+		(o) => o.value === 'ping',
+	)?.action,
+);
 
 const ACCOUNT = {
 	accessKey: 'ui-access-key',
@@ -51,7 +59,7 @@ test('the dialog opened from the NXCloud node tests the credential against NXClo
 	watch.phase('credential dialog');
 	await onFailureScreenshot(page, 'credential-dialog', async () => {
 		await openNewWorkflow(page);
-		await addActionFromCreator(page, 'NXCloud', 'NXCloud', 'Ping callbot');
+		await addActionFromCreator(page, 'NXCloud', 'NXCloud', PING_ACTION);
 
 		const dialog = await openNewCredentialDialog(page);
 		await renameCredential(dialog, credentialName);

@@ -151,7 +151,7 @@ export const triggerProperties: INodeProperties[] = [
 		displayOptions: { show: { signatureCheck: ['off'] } },
 	},
 	{
-		displayName: 'Max Timestamp Age',
+		displayName: 'Max Timestamp Age (Seconds)',
 		name: 'maxTimestampAge',
 		type: 'number',
 		typeOptions: { minValue: 0 },
@@ -224,12 +224,13 @@ export const triggerProperties: INodeProperties[] = [
 			'Whether to answer, but not emit, an event that was already received (same message ID and status, template event, order, call or task report)',
 	},
 	{
-		displayName: 'Redelivery Window',
+		displayName: 'Redelivery Window (Events)',
 		name: 'redeliveryWindow',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: MAX_REDELIVERY_WINDOW },
 		default: DEFAULT_REDELIVERY_WINDOW,
-		description: 'How many recent events to remember for Drop Redeliveries',
+		description:
+			'How many of the most recent events to remember for Drop Redeliveries: a count of events, not a time span. A redelivery older than this many events is emitted again.',
 		displayOptions: { show: { dropRedeliveries: [true] } },
 	},
 	...mediaProperties,

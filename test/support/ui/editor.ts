@@ -64,7 +64,7 @@ export async function addTriggerFromCreator(
 }
 
 /**
- * Adds the app's action named `actionText` (e.g. "Ping callbot") to an empty workflow: n8n puts a
+ * Adds the app's action named `actionText` (e.g. "Ping Callbot") to an empty workflow: n8n puts a
  * manual trigger in front of it and opens the action's NDV.
  */
 export async function addActionFromCreator(

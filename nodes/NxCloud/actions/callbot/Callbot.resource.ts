@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { actionName } from '../common/actionName';
 import * as ping from './ping.operation';
 
 export { ping };
@@ -16,7 +17,7 @@ export const description: INodeProperties[] = [
 				name: 'Ping',
 				value: 'ping',
 				description: 'Check that Callbot answers and accepts the credential. Read-only.',
-				action: 'Ping callbot',
+				action: actionName('Ping Callbot'),
 			},
 		],
 		default: 'ping',

@@ -38,7 +38,8 @@ export const CALL_FILTER_FIELDS: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 1,2',
-		description: "Only calls with one of these callStatus codes (comma-separated; NXCloud's codes)",
+		description:
+			'Only calls with one of these call status codes (callStatus, comma-separated whole numbers). NXCloud does not publish the codes, so there is no picker: the callStatus of a call callback or of Get Many Calls shows the codes in use.',
 	},
 	{
 		displayName: 'Turns More Than',

@@ -7,7 +7,7 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { callListQuery } from './listFilters';
-import { USER_TASK_ID_FIELD, pagingFields } from '../common/fields';
+import { USER_TASK_ID_FIELD, pageSizeOption, pagingFields } from '../common/fields';
 import { optionsCollection } from '../common/options';
 import { DOWNLOAD_RECORDING_OPTION, attachRecordings } from '../common/recording';
 import { runPagedList } from '../common/paged';
@@ -19,7 +19,7 @@ import { CALL_FIELDS, CALL_RAW_FIELDS, simplifyCall } from './simplified';
 
 const properties: INodeProperties[] = [
 	USER_TASK_ID_FIELD,
-	...pagingFields('calls'),
+	...pagingFields(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -52,7 +52,7 @@ const properties: INodeProperties[] = [
 		],
 	},
 	...outputShapeProperties(CALL_FIELDS, CALL_RAW_FIELDS),
-	optionsCollection([DOWNLOAD_RECORDING_OPTION]),
+	optionsCollection([DOWNLOAD_RECORDING_OPTION, pageSizeOption('calls')]),
 ];
 
 export const description = updateDisplayOptions(

@@ -7,7 +7,7 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { callListQuery } from './listFilters';
-import { USER_TASK_ID_FIELD, pagingFields } from '../common/fields';
+import { USER_TASK_ID_FIELD, pageSizeOption, pagingFields } from '../common/fields';
 import { optionsCollection } from '../common/options';
 import { runPagedList } from '../common/paged';
 import { PRODUCT_ID } from '../../transport/requests';
@@ -18,7 +18,7 @@ import { NUMBER_FIELDS, NUMBER_RAW_FIELDS, simplifyNumber } from './simplified';
 
 const properties: INodeProperties[] = [
 	USER_TASK_ID_FIELD,
-	...pagingFields('numbers'),
+	...pagingFields(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -49,7 +49,7 @@ const properties: INodeProperties[] = [
 		],
 	},
 	...outputShapeProperties(NUMBER_FIELDS, NUMBER_RAW_FIELDS),
-	optionsCollection(),
+	optionsCollection([pageSizeOption('numbers')]),
 ];
 
 export const description = updateDisplayOptions(

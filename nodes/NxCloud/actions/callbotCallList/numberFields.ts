@@ -46,12 +46,12 @@ const MAPPED_FIELDS: INodeProperties[] = [
 		description: 'Customer name (may be empty)',
 	},
 	{
-		displayName: 'Other',
+		displayName: 'Passthrough to Callbacks',
 		name: 'other',
 		type: 'string',
 		default: '',
 		description:
-			'Free text passed through to the order and call callbacks (other). Empty: the order ID is sent, as NXCloud requires a value.',
+			'Free text NXCloud stores with this number and returns unchanged in its order and call callbacks (other), e.g. your CRM record ID. Empty: the order ID is sent, as NXCloud requires a value.',
 	},
 	{
 		displayName: 'Template Variables',
@@ -105,7 +105,13 @@ const NAMED_FIELDS: INodeProperties = {
 			default: 'orderID',
 			description: 'Field with your order ID; missing or empty gets a generated UUID',
 		},
-		{ displayName: 'Other Field', name: 'other', type: 'string', default: 'other' },
+		{
+			displayName: 'Passthrough to Callbacks Field',
+			name: 'other',
+			type: 'string',
+			default: 'other',
+			description: 'Field with the free text NXCloud returns unchanged in the callbacks (other)',
+		},
 		{
 			displayName: 'Phone Field',
 			name: 'phone',
@@ -128,23 +134,24 @@ const NAMED_FIELDS: INodeProperties = {
 /** How input items become numbers: expressions per field, or named input fields read directly. */
 export const NUMBER_FIELDS: INodeProperties[] = [
 	{
-		displayName: 'Input Mode',
+		displayName: 'Data Mode',
 		name: 'inputMode',
 		type: 'options',
 		options: [
 			{
-				name: 'Map Each Field',
-				value: 'mapEachField',
-				description: 'Give each field below, usually as an expression over the item',
-			},
-			{
-				name: 'Read Named Input Fields',
+				name: 'Auto-Map Input Data to Fields',
 				value: 'inputFields',
 				description:
-					'Read phone, order ID, names, other and template variables straight from input fields. Much faster for large lists (no expression per item).',
+					'Use when the input items have fields named phone, orderID, userName, customerName, other and params (or the names set below). Much faster for large lists: no expression per item.',
+			},
+			{
+				name: 'Map Each Field Manually',
+				value: 'mapEachField',
+				description: 'Set the value of each field below, usually as an expression over the item',
 			},
 		],
 		default: 'mapEachField',
+		description: 'Whether to read the input items as they are or set each field manually',
 	},
 	...MAPPED_FIELDS.map((field) => ({
 		...field,

@@ -31,18 +31,19 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Free Text (Other)',
+				name: 'other',
+				type: 'string',
+				default: '',
+				description:
+					'Free text kept with the task (other). NXCloud does not say whether it returns it in callbacks; per-number text that comes back in the callbacks is Passthrough to Callbacks of the numbers.',
+			},
+			{
 				displayName: 'Order Callback URL',
 				name: 'orderCallbackUrl',
 				type: 'string',
 				default: '',
 				description: 'Where NXCloud posts each finished order of this task',
-			},
-			{
-				displayName: 'Other',
-				name: 'other',
-				type: 'string',
-				default: '',
-				description: 'Free text kept with the task (other)',
 			},
 			{
 				displayName: 'Task Callback URL',
@@ -75,7 +76,7 @@ export async function execute(
 			sceneID,
 			...readTaskSettings(this, i, 'createTask'),
 		};
-		if (extra.other !== undefined) body.other = toText(extra.other, 'Other');
+		if (extra.other !== undefined) body.other = toText(extra.other, 'Free Text (Other)');
 		if (extra.taskCallbackUrl !== undefined)
 			body.taskCallbackUrl = callbackUrl(extra.taskCallbackUrl, 'Task Callback URL');
 		if (extra.orderCallbackUrl !== undefined)

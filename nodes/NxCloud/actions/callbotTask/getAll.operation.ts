@@ -7,13 +7,13 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { taskFilters } from '../callbotCallList/listFilters';
-import { pagingFields } from '../common/fields';
+import { pageSizeOption, pagingFields } from '../common/fields';
 import { optionsCollection } from '../common/options';
 import { runPagedList } from '../common/paged';
 import { PRODUCT_ID } from '../../transport/requests';
 
 const properties: INodeProperties[] = [
-	...pagingFields('tasks'),
+	...pagingFields(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -72,7 +72,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	optionsCollection(),
+	optionsCollection([pageSizeOption('tasks')]),
 ];
 
 export const description = updateDisplayOptions(

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { toText } from '../../shared/values';
 import { type SmsRuleInput, type SmsSpelling, funcFlag, taskCreateSetting } from './taskSettings';
+import { DISPATCH_TYPE_OPTIONS, STARTUP_TYPE_OPTIONS, TIME_ZONE_OPTIONS } from './taskOptions';
 
 /**
  * Task settings shared by Create, Create and Call and Update. Field names and JSON types are the
@@ -15,21 +16,24 @@ function settingsOptions(withCallOnlyFields: boolean): INodeProperties[] {
 			name: 'dialAtWeekDay',
 			type: 'string',
 			default: '',
-			description: 'Days the task may dial (dialAtWeekDay), in the format of the NXCloud console',
+			description:
+				'Days the task may dial (dialAtWeekDay). Sent as typed: NXCloud does not publish the format, so there is no day picker; copy the value of a task set up in the NXCloud console.',
 		},
 		{
 			displayName: 'Dial From Hour',
 			name: 'dialAtUpHour',
 			type: 'string',
 			default: '',
-			description: 'Start of the daily dialling window (dialAtUpHour)',
+			description:
+				'Start of the daily dialling window, in the task time zone (dialAtUpHour). Sent as typed: NXCloud does not publish the format, so there is no hour picker; copy the value of a task set up in the NXCloud console.',
 		},
 		{
 			displayName: 'Dial Until Hour',
 			name: 'dialAtDownHour',
 			type: 'string',
 			default: '',
-			description: 'End of the daily dialling window (dialAtDownHour)',
+			description:
+				'End of the daily dialling window, in the task time zone (dialAtDownHour). Sent as typed: NXCloud does not publish the format, so there is no hour picker; copy the value of a task set up in the NXCloud console.',
 		},
 		{
 			displayName: 'Max Ring Time (Seconds)',
@@ -55,9 +59,11 @@ function settingsOptions(withCallOnlyFields: boolean): INodeProperties[] {
 		{
 			displayName: 'Startup Type',
 			name: 'startupType',
-			type: 'number',
+			type: 'options',
+			options: STARTUP_TYPE_OPTIONS,
 			default: 1,
-			description: 'How the task starts (startupType), as NXCloud numbers it',
+			description:
+				'How the task starts (startupType). The Callbot pages do not list the values; these are the ones NXCloud documents for the same field of its NXCC AI outbound API. Another number can be given as an expression.',
 		},
 		{
 			displayName: 'Strategy Name',
@@ -74,11 +80,13 @@ function settingsOptions(withCallOnlyFields: boolean): INodeProperties[] {
 			description: 'Name shown in the NXCloud console (taskName)',
 		},
 		{
-			displayName: 'Time Zone Offset (Seconds)',
+			displayName: 'Time Zone',
 			name: 'zoneSecond',
-			type: 'number',
+			type: 'options',
+			options: TIME_ZONE_OPTIONS,
 			default: 0,
-			description: 'Time zone of the dialling window as an offset from UTC in seconds (zoneSecond)',
+			description:
+				'Time zone of the dialling window (Dial From Hour, Dial Until Hour, Dial Days of Week). Sent as its offset from UTC in seconds (zoneSecond, e.g. 28800 for UTC+08:00); daylight saving time is not applied, so pick the offset in force. Another offset in seconds can be given as an expression.',
 		},
 	];
 	if (withCallOnlyFields) {
@@ -167,9 +175,11 @@ export function taskSettingFields(
 				{
 					displayName: 'Dispatch Type',
 					name: 'dispatchType',
-					type: 'number',
+					type: 'options',
+					options: DISPATCH_TYPE_OPTIONS,
 					default: 0,
-					description: 'How calls are dispatched to agents (dispatchType), as NXCloud numbers it',
+					description:
+						'How calls are handed to agents (dispatchType). The Callbot pages do not list the values; these are the ones NXCloud documents for the same field of its NXCC AI outbound API. Another number can be given as an expression.',
 				},
 				{
 					displayName: 'Predict Call Rate',

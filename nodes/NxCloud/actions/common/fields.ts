@@ -66,8 +66,10 @@ export const USER_TASK_ID_FIELD: INodeProperties = {
 	],
 };
 
-/** Return All / Limit / Page Size of the paged Callbot lists. */
-export function pagingFields(noun: string): INodeProperties[] {
+export const DEFAULT_PAGE_SIZE = 100;
+
+/** Return All / Limit of the paged Callbot lists; Page Size is in their Options (pageSizeOption). */
+export function pagingFields(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -86,14 +88,27 @@ export function pagingFields(noun: string): INodeProperties[] {
 			displayOptions: { show: { returnAll: [false] } },
 		},
 		{
-			displayName: 'Page Size',
+			// Saved workflows: Page Size used to be a top-level parameter. n8n drops stored
+			// parameters the description no longer has, so this hidden one keeps a page size saved
+			// there in effect; Options → Page Size, when set, wins (see pageSizeOf).
+			displayName: 'Page Size (Saved Before It Moved to Options)',
 			name: 'pageSize',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 1000 },
-			default: 100,
-			description: `How many ${noun} to ask NXCloud for per request while paging`,
+			type: 'hidden',
+			default: DEFAULT_PAGE_SIZE,
 		},
 	];
+}
+
+/** Options → Page Size of the paged Callbot lists. */
+export function pageSizeOption(noun: string): INodeProperties {
+	return {
+		displayName: 'Page Size',
+		name: 'pageSize',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 1000 },
+		default: DEFAULT_PAGE_SIZE,
+		description: `How many ${noun} to ask NXCloud for per request while paging`,
+	};
 }
 
 /** A visible warning on operations that change live settings or can make real phones ring. */

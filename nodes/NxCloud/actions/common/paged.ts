@@ -5,6 +5,7 @@ import { addIsoCopies } from '../../shared/timestamps';
 import { readOptions, retryPolicy } from './options';
 import { forEachItem } from './perItem';
 import { callbotRequest } from '../../transport/requests';
+import { DEFAULT_PAGE_SIZE } from './fields';
 
 export interface PagedList {
 	endpoint: 'listTask' | 'listOrder' | 'listCall';
@@ -16,6 +17,19 @@ export interface PagedList {
 	/** The body without page/size, for item `itemIndex`. */
 	body(itemIndex: number): IDataObject;
 	acceptGzip?: boolean;
+}
+
+/**
+ * The page size of item `itemIndex`: Options → Page Size, else the top-level Page Size a
+ * workflow saved before the field moved into Options, else the default.
+ */
+export function pageSizeOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	options: IDataObject,
+): number {
+	if (options.pageSize !== undefined && options.pageSize !== null) return Number(options.pageSize);
+	return Number(ctx.getNodeParameter('pageSize', itemIndex, DEFAULT_PAGE_SIZE));
 }
 
 /**
@@ -46,7 +60,7 @@ export async function runPagedList(
 			{
 				returnAll,
 				limit: returnAll ? 0 : (ctx.getNodeParameter('limit', i, 50) as number),
-				pageSize: ctx.getNodeParameter('pageSize', i, 100) as number,
+				pageSize: pageSizeOf(ctx, i, options),
 			},
 		);
 		return addIsoCopies(options.fullResponse === true ? envelopes : rows);

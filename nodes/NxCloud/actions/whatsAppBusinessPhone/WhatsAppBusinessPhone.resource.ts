@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { actionName } from '../common/actionName';
 import * as getAll from './getAll.operation';
 
 export { getAll };
@@ -17,7 +18,7 @@ export const description: INodeProperties[] = [
 				value: 'getAll',
 				description:
 					'List the WhatsApp business numbers of an application: display name, status, quality rating, messaging tier. Read-only.',
-				action: 'Get many whatsapp business phones',
+				action: actionName('Get many WhatsApp business phones'),
 			},
 		],
 		default: 'getAll',

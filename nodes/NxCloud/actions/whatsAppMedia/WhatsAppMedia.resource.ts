@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { actionName } from '../common/actionName';
 import * as deleteMedia from './delete.operation';
 import * as download from './download.operation';
 import * as upload from './upload.operation';
@@ -20,21 +21,21 @@ export const description: INodeProperties[] = [
 				name: 'Delete',
 				value: 'delete',
 				description: 'Delete an uploaded media file from NXCloud by its media ID',
-				action: 'Delete a whatsapp media file',
+				action: actionName('Delete WhatsApp media'),
 			},
 			{
 				name: 'Download',
 				value: 'download',
 				description:
 					'Download a media file (for example an image or voice note a user sent) by its media ID, as binary data with its MIME type and file name. Read-only.',
-				action: 'Download a whatsapp media file',
+				action: actionName('Download WhatsApp media'),
 			},
 			{
 				name: 'Upload',
 				value: 'upload',
 				description:
 					'Upload a file from binary data to NXCloud and get the media ID to send it with. Type and size are checked first.',
-				action: 'Upload a whatsapp media file',
+				action: actionName('Upload WhatsApp media'),
 			},
 		],
 		default: 'upload',

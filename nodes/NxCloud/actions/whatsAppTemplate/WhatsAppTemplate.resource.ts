@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { actionName } from '../common/actionName';
 import * as create from './create.operation';
 import * as deleteTemplate from './delete.operation';
 import * as get from './get.operation';
@@ -23,32 +24,32 @@ export const description: INodeProperties[] = [
 				value: 'create',
 				description:
 					'Submit a new message template to WhatsApp for review. Approval arrives later as a template event on the NXCloud Trigger.',
-				action: 'Create a whatsapp template',
+				action: actionName('Create WhatsApp template'),
 			},
 			{
 				name: 'Delete',
 				value: 'delete',
 				description: 'Delete a template by name, in every language',
-				action: 'Delete a whatsapp template',
+				action: actionName('Delete WhatsApp template'),
 			},
 			{
 				name: 'Get',
 				value: 'get',
 				description: 'Get one template by ID: status, quality, category and components. Read-only.',
-				action: 'Get a whatsapp template',
+				action: actionName('Get WhatsApp template'),
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				description:
 					'List the message templates of a business phone, optionally only one name. Read-only.',
-				action: 'Get many whatsapp templates',
+				action: actionName('Get many WhatsApp templates'),
 			},
 			{
 				name: 'Update',
 				value: 'update',
 				description: "Replace a template's components (and, for a rejected template, its category)",
-				action: 'Update a whatsapp template',
+				action: actionName('Update WhatsApp template'),
 			},
 		],
 		default: 'getAll',

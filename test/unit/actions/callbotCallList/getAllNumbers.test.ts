@@ -43,6 +43,51 @@ describe('Get Many Numbers', () => {
 		});
 	});
 
+	describe('Page Size', () => {
+		const sizesAsked = () =>
+			n8n.standIn.requestsTo('/listOrder').map((r) => (r.json() as IDataObject).size);
+		beforeEach(() => {
+			seedTask(n8n.standIn, 't');
+			seedBatch(
+				n8n.standIn,
+				't',
+				Array.from({ length: 5 }, (_, k) => ({ orderID: `o${k}`, userPhone: `861330000000${k}` })),
+			);
+		});
+		const run = (parameters: IDataObject) =>
+			n8n.run({
+				resource: 'callbotCallList',
+				operation: 'getAllNumbers',
+				userTaskId: 't',
+				returnAll: true,
+				...parameters,
+			});
+
+		it('is read from Options', async () => {
+			const { items, error } = await run({ options: { pageSize: 2, tries: 2 } });
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(5);
+			expect(sizesAsked()).toEqual([2, 2, 2]);
+		});
+
+		it('still honours a page size saved at the top level before it moved into Options', async () => {
+			const { items, error } = await run({ pageSize: 3, options: { tries: 2 } });
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(5);
+			expect(sizesAsked()).toEqual([3, 3]);
+		});
+
+		it('prefers Options over a page size saved at the top level', async () => {
+			await run({ pageSize: 3, options: { pageSize: 4 } });
+			expect(sizesAsked()).toEqual([4, 4]);
+		});
+
+		it('is 100 when set nowhere', async () => {
+			await run({});
+			expect(sizesAsked()).toEqual([100]);
+		});
+	});
+
 	it('reads rows under orderDataList, a key the vendor page does not show', async () => {
 		n8n.standIn.failNext({
 			match: '/listOrder',

@@ -156,7 +156,7 @@ describe('Import as New Batch', () => {
 		);
 	});
 
-	it('reads named input fields directly in "Read Named Input Fields" mode, without reading the mapping parameters', async () => {
+	it('reads named input fields directly in "Auto-Map Input Data to Fields" mode, without reading the mapping parameters', async () => {
 		const items: IDataObject[] = [
 			{
 				contact: { tel: '+86 133 0000 0001' },
