@@ -14,8 +14,8 @@ import {
 	saveCredential,
 	testSuccessBanner,
 } from '../support/ui/credentialDialog';
-import { addActionFromCreator, dismissToasts, openNewWorkflow } from '../support/ui/editor';
-import { onFailureScreenshot, saveScreenshot } from '../support/ui/screenshots';
+import { addActionFromCreator, openNewWorkflow } from '../support/ui/editor';
+import { onFailureScreenshot } from '../support/ui/screenshots';
 import {
 	N8N_EXPECTED_PROBLEMS,
 	openEditorSession,
@@ -29,7 +29,7 @@ const ACCOUNT = {
 	callbotSecretKey: 'ui-callbot-secret-0123456789',
 };
 
-// Each jest run has its own n8n, so a plain name is unique there; it is what the screenshot shows.
+// Each jest run has its own n8n, so a plain name is unique there.
 const credentialName = 'NXCloud account';
 let session: EditorSession;
 let standIn: StandIn;
@@ -76,7 +76,6 @@ test('the dialog opened from the NXCloud node tests the credential against NXClo
 			.waitFor({ timeout: 30_000 });
 		expect(await testSuccessBanner(dialog).isVisible()).toBe(false);
 		expect(standIn.lastRequest('/api/wa/calling/get')?.code).toBe(1003);
-		await saveScreenshot(dialog, 'credential-dialog-refused');
 
 		// Right secret: the test passes and n8n closes the dialog, the node now uses the credential.
 		standIn.clearRequests();
@@ -96,8 +95,6 @@ test('the dialog opened from the NXCloud node tests the credential against NXClo
 		await page.getByTestId('node-credentials-slot').getByTestId('credential-edit-button').click();
 		const reopened = credentialDialog(page);
 		await testSuccessBanner(reopened).waitFor({ timeout: 30_000 });
-		await dismissToasts(page);
-		await saveScreenshot(reopened, 'credential-dialog');
 		await closeCredentialDialog(page);
 		expect(await credentialDialog(page).isVisible()).toBe(false);
 	});
