@@ -50,6 +50,8 @@ import {
 	onFailureScreenshot,
 	saveScreenshot,
 	saveScreenshotAround,
+	saveScreenshotClip,
+	type Clip,
 } from '../support/ui/screenshots';
 import {
 	N8N_EXPECTED_PROBLEMS,
@@ -284,6 +286,32 @@ test('credential dialog: both parts with the default base URLs, and a refused te
 	}
 });
 
+/**
+ * The node creator from its top down to the last entry the window shows whole: the list is
+ * longer than any window, and a picture must not end in half a line.
+ */
+async function wholeItemsClip(page: Page, creator: Locator): Promise<Clip> {
+	const box = await creator.boundingBox();
+	const viewport = page.viewportSize();
+	if (!box || !viewport) throw new Error('The node creator is not on screen');
+	const bottom = Math.min(box.y + box.height, viewport.height);
+	const entries = creator.locator(
+		'[data-test-id="item-iterator-item"], [data-test-id="node-creator-category-item"], [class*="categoryLabel"], [class*="subcategory"]',
+	);
+	let last = box.y;
+	for (const entry of await entries.all()) {
+		const entryBox = await entry.boundingBox();
+		if (entryBox && entryBox.y + entryBox.height <= bottom)
+			last = Math.max(last, entryBox.y + entryBox.height);
+	}
+	return {
+		x: Math.floor(box.x),
+		y: Math.floor(box.y),
+		width: Math.ceil(box.width),
+		height: Math.ceil(Math.min(bottom, last + 8) - Math.floor(box.y)),
+	};
+}
+
 for (const theme of ['light', 'dark'] as const) {
 	test(`node creator: the NXCloud actions in the ${theme} theme (node-creator-${theme})`, async () => {
 		const { page, watch } = session;
@@ -316,7 +344,7 @@ for (const theme of ['light', 'dark'] as const) {
 				'[...document.querySelectorAll(\'img[src*="n8n-nodes-nxcloud"]\')].every((img) => img.complete && img.naturalWidth > 0)',
 			);
 			await settle(page);
-			await saveScreenshot(creator, `node-creator-${theme}`);
+			await saveScreenshotClip(page, await wholeItemsClip(page, creator), `node-creator-${theme}`);
 			await page.keyboard.press('Escape');
 		});
 	});
