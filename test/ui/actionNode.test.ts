@@ -11,7 +11,6 @@ import { startStandIn, type StandIn } from '../support/standin';
 import { ConsoleWatch } from '../support/ui/consoleWatch';
 import {
 	addActionFromCreator,
-	dismissToasts,
 	ndv,
 	openNewWorkflow,
 	parameterInput,
@@ -29,7 +28,7 @@ import {
 	requiredIssueLines,
 	requiredIssues,
 } from '../support/ui/panel';
-import { onFailureScreenshot, saveScreenshot } from '../support/ui/screenshots';
+import { onFailureScreenshot } from '../support/ui/screenshots';
 import {
 	N8N_EXPECTED_PROBLEMS,
 	openEditorSession,
@@ -106,7 +105,6 @@ test('every resource and operation shows its fields, option lists and required m
 		required: 0,
 		dynamic: new Set<string>(),
 	};
-	let richest = { resource: '', operation: '', fields: -1 };
 	await onFailureScreenshot(page, 'action-walk', async () => {
 		for (const resource of resources) {
 			if (!(await ndv(page).isVisible())) await node.dblclick();
@@ -129,8 +127,6 @@ test('every resource and operation shows its fields, option lists and required m
 				totals.optionLists += check.optionLists;
 				totals.required += expected.requiredEmpty.length;
 				check.dynamicLists.forEach((name) => totals.dynamic.add(name));
-				if (check.fields > richest.fields)
-					richest = { resource: resource.name, operation: operation.name, fields: check.fields };
 			}
 		}
 	});
@@ -140,13 +136,6 @@ test('every resource and operation shows its fields, option lists and required m
 		`[ui] action walk: ${resources.length} resources, ${totals.operations} operations, ${totals.fields} fields, ${totals.notices} notices, ${totals.optionLists} option lists, ${totals.required} required-empty markers${totals.dynamic.size ? `; dynamic lists not opened: ${[...totals.dynamic].join(', ')}` : ''}\n`,
 	);
 
-	// The screenshot for README: the operation with the most fields.
-	if (!(await ndv(page).isVisible())) await node.dblclick();
-	await selectOption(page, 'resource', richest.resource);
-	await selectOption(page, 'operation', richest.operation);
-	await dismissToasts(page);
-	await page.mouse.move(5, 5);
-	await saveScreenshot(page, 'action-node');
 	// 32 operations, a few seconds each in the editor (more on a loaded machine): past the
 	// config's 3 minutes per test.
 }, 600_000);

@@ -14,9 +14,9 @@ import {
 	saveCredential,
 	testSuccessBanner,
 } from '../support/ui/credentialDialog';
-import { addActionFromCreator, dismissToasts, openNewWorkflow } from '../support/ui/editor';
+import { addActionFromCreator, openNewWorkflow } from '../support/ui/editor';
 import { builtDescription, property, staticOptions } from '../support/ui/nodeDescription';
-import { onFailureScreenshot, saveScreenshot } from '../support/ui/screenshots';
+import { onFailureScreenshot } from '../support/ui/screenshots';
 import {
 	N8N_EXPECTED_PROBLEMS,
 	openEditorSession,
@@ -37,7 +37,7 @@ const ACCOUNT = {
 	callbotSecretKey: 'ui-callbot-secret-0123456789',
 };
 
-// Each jest run has its own n8n, so a plain name is unique there; it is what the screenshot shows.
+// Each jest run has its own n8n, so a plain name is unique there.
 const credentialName = 'NXCloud account';
 let session: EditorSession;
 let standIn: StandIn;
@@ -84,7 +84,6 @@ test('the dialog opened from the NXCloud node tests the credential against NXClo
 			.waitFor({ timeout: 30_000 });
 		expect(await testSuccessBanner(dialog).isVisible()).toBe(false);
 		expect(standIn.lastRequest('/api/wa/calling/get')?.code).toBe(1003);
-		await saveScreenshot(dialog, 'credential-dialog-refused');
 
 		// Right secret: the test passes and n8n closes the dialog, the node now uses the credential.
 		standIn.clearRequests();
@@ -104,8 +103,6 @@ test('the dialog opened from the NXCloud node tests the credential against NXClo
 		await page.getByTestId('node-credentials-slot').getByTestId('credential-edit-button').click();
 		const reopened = credentialDialog(page);
 		await testSuccessBanner(reopened).waitFor({ timeout: 30_000 });
-		await dismissToasts(page);
-		await saveScreenshot(reopened, 'credential-dialog');
 		await closeCredentialDialog(page);
 		expect(await credentialDialog(page).isVisible()).toBe(false);
 	});

@@ -1,31 +1,20 @@
 /**
  * The NXCloud Trigger in the real editor: added through the node creator; both webhook URLs and
  * the setup notice shown; every source and setting of the BUILT trigger (dist/) walked as for the
- * action node; and the outputs drawn on the canvas carry the names the trigger declares.
+ * action node. The outputs on the canvas: triggerOutputs.test.ts; the README pictures:
+ * screenshots.test.ts.
  */
 import { NODE_TYPES } from '../support/e2e/paths';
 import { ConsoleWatch } from '../support/ui/consoleWatch';
-import {
-	addTriggerFromCreator,
-	closeNdv,
-	dismissToasts,
-	ndv,
-	openNewWorkflow,
-	selectOption,
-} from '../support/ui/editor';
+import { addTriggerFromCreator, ndv, openNewWorkflow, selectOption } from '../support/ui/editor';
 import {
 	builtDescription,
-	builtTriggerOutputNames,
 	expectedPanel,
 	property,
 	staticOptions,
 } from '../support/ui/nodeDescription';
-import { assertPanel, canvasNodeOfType, outputLabels } from '../support/ui/panel';
-import {
-	onFailureScreenshot,
-	saveScreenshot,
-	saveScreenshotAround,
-} from '../support/ui/screenshots';
+import { assertPanel, canvasNodeOfType } from '../support/ui/panel';
+import { onFailureScreenshot } from '../support/ui/screenshots';
 import {
 	N8N_EXPECTED_PROBLEMS,
 	openEditorSession,
@@ -34,7 +23,6 @@ import {
 
 const description = builtDescription('NxCloudTrigger');
 const sources = staticOptions(property(description, 'source'));
-const routings = staticOptions(property(description, 'outputRouting'));
 const signatureChecks = staticOptions(property(description, 'signatureCheck'));
 
 let session: EditorSession;
@@ -71,9 +59,6 @@ test('the trigger shows its test and production webhook URLs and the setup notic
 		expect(productionUrl).toMatch(new RegExp(`^${base}/webhook/${UUID}/webhook$`));
 		// Same webhook ID in both: they are the two URLs of this one node.
 		expect(productionUrl.split('/').slice(-2)[0]).toBe(testUrl.split('/').slice(-2)[0]);
-		await dismissToasts(page);
-		await page.mouse.move(5, 5);
-		await saveScreenshot(page, 'trigger-panel');
 
 		// The setup notice of the default source tells where the Production URL goes.
 		const defaults = expectedPanel(description, {});
@@ -114,42 +99,6 @@ test('every source and signature setting shows its fields, notices and option li
 	process.stderr.write(
 		`[ui] trigger walk: ${sources.length} sources × ${signatureChecks.length} signature settings, ${fields} fields, ${notices} notices, ${optionLists} option lists\n`,
 	);
-});
-
-test('the canvas draws one named output per event type, or a single output', async () => {
-	const { page, watch } = session;
-	watch.phase('trigger node');
-	const node = canvasNodeOfType(page, NODE_TYPES.trigger);
-	await onFailureScreenshot(page, 'trigger-outputs', async () => {
-		for (const source of sources) {
-			for (const routing of routings) {
-				if (!(await ndv(page).isVisible())) await node.dblclick();
-				await selectOption(page, 'source', source.name);
-				await selectOption(page, 'outputRouting', routing.name);
-				await closeNdv(page);
-				const expected = builtTriggerOutputNames(String(source.value), String(routing.value));
-				expect({
-					source: source.value,
-					routing: routing.value,
-					outputs: await outputLabels(page, node),
-				}).toEqual({
-					source: source.value,
-					routing: routing.value,
-					outputs: expected,
-				});
-			}
-		}
-		// The screenshot for README: WhatsApp, one output per event type (the defaults).
-		await node.dblclick();
-		await selectOption(page, 'source', sources[0].name);
-		await selectOption(page, 'outputRouting', routings[0].name);
-		await closeNdv(page);
-		await page.getByTestId('zoom-to-fit').click();
-		await dismissToasts(page);
-		await page.mouse.move(5, 5);
-		// The node's box plus its output labels and plus buttons, which stick out to the right.
-		await saveScreenshotAround(page, node, 'trigger-outputs', 140);
-	});
 });
 
 test('no browser console error came from the trigger', () => {

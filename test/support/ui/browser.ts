@@ -70,6 +70,9 @@ export async function launchEditorBrowser(
 	);
 	const page = context.pages()[0] ?? (await context.newPage());
 	page.setDefaultTimeout(20_000);
+	// Loading the editor's bundle is the slowest step on a loaded machine (n8n, Chromium and other
+	// test runs share the cores): page loads get longer than single interactions.
+	page.setDefaultNavigationTimeout(60_000);
 	return {
 		context,
 		page,

@@ -11,19 +11,19 @@ export async function signIn(page: Page, email: string, password: string): Promi
 	await page.getByTestId('emailOrLdapLoginId').locator('input').fill(email);
 	await page.getByTestId('password').locator('input').fill(password);
 	await page.getByTestId('form-submit-button').click();
-	await page.waitForURL(/\/(home|workflows?)\b/, { timeout: 30_000 });
+	await page.waitForURL(/\/(home|workflows?)\b/, { timeout: 60_000 });
 }
 
 /** Opens an empty, unsaved workflow and waits for the canvas. */
 export async function openNewWorkflow(page: Page): Promise<void> {
 	await page.goto('/workflow/new');
-	await page.getByTestId('canvas-plus-button').waitFor({ timeout: 30_000 });
+	await page.getByTestId('canvas-plus-button').waitFor({ timeout: 60_000 });
 }
 
 /** Opens a saved workflow and waits for its nodes on the canvas. */
 export async function openWorkflow(page: Page, id: string): Promise<void> {
 	await page.goto(`/workflow/${id}`);
-	await page.getByTestId('canvas-node').first().waitFor({ timeout: 30_000 });
+	await page.getByTestId('canvas-node').first().waitFor({ timeout: 60_000 });
 }
 
 export function nodeCreator(page: Page): Locator {

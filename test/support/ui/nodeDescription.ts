@@ -136,3 +136,17 @@ export function builtTriggerOutputNames(source: string, routing: string): string
 	}
 	return outputs.configuredOutputs(source, routing).map((o) => o.displayName ?? '');
 }
+
+/** Default values of the BUILT credential's fields (dist/credentials/NxCloudApi.credentials.js). */
+export function builtCredentialDefaults(): Record<string, string> {
+	const path = join(repoRoot, 'dist', 'credentials', 'NxCloudApi.credentials.js');
+	const module = require(path) as Record<
+		string,
+		new () => { properties: Array<{ name: string; default: unknown }> }
+	>;
+	if (!module.NxCloudApi)
+		throw new Error(`${path} does not export class NxCloudApi (run npm run build)`);
+	return Object.fromEntries(
+		new module.NxCloudApi().properties.map((p) => [p.name, String(p.default ?? '')]),
+	);
+}

@@ -6,9 +6,10 @@ import type { Locator, Page } from 'playwright-core';
 import { repoRoot } from '../e2e/paths';
 
 /**
- * Where a UI run writes its screenshots. Every run takes them (they are part of what the run
- * proves renders); by default into the git-ignored cache, so `npm test` leaves the tree clean.
- * scripts/screenshots.sh sets NXCLOUD_SCREENSHOT_DIR=docs/screenshots to refresh the ones in README.
+ * Where a UI run writes its screenshots: the README pictures, taken by test/ui/screenshots.test.ts
+ * in every UI run (they are part of what the run proves renders). By default into the git-ignored
+ * cache, so `npm test` leaves the tree clean; scripts/screenshots.sh points
+ * NXCLOUD_SCREENSHOT_DIR at a scratch folder and copies the pictures to docs/screenshots/.
  */
 export const screenshotDir = resolve(
 	repoRoot,
@@ -43,6 +44,23 @@ export async function onFailureScreenshot<T>(
 	}
 }
 
+/** A region of the page, in CSS pixels. */
+export interface Clip {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+
+/** Saves a PNG of one region of the page as `<screenshotDir>/<name>.png`. */
+export async function saveScreenshotClip(page: Page, clip: Clip, name: string): Promise<string> {
+	mkdirSync(screenshotDir, { recursive: true });
+	const path = join(screenshotDir, `${name}.png`);
+	await page.screenshot({ path, clip, animations: 'disabled', caret: 'hide' });
+	process.stderr.write(`[ui] screenshot ${relative(repoRoot, path)}\n`);
+	return path;
+}
+
 /** Saves a PNG of the page around `target` (its box plus `margin` px each side, within the viewport). */
 export async function saveScreenshotAround(
 	page: Page,
@@ -56,15 +74,14 @@ export async function saveScreenshotAround(
 		throw new Error(`Cannot screenshot around an element that is not on screen (${name})`);
 	const x = Math.max(0, Math.floor(box.x - margin));
 	const y = Math.max(0, Math.floor(box.y - margin));
-	const clip = {
-		x,
-		y,
-		width: Math.min(viewport.width - x, Math.ceil(box.width + 2 * margin)),
-		height: Math.min(viewport.height - y, Math.ceil(box.height + 2 * margin)),
-	};
-	mkdirSync(screenshotDir, { recursive: true });
-	const path = join(screenshotDir, `${name}.png`);
-	await page.screenshot({ path, clip, animations: 'disabled', caret: 'hide' });
-	process.stderr.write(`[ui] screenshot ${relative(repoRoot, path)}\n`);
-	return path;
+	return await saveScreenshotClip(
+		page,
+		{
+			x,
+			y,
+			width: Math.min(viewport.width - x, Math.ceil(box.width + 2 * margin)),
+			height: Math.min(viewport.height - y, Math.ceil(box.height + 2 * margin)),
+		},
+		name,
+	);
 }

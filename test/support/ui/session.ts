@@ -27,6 +27,13 @@ export async function openEditorSession(
 	const browser = await launchEditorBrowser(n8n.connection.baseUrl, options);
 	const watch = new ConsoleWatch(browser.page, new URL(n8n.connection.baseUrl).origin);
 	watch.phase('sign-in');
-	await signIn(browser.page, n8n.connection.ownerEmail, n8n.connection.ownerPassword);
+	try {
+		await signIn(browser.page, n8n.connection.ownerEmail, n8n.connection.ownerPassword);
+	} catch (error) {
+		// No session is returned, so afterAll cannot close this Chromium: close it here, or jest
+		// waits on it forever.
+		await browser.close();
+		throw error;
+	}
 	return { n8n, browser, page: browser.page, watch, close: () => browser.close() };
 }
