@@ -52,8 +52,8 @@ export function refusalAdvice(
 		case 'stale_timestamp':
 			return {
 				problem:
-					'This push is signed, but its timestamp is older (or further ahead) than Max Timestamp Age allows.',
-				fix: "Check this machine's clock, or raise Max Timestamp Age (0 turns the check off).",
+					'This push is signed, but its timestamp is older (or further ahead) than Max Timestamp Age (Seconds) allows.',
+				fix: "Check this machine's clock, or raise Max Timestamp Age (Seconds) (0 turns the check off).",
 			};
 		case 'malformed_json':
 		case 'empty_body':
