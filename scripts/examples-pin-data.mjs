@@ -32,7 +32,7 @@ const require = createRequire(import.meta.url);
  * `keepRaw`), pins simplified items, and rewrites the expressions by SIMPLIFIED_PATHS. See
  * docs/development.md, "How the test suite runs the examples".
  */
-const SIMPLIFIED = false;
+const SIMPLIFIED = true;
 
 /**
  * Raw item expressions and their Simplify equivalent (the flat keys of a simplified inbound
@@ -58,6 +58,7 @@ const dist = (path) => {
 };
 const { readSettings } = dist('nodes/NxCloud/trigger/settings.js');
 const { handlePush } = dist('nodes/NxCloud/trigger/handlePush.js');
+const { simplifyOutputs } = dist('nodes/NxCloud/trigger/events/simplify.js');
 const { signOpenPlatform } = dist('nodes/NxCloud/signing/openPlatform.js');
 const { signCallbot } = dist('nodes/NxCloud/signing/callbot.js');
 const { sentOutput } = dist('nodes/NxCloud/actions/whatsAppMessage/sending.js');
@@ -134,6 +135,8 @@ function triggerItems(node, fixtures, parameters = node.parameters) {
 		if ('refused' in outcome)
 			throw new Error(`${node.name}: ${path} was refused: ${JSON.stringify(outcome.refused)}`);
 		if (!outcome.outputs) throw new Error(`${node.name}: ${path} emits nothing (Events to Emit)`);
+		// As the node does after handlePush (NxCloudTrigger.node.ts): Simplify shapes the items last.
+		if (settings.simplify) simplifyOutputs(outcome.outputs);
 		outcome.outputs.forEach((output, index) => {
 			if (index > 0 && output.length > 0)
 				throw new Error(
@@ -145,19 +148,13 @@ function triggerItems(node, fixtures, parameters = node.parameters) {
 	return items.map((item) => ({ json: item.json }));
 }
 
-/**
- * The pinned items of a trigger: what the node emits as configured. With Simplify on they must be
- * flat; if handlePush does not apply Simplify itself, call the trigger's simplify function from
- * dist/ on each item here.
- */
+/** The pinned items of a trigger: what the node emits as configured (flat with Simplify on). */
 function pinnedTriggerItems(node, fixtures) {
 	const items = triggerItems(node, fixtures);
 	const raw = items.every((item) => 'data' in item.json);
 	if (node.parameters.simplify === true && !raw) return items;
 	if (node.parameters.simplify === true)
-		throw new Error(
-			`${node.name}: Simplify is on but the items are raw; apply the trigger's simplify function in pinnedTriggerItems()`,
-		);
+		throw new Error(`${node.name}: Simplify is on but the items are raw`);
 	// The examples' expressions read raw items until SIMPLIFIED is set.
 	if (!raw)
 		throw new Error(
