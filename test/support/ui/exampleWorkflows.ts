@@ -191,10 +191,12 @@ export function unknownParameters(
 	for (const node of example.nodes) {
 		const description = descriptions[node.type];
 		if (!description) continue;
-		const values = valuesWith(description, node.parameters as never);
+		// As saved: a version-1 node shows what version 1 shows.
+		const version = (node as { typeVersion?: number }).typeVersion;
+		const values = valuesWith(description, node.parameters as never, version);
 		for (const [name, value] of Object.entries(node.parameters)) {
 			const candidates = description.properties.filter((p) => p.name === name);
-			const property = candidates.find((p) => isVisible(description, p, values));
+			const property = candidates.find((p) => isVisible(description, p, values, version));
 			if (!property) {
 				problems.push(
 					`${node.name}: parameter "${name}" ${candidates.length ? 'is not shown for these settings' : 'does not exist'}`,

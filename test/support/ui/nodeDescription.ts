@@ -42,13 +42,14 @@ export function staticOptions(p: INodeProperties): INodePropertyOptions[] {
 export function valuesWith(
 	description: INodeTypeDescription,
 	chosen: INodeParameters,
+	typeVersion = versionOf(description),
 ): INodeParameters {
 	const values = NodeHelpers.getNodeParameters(
 		description.properties,
 		chosen,
 		true,
 		false,
-		{ typeVersion: versionOf(description) },
+		{ typeVersion },
 		description,
 	);
 	return { ...(values ?? {}), ...chosen };
@@ -60,18 +61,17 @@ function versionOf(description: INodeTypeDescription): number {
 		: description.version;
 }
 
-/** Whether n8n shows the top-level parameter for these values (its own displayOptions logic). */
+/**
+ * Whether n8n shows the top-level parameter for these values (its own displayOptions logic), on a
+ * node of `typeVersion` (default: the newest, what a new node gets).
+ */
 export function isVisible(
 	description: INodeTypeDescription,
 	p: INodeProperties,
 	values: INodeParameters,
+	typeVersion = versionOf(description),
 ): boolean {
-	return NodeHelpers.displayParameter(
-		values,
-		p,
-		{ typeVersion: versionOf(description) },
-		description,
-	);
+	return NodeHelpers.displayParameter(values, p, { typeVersion }, description);
 }
 
 export interface ExpectedPanel {
