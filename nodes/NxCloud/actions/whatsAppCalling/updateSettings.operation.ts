@@ -18,7 +18,7 @@ import { forEachItem } from '../common/perItem';
 
 const properties: INodeProperties[] = [
 	cautionNotice(
-		'Caution: this changes the live WhatsApp calling settings of the business phone. Only the settings you set change; the others are read from NXCloud just before and sent back as they are. Calling stays on; a phone whose calling is off is refused (use Enable).',
+		'Caution: the settings you set here change live on the business phone at once; the others are read from NXCloud just before and sent back as they are. Calling stays on; a phone whose calling is off is refused (use Enable).',
 	),
 	APP_KEY_FIELD,
 	BUSINESS_PHONE_FIELD,
