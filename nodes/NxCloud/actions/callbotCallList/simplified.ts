@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { firstObject, flatItem, lastObject, objectAt } from '../../shared/flatItem';
 import { epochToIso } from '../../shared/timestamps';
 
 /**
@@ -7,36 +8,6 @@ import { epochToIso } from '../../shared/timestamps';
  * the same keys in the same order (null where NXCloud sent nothing), named as the trigger's
  * simplified Callbot callbacks are. Raw field lists are NXCloud's (docs/vendor-api.md §6).
  */
-
-type Value = IDataObject[keyof IDataObject];
-
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function objectAt(source: IDataObject, key: string): IDataObject {
-	const value = source[key];
-	return isObject(value) ? value : {};
-}
-
-function firstObject(value: unknown): IDataObject {
-	return Array.isArray(value) && isObject(value[0]) ? value[0] : {};
-}
-
-function lastObject(value: unknown): IDataObject {
-	return Array.isArray(value) && isObject(value[value.length - 1])
-		? (value[value.length - 1] as IDataObject)
-		: {};
-}
-
-function flat(keys: readonly string[], values: Record<string, unknown>): IDataObject {
-	const json: IDataObject = {};
-	for (const key of keys) {
-		const value = values[key];
-		json[key] = value === undefined || value === '' ? null : (value as Value);
-	}
-	return json;
-}
 
 function iso(value: unknown): string | null {
 	return epochToIso(value) ?? null;
@@ -79,7 +50,7 @@ export const CALL_RAW_FIELDS = [
 
 /** One row of Get Many Calls (listCall). */
 export function simplifyCall(row: IDataObject): IDataObject {
-	return flat(CALL_FIELDS, {
+	return flatItem(CALL_FIELDS, {
 		callId: row.callID,
 		orderId: row.orderID,
 		phone: row.userPhone,
@@ -125,7 +96,7 @@ export const NUMBER_RAW_FIELDS = [
 /** One row of Get Many Numbers (listOrder): the number and its last call. */
 export function simplifyNumber(row: IDataObject): IDataObject {
 	const call = objectAt(row, 'callInfoDetail');
-	return flat(NUMBER_FIELDS, {
+	return flatItem(NUMBER_FIELDS, {
 		orderId: row.orderID,
 		phone: row.userPhone,
 		name: row.userName,
@@ -172,7 +143,7 @@ export const NUMBER_DETAIL_RAW_FIELDS = [
 export function simplifyNumberDetails(row: IDataObject): IDataObject {
 	const calls = Array.isArray(row.callInfoDetailList) ? row.callInfoDetailList : [];
 	const last = lastObject(calls);
-	return flat(NUMBER_DETAIL_FIELDS, {
+	return flatItem(NUMBER_DETAIL_FIELDS, {
 		orderId: row.orderID,
 		found: row.found,
 		phone: row.userPhone,
@@ -215,7 +186,7 @@ export const EXPORT_RAW_FIELDS = [
 
 /** One row of Export Latest Batch (exportBatchCall). */
 export function simplifyExportRow(row: IDataObject): IDataObject {
-	return flat(EXPORT_FIELDS, {
+	return flatItem(EXPORT_FIELDS, {
 		orderId: row.orderID,
 		phone: row.userPhone,
 		callId: row.callID,

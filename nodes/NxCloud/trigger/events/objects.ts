@@ -1,9 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** True for a plain JSON object (not an array, not null). */
-export function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isObject } from '../../shared/flatItem';
+
+export { isObject };
 
 /** The object itself, or the value wrapped as `{ value }` so every event is an object. */
 export function asObject(value: unknown): IDataObject {

@@ -1,7 +1,9 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { epochToIso } from '../../shared/timestamps';
-import { isObject, text } from './objects';
+import type { FlatValue } from '../../shared/flatItem';
+import { firstObject, flatItem, isObject, objectAt } from '../../shared/flatItem';
+import { text } from './objects';
 
 /**
  * The trigger's Simplify option: one flat item per event with the few fields a workflow maps,
@@ -100,35 +102,16 @@ export const SIMPLIFIED_FIELDS = {
 
 export type SimplifiedKind = keyof typeof SIMPLIFIED_FIELDS;
 
-type Value = IDataObject[keyof IDataObject];
-
 /** Message types whose object carries a media id and an optional caption (§4.3). */
 const MEDIA_TYPES = ['image', 'voice', 'audio', 'video', 'document', 'sticker'];
 
-/** `value` unless it is undefined or an empty string (then null), so every key is always there. */
-function orNull(value: unknown): Value {
-	if (value === undefined || value === '') return null;
-	return value as Value;
-}
-
-function objectAt(source: IDataObject, key: string): IDataObject {
-	const value = source[key];
-	return isObject(value) ? value : {};
-}
-
-function firstObject(value: unknown): IDataObject {
-	return Array.isArray(value) && isObject(value[0]) ? value[0] : {};
-}
-
-function isoTime(value: unknown): Value {
+function isoTime(value: unknown): FlatValue {
 	return epochToIso(value) ?? null;
 }
 
 /** In key order, so the item's keys follow SIMPLIFIED_FIELDS whatever order they were computed in. */
 function ordered(kind: SimplifiedKind, values: Record<string, unknown>): IDataObject {
-	const json: IDataObject = {};
-	for (const key of SIMPLIFIED_FIELDS[kind]) json[key] = orNull(values[key]);
-	return json;
+	return flatItem(SIMPLIFIED_FIELDS[kind], values);
 }
 
 /**
