@@ -1,7 +1,8 @@
 // Part 5 of the reliability suite: resource bounds, inside a real n8n.
 // - A 20 MB signed WhatsApp push (2,000 statuses of ~10 KB): answered 200, one execution with
 //   every event, n8n alive afterwards. A 48 MiB push (over the suite's 40 MiB N8N_PAYLOAD_SIZE_MAX)
-//   is refused 413 while being read, and starts nothing.
+//   is refused 413 (read to its end and thrown away first, so the sender gets the answer rather
+//   than a reset connection), and starts nothing.
 // - A 100,000-row Import as New Batch through the action node to the stand-in: one request with
 //   every row, one output item per input row.
 // n8n's RSS before, at its peak and after each is bench output (.cache/bench/resources-latest.json),
