@@ -1,6 +1,7 @@
 // Callbot Call List → Get Many Calls on n8n-core's engine against the stand-in.
 import { seedBatch, seedTask } from '../../../fixtures/action/callbotSeed';
 import { useInProcessN8n } from '../../../support/inProcess';
+import { pagedListCases } from './pagedListCases';
 
 const n8n = useInProcessN8n();
 
@@ -35,55 +36,9 @@ describe('Get Many Calls', () => {
 		});
 	});
 
-	it('reads rows under list, a key the vendor page does not show', async () => {
-		n8n.standIn.failNext({
-			match: '/listCall',
-			kind: 'status',
-			status: 200,
-			contentType: 'application/json',
-			body: JSON.stringify({ retCode: 0, totalCount: 2, list: [{ n: 1 }, { n: 2 }] }),
-		});
-		const { items: output, error } = await n8n.run({
-			resource: 'callbotCallList',
-			operation: 'getAllCalls',
-			userTaskId: 't',
-			returnAll: true,
-			options: { tries: 2, timeout: 5 },
-		});
-		expect(error).toBeUndefined();
-		expect(output.map((item) => item.json.n)).toEqual([1, 2]);
-	});
-
-	it('fails, showing the keys received, when totalCount > 0 but no rows are found', async () => {
-		n8n.standIn.failNext({
-			match: '/listCall',
-			kind: 'status',
-			status: 200,
-			contentType: 'application/json',
-			body: JSON.stringify({ retCode: 0, totalCount: 2, mystery: [{}, {}] }),
-		});
-		const { error } = await n8n.run({
-			resource: 'callbotCallList',
-			operation: 'getAllCalls',
-			userTaskId: 't',
-			returnAll: true,
-			options: { tries: 2, timeout: 5 },
-		});
-		expect(error?.message).toMatch(/totalCount.*Keys received: retCode, totalCount, mystery/);
-	});
-
-	it('always sends options, {} without filters', async () => {
-		seedTask(n8n.standIn, 't');
-		await n8n.run({
-			resource: 'callbotCallList',
-			operation: 'getAllCalls',
-			userTaskId: 't',
-			returnAll: true,
-			options: { tries: 2, timeout: 5 },
-		});
-		expect(n8n.standIn.requestsTo('/listCall')[0].json()).toMatchObject({
-			userTaskID: 't',
-			options: {},
-		});
+	pagedListCases(n8n, {
+		operation: 'getAllCalls',
+		endpoint: '/listCall',
+		undocumentedRowKey: 'list',
 	});
 });

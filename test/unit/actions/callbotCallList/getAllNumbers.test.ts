@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { seedBatch, seedTask } from '../../../fixtures/action/callbotSeed';
 import { useInProcessN8n } from '../../../support/inProcess';
+import { pagedListCases } from './pagedListCases';
 
 const n8n = useInProcessN8n();
 
@@ -88,55 +89,9 @@ describe('Get Many Numbers', () => {
 		});
 	});
 
-	it('reads rows under orderDataList, a key the vendor page does not show', async () => {
-		n8n.standIn.failNext({
-			match: '/listOrder',
-			kind: 'status',
-			status: 200,
-			contentType: 'application/json',
-			body: JSON.stringify({ retCode: 0, totalCount: 2, orderDataList: [{ n: 1 }, { n: 2 }] }),
-		});
-		const { items: output, error } = await n8n.run({
-			resource: 'callbotCallList',
-			operation: 'getAllNumbers',
-			userTaskId: 't',
-			returnAll: true,
-			options: { tries: 2, timeout: 5 },
-		});
-		expect(error).toBeUndefined();
-		expect(output.map((item) => item.json.n)).toEqual([1, 2]);
-	});
-
-	it('fails, showing the keys received, when totalCount > 0 but no rows are found', async () => {
-		n8n.standIn.failNext({
-			match: '/listOrder',
-			kind: 'status',
-			status: 200,
-			contentType: 'application/json',
-			body: JSON.stringify({ retCode: 0, totalCount: 2, mystery: [{}, {}] }),
-		});
-		const { error } = await n8n.run({
-			resource: 'callbotCallList',
-			operation: 'getAllNumbers',
-			userTaskId: 't',
-			returnAll: true,
-			options: { tries: 2, timeout: 5 },
-		});
-		expect(error?.message).toMatch(/totalCount.*Keys received: retCode, totalCount, mystery/);
-	});
-
-	it('always sends options, {} without filters', async () => {
-		seedTask(n8n.standIn, 't');
-		await n8n.run({
-			resource: 'callbotCallList',
-			operation: 'getAllNumbers',
-			userTaskId: 't',
-			returnAll: true,
-			options: { tries: 2, timeout: 5 },
-		});
-		expect(n8n.standIn.requestsTo('/listOrder')[0].json()).toMatchObject({
-			userTaskID: 't',
-			options: {},
-		});
+	pagedListCases(n8n, {
+		operation: 'getAllNumbers',
+		endpoint: '/listOrder',
+		undocumentedRowKey: 'orderDataList',
 	});
 });
