@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { executionError, nodeOutputs, nodeRan } from '../support/e2e/executionData';
+import { executionError, nodeRan } from '../support/e2e/executionData';
 import { delay } from '../support/e2e/http';
 import { getN8n, uniqueName } from '../support/e2e/n8nClient';
 import { createNxCloudCredential } from '../support/e2e/standInCredential';
@@ -15,28 +15,18 @@ import {
 	deployTrigger,
 	triggerWorkflow,
 } from '../support/e2e/triggerWorkflow';
-import type { Execution } from '../support/e2e/types';
+import {
+	FIXTURES,
+	WHATSAPP_OUTPUTS,
+	expectCallbotRouting,
+	fixtureText,
+	outputCounts,
+	triggerItems,
+} from '../support/e2e/triggerExecutions';
 import { Sender, type SendResult } from '../support/standin';
-
-const FIXTURES = join(__dirname, '..', 'fixtures');
-const fixtureText = (source: 'whatsapp' | 'callbot', name: string) =>
-	readFileSync(join(FIXTURES, source, `${name}.json`), 'utf8');
 
 const TRIGGER = TRIGGER_NODE;
 const AFTER = DOWNSTREAM_NODE;
-const WHATSAPP_OUTPUTS = [
-	'Account',
-	'Call',
-	'Message',
-	'Phone Number',
-	'Delivered',
-	'Failed',
-	'Read',
-	'Sent',
-	'Template',
-	'Other',
-];
-const CALLBOT_OUTPUTS = ['Call', 'Order', 'Task', 'Other'];
 const DELIVERED = WHATSAPP_OUTPUTS.indexOf('Delivered');
 /** Item counts per WhatsApp output, from { Output: count }. */
 const waCounts = (counts: Record<string, number>) => WHATSAPP_OUTPUTS.map((o) => counts[o] ?? 0);
@@ -66,15 +56,6 @@ async function deploy(
 		downstreamOutput: branch,
 	});
 	return { id: workflowId, url };
-}
-
-/** Item counts per output of the trigger in one execution. */
-function outputCounts(execution: Execution): number[] {
-	return nodeOutputs(execution, TRIGGER).map((items) => items.length);
-}
-
-function triggerItems(execution: Execution) {
-	return nodeOutputs(execution, TRIGGER).flat();
 }
 
 /** All executions of a workflow (finished or not). n8n creates one before it answers 200. */
@@ -455,19 +436,7 @@ describe('Callbot callbacks in a real n8n', () => {
 			});
 		}
 		const executions = await n8n.waitForExecutions(workflow.id, 3);
-		const byEvent = new Map(executions.map((e) => [String(triggerItems(e)[0].json.event), e]));
-		for (const [event, output] of [
-			['callbot.task', 'Task'],
-			['callbot.order', 'Order'],
-			['callbot.call', 'Call'],
-		]) {
-			expect({ event, counts: outputCounts(byEvent.get(event)!) }).toEqual({
-				event,
-				counts: CALLBOT_OUTPUTS.map((o) => (o === output ? 1 : 0)),
-			});
-		}
-		expect(nodeRan(byEvent.get('callbot.order')!, AFTER)).toBe(true);
-		expect(nodeRan(byEvent.get('callbot.call')!, AFTER)).toBe(false);
+		const byEvent = expectCallbotRouting(executions);
 		expect(triggerItems(byEvent.get('callbot.call')!)[0].json).toMatchObject({
 			businessPhone: '85230001234',
 			timestamps: { callInfoDetail: { callStartTs: '2025-11-23T08:01:40.000Z' } },

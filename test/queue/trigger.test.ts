@@ -2,40 +2,29 @@
 // proxy to the two webhook processes, which enqueue them; the workers run the executions. Checked
 // by what NXCloud would hear, by which processes took part, and by the executions' items.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
-import { nodeOutputs, nodeRan } from '../support/e2e/executionData';
+import { nodeRan } from '../support/e2e/executionData';
 import { uniqueName } from '../support/e2e/n8nClient';
 import type { Execution } from '../support/e2e/types';
 import {
 	AFTER,
-	TRIGGER,
 	deployQueueTrigger,
 	executionsStartedIn,
 	n8nMain,
 	topology,
 } from '../support/queue/harness';
+import {
+	CALLBOT_OUTPUTS,
+	WHATSAPP_OUTPUTS,
+	expectCallbotRouting,
+	fixtureText,
+	outputCounts,
+	triggerItems,
+} from '../support/e2e/triggerExecutions';
 import { Sender, type SendResult } from '../support/standin';
 
 jest.setTimeout(300_000);
 
-const FIXTURES = join(__dirname, '..', 'fixtures');
-const fixtureText = (source: 'whatsapp' | 'callbot', name: string) =>
-	readFileSync(join(FIXTURES, source, `${name}.json`), 'utf8');
-const WHATSAPP_OUTPUTS = [
-	'Account',
-	'Call',
-	'Message',
-	'Phone Number',
-	'Delivered',
-	'Failed',
-	'Read',
-	'Sent',
-	'Template',
-	'Other',
-];
-const CALLBOT_OUTPUTS = ['Call', 'Order', 'Task', 'Other'];
 const whatsAppOutput = (name: string) => WHATSAPP_OUTPUTS.indexOf(name);
 const callbotOutput = (name: string) => CALLBOT_OUTPUTS.indexOf(name);
 
@@ -58,9 +47,6 @@ beforeAll(async () => {
 });
 afterAll(() => n8n.cleanup());
 
-const triggerItems = (execution: Execution) => nodeOutputs(execution, TRIGGER).flat();
-const outputCounts = (execution: Execution) =>
-	nodeOutputs(execution, TRIGGER).map((items) => items.length);
 const backendOf = (result: SendResult) => Number(result.headers['x-queue-backend']);
 
 /** Every execution was run by a worker (its log says so), and they were all webhook executions. */
@@ -186,19 +172,7 @@ test('Callbot callbacks through the proxy: task, order and call each run once on
 	const executions = await n8n.waitForExecutions(trigger.workflowId, names.length, 120_000);
 	expect(executions.map((e) => e.status)).toEqual(['success', 'success', 'success']);
 	expectRunByWorkers(executions);
-	const byEvent = new Map(executions.map((e) => [String(triggerItems(e)[0]?.json.event), e]));
-	for (const [event, output] of [
-		['callbot.task', 'Task'],
-		['callbot.order', 'Order'],
-		['callbot.call', 'Call'],
-	]) {
-		expect({ event, counts: outputCounts(byEvent.get(event)!) }).toEqual({
-			event,
-			counts: CALLBOT_OUTPUTS.map((o) => (o === output ? 1 : 0)),
-		});
-	}
-	expect(nodeRan(byEvent.get('callbot.order')!, AFTER)).toBe(true);
-	expect(nodeRan(byEvent.get('callbot.call')!, AFTER)).toBe(false);
+	const byEvent = expectCallbotRouting(executions);
 	expect(triggerItems(byEvent.get('callbot.order')!)[0].json).toMatchObject({
 		event: 'callbot.order',
 		source: 'callbot',
