@@ -50,11 +50,13 @@ start_background "$n8n1_log" bash scripts/provision-n8n1.sh; n8n1_pid=$started_p
 
 # Browser tests (Debian's Chromium driving n8n's editor) beside the e2e, reliability and durability
 # stages, with an n8n of their own. Postgres and Redis for queue mode are installed in the same
-# job, after Chromium, so the two apt installs never overlap.
+# job, after Chromium, so the two apt installs never overlap. The README screenshots are retaken by
+# `npm run screenshots`, not here: what they show is walked by the other browser tests, and
+# retaking them cost ~2-3 minutes of the 40-minute budget.
 ui_log=$cache/ui-stage.log
 start_background "$ui_log" bash -c 'bash scripts/install-chromium.sh &&
   bash scripts/install-queue-services.sh &&
-  npx jest -c test/ui/jest.config.js --runInBand'
+  npx jest -c test/ui/jest.config.js --runInBand --testPathIgnorePatterns /test/ui/screenshots.test.ts'
 ui_pid=$started_pid
 
 # Each config below starts its own n8n for its run (globalSetup refuses a second one).
