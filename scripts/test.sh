@@ -2,11 +2,12 @@
 # `npm test`: build, lint, type-check, unit tests, then the tests inside a real n8n: n8n 2.x
 # (single process, in a browser, then queue mode), then the core e2e cases on the latest n8n 1.x.
 #
-# What runs side by side, and why it is safe: the machine has 2 cores and the in-n8n stages leave
-# about half of them idle (they wait on executions, retries and timeouts), so the slow downloads and
-# the browser tests run beside other stages instead of after them. Each in-n8n run starts its own
-# n8n on free loopback ports in a run folder of its own (test/support/e2e/n8nProcess.ts), so two
-# runs never share a process, port or database. apt installs (Chromium, Postgres, Redis) are made
+# What runs side by side, and why it is safe: run one after another, the stages kept 1.17 of the
+# machine's 2 cores busy on average (downloads wait on the network, tests on executions, retries and
+# timeouts), so the downloads and the browser tests run beside other stages instead of after them
+# (46 -> ~38 minutes here; the queue stage keeps both cores busy, so it runs alone). Each in-n8n
+# run starts its own n8n on free loopback ports in a run folder of its own
+# (test/support/e2e/n8nProcess.ts), so two runs never share a process, port or database. apt installs (Chromium, Postgres, Redis) are made
 # one after another, never beside each other (apt holds a lock). A background job's output goes to
 # a log under the cache, printed under its own stage heading when it is waited for, and every
 # background job is stopped (its whole process group) if the run ends early.
