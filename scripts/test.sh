@@ -7,10 +7,11 @@
 # timeouts), so the downloads and the browser tests run beside other stages instead of after them
 # (46 -> ~38 minutes here; the queue stage keeps both cores busy, so it runs alone). Each in-n8n
 # run starts its own n8n on free loopback ports in a run folder of its own
-# (test/support/e2e/n8nProcess.ts), so two runs never share a process, port or database. apt installs (Chromium, Postgres, Redis) are made
-# one after another, never beside each other (apt holds a lock). A background job's output goes to
-# a log under the cache, printed under its own stage heading when it is waited for, and every
-# background job is stopped (its whole process group) if the run ends early.
+# (test/support/e2e/n8nProcess.ts), so two runs never share a process, port or database. apt
+# installs (Chromium, Postgres, Redis) are made one after another, never beside each other (apt
+# holds a lock). A background job's output goes to a log under the cache, printed under its own
+# stage heading when it is waited for, and every background job is stopped (its whole process
+# group) if the run ends early.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 use_node24
