@@ -97,6 +97,14 @@ function isEmpty(value: unknown): boolean {
 	return false;
 }
 
+/**
+ * The first 60 characters of a notice: enough to find it on screen, short of n8n's truncation.
+ * Two notices of a node must differ there (test/unit/uiSupport/noticeStarts.test.ts).
+ */
+export function noticeStart(notice: INodeProperties): string {
+	return notice.displayName.slice(0, 60);
+}
+
 /** What the NDV must show for `chosen` (e.g. { resource, operation }), computed from the description. */
 export function expectedPanel(
 	description: INodeTypeDescription,

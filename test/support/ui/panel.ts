@@ -2,16 +2,11 @@ import type { Locator, Page } from 'playwright-core';
 import type { INodeProperties } from 'n8n-workflow';
 
 import { closeNdv, dropdownOptionNames, ndv, parameterLabel } from './editor';
-import { staticOptions, type ExpectedPanel } from './nodeDescription';
+import { noticeStart, staticOptions, type ExpectedPanel } from './nodeDescription';
 
 /** The canvas node of a node type (n8n renames nodes after their action, so names move). */
 export function canvasNodeOfType(page: Page, type: string): Locator {
 	return page.locator(`[data-test-id="canvas-node"][data-node-type="${type}"]`).first();
-}
-
-/** The first 60 characters of a notice: enough to find it, short of n8n's truncation. */
-function noticeStart(notice: INodeProperties): string {
-	return notice.displayName.slice(0, 60);
 }
 
 /** A parameter is on screen when its label is: by `for=<name>`, or by its display name. */
