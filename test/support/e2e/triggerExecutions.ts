@@ -4,29 +4,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { nodeOutputs, nodeRan } from './executionData';
+import { CALLBOT_OUTPUTS, WHATSAPP_OUTPUTS } from './triggerOutputNames';
 import { DOWNSTREAM_NODE, TRIGGER_NODE } from './triggerWorkflow';
 import type { Execution } from './types';
+
+export { CALLBOT_OUTPUTS, WHATSAPP_OUTPUTS };
 
 export const FIXTURES = join(__dirname, '..', '..', 'fixtures');
 
 /** A push or callback body from test/fixtures, as the vendor sends it. */
 export const fixtureText = (source: 'whatsapp' | 'callbot', name: string) =>
 	readFileSync(join(FIXTURES, source, `${name}.json`), 'utf8');
-
-/** The trigger's outputs in the editor's order: written out, not read from the node under test. */
-export const WHATSAPP_OUTPUTS = [
-	'Account',
-	'Call',
-	'Message',
-	'Phone Number',
-	'Delivered',
-	'Failed',
-	'Read',
-	'Sent',
-	'Template',
-	'Other',
-];
-export const CALLBOT_OUTPUTS = ['Call', 'Order', 'Task', 'Other'];
 
 /** Every item the trigger emitted in one execution, outputs concatenated. */
 export const triggerItems = (execution: Execution) => nodeOutputs(execution, TRIGGER_NODE).flat();

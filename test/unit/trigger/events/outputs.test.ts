@@ -8,6 +8,7 @@ import {
 	outputIndex,
 } from '../../../../nodes/NxCloud/trigger/events/outputs';
 import { NxCloudTrigger } from '../../../../nodes/NxCloud/NxCloudTrigger.node';
+import { CALLBOT_OUTPUTS, WHATSAPP_OUTPUTS } from '../../../support/e2e/triggerOutputNames';
 
 /** Evaluates the trigger's `outputs` expression the way n8n's editor and engine do. */
 function outputsFor(parameters: Record<string, unknown>) {
@@ -38,23 +39,12 @@ const names = (outputs: unknown[]) => outputs.map((o: any) => o.displayName);
 
 describe("the trigger's outputs, as n8n computes them from the parameters", () => {
 	it('shows the ten WhatsApp outputs by default, in the order of the Events to Emit list', () => {
-		expect(names(outputsFor({}))).toEqual([
-			'Account',
-			'Call',
-			'Message',
-			'Phone Number',
-			'Delivered',
-			'Failed',
-			'Read',
-			'Sent',
-			'Template',
-			'Other',
-		]);
+		expect(names(outputsFor({}))).toEqual(WHATSAPP_OUTPUTS);
 		expect(outputsFor({}).every((o: any) => o.type === 'main')).toBe(true);
 	});
 
 	it('shows the four Callbot outputs for the Callbot source', () => {
-		expect(names(outputsFor({ source: 'callbot' }))).toEqual(['Call', 'Order', 'Task', 'Other']);
+		expect(names(outputsFor({ source: 'callbot' }))).toEqual(CALLBOT_OUTPUTS);
 	});
 
 	it('shows one output for single routing, whatever the source', () => {
