@@ -69,8 +69,9 @@ stage durability;  npx jest -c test/durability/jest.config.js --runInBand
 stage "browser (ui), run beside the three stages above"
 finish_background "$ui_pid" "$ui_log" "the browser tests"
 
-# Queue mode: Postgres and Redis (installed above), n8n main + 2 workers + 2 webhook processes
-# behind a round-robin proxy; its jest config starts and stops all of them.
+# Queue mode: Postgres and Redis (installed by the browser job above; the script here only checks,
+# in under a second), n8n main + 2 workers + 2 webhook processes behind a round-robin proxy; its
+# jest config starts and stops all of them.
 stage "queue mode"; bash scripts/install-queue-services.sh; npx jest -c test/queue/jest.config.js --runInBand
 # The core e2e cases again on the latest n8n 1.x (Node 22); its own run.
 stage "n8n 1.x provisioning"; finish_background "$n8n1_pid" "$n8n1_log" "n8n 1.x provisioning"
